@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { startCollector } from '../start-collector.js';
+import { defaultDbPath } from '../storage/open-store.js';
+import { CliError } from './cli-error.js';
+
+export const serveUsage = `uptake serve [--config FILE] [--db FILE | --database-url URL] [--port N] [--host H]
+
+  --config FILE        config file (default ./uptake.config.json)
+  --db FILE            DuckDB file (default ${defaultDbPath})
+  --database-url URL   PostgreSQL URL (or UPTAKE_DATABASE_URL); wins over --db
+  --port N             port (default 8787)
+  --host H             address to listen on (default 127.0.0.1)`;
+
+/** `uptake serve`: runs the collector until SIGINT or SIGTERM. */
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string', default: './uptake.config.json' },
+      db: { type: 'string', default: defaultDbPath },
+      'database-url': { type: 'string' },
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a port number 0–65535, got ${values.port}`);
+  const collector = await startCollector({
+    config: values.config,
+    db: values.db,
+    databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
+    port,
+    host: values.host,
+    logger: { level: process.env['UPTAKE_LOG_LEVEL'] ?? 'info' },
+  });
+  console.log(`uptake collector listening on ${collector.url} (store: ${collector.store.kind})`);
+  const stop = async (signal: string) => {
+    console.log(`${signal}: finishing requests in flight and closing the store`);
+    await collector.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

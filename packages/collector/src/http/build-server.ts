@@ -1,0 +1,44 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { limits } from '@uptake/sdk/protocol';
+import type { UptakeConfig } from '../config/config-schema.js';
+import type { Pseudonymize } from '../ingest/pseudonymizer.js';
+import type { Store } from '../storage/store.js';
+import { registerBatchRoute } from './batch-route.js';
+import { registerBodyParsers } from './body-parsers.js';
+import { registerCors } from './cors.js';
+import { registerErrorHandler } from './error-handler.js';
+import { registerReadRoutes } from './read-routes.js';
+import { registerScriptRoute } from './script-route.js';
+
+/** What the routes need. */
+export interface ServerContext {
+  config: UptakeConfig;
+  store: Store;
+  pseudonymize: Pseudonymize;
+  /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
+  adminTokens: string[];
+}
+
+/**
+ * Request logs carry the method and path only: no client address (no IP is kept anywhere) and no
+ * query string (it may hold a user id).
+ */
+function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return {
+    ...(typeof logger === 'object' ? logger : {}),
+    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+  };
+}
+
+/** Builds the collector's HTTP app (not listening yet). */
+export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+  const app = Fastify({ logger: privateLogger(logger), bodyLimit: limits.batchMaxBytes, trustProxy: false });
+  registerErrorHandler(app);
+  registerBodyParsers(app);
+  await registerCors(app, ctx.config);
+  registerBatchRoute(app, ctx);
+  registerReadRoutes(app, ctx);
+  registerScriptRoute(app);
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from './build-server.js';
+import { requireAdmin } from './admin-auth.js';
+import { HttpError } from './http-error.js';
+
+/** `GET /healthz` (public) and `GET /v1/stats` (admin): store totals. */
+export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/healthz', async () => {
+    try {
+      await ctx.store.ping();
+    } catch {
+      throw new HttpError(503, 'storage unreachable');
+    }
+    return { ok: true };
+  });
+
+  app.get('/v1/stats', async (request) => {
+    requireAdmin(request, ctx.adminTokens);
+    return ctx.store.summary();
+  });
+}

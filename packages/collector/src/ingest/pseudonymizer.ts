@@ -1,0 +1,22 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { UptakeConfig } from '../config/config-schema.js';
+import type { Store } from '../storage/store.js';
+
+/** Maps a user or anonymous id to what is stored for it. */
+export type Pseudonymize = (id: string) => string;
+
+/** Keyed hash (HMAC-SHA-256, hex) of an id: stable for one secret, not reversible without it. */
+export function hmacPseudonym(secret: string): Pseudonymize {
+  return (id) => createHmac('sha256', secret).update(id).digest('hex');
+}
+
+/**
+ * The pseudonymizer the config asks for: identity when `pseudonymize` is false; otherwise keyed by
+ * `pseudonymSecret`, or by a secret generated on first start and kept in the store, so every
+ * collector on one store (and the training import) hashes alike.
+ */
+export async function pseudonymizerFor(config: UptakeConfig, store: Store): Promise<Pseudonymize> {
+  if (!config.pseudonymize) return (id) => id;
+  const secret = config.pseudonymSecret ?? (await store.initSetting('pseudonymSecret', randomBytes(32).toString('hex')));
+  return hmacPseudonym(secret);
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { UptakeConfig } from './config/config-schema.js';
+import { loadConfig } from './config/load-config.js';
+import { buildServer } from './http/build-server.js';
+import { pseudonymizerFor } from './ingest/pseudonymizer.js';
+import { newLocalToken, removeSidecar, writeSidecar } from './storage/local-sidecar.js';
+import { defaultDbPath, openStore, type StoreLocation } from './storage/open-store.js';
+import type { Store } from './storage/store.js';
+
+/** Options of `startCollector`, as `uptake serve` takes them. */
+export interface CollectorOptions extends StoreLocation {
+  /** A parsed config, or the path of `uptake.config.json` (default `./uptake.config.json`). */
+  config?: UptakeConfig | string;
+  /** Port to listen on (default 8787; 0 picks a free one). */
+  port?: number;
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Fastify logger options; `false` (default) is silent. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** A running collector. */
+export interface Collector {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  store: Store;
+  app: FastifyInstance;
+  config: UptakeConfig;
+  /** Stops accepting requests, finishes those in flight, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store, builds the HTTP app and listens. */
+export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const config = typeof options.config === 'object' ? options.config : await loadConfig(options.config ?? './uptake.config.json');
+  const store = await openStore(options);
+  try {
+    const pseudonymize = await pseudonymizerFor(config, store);
+    const localToken = newLocalToken();
+    const app = await buildServer({ config, store, pseudonymize, adminTokens: [config.adminToken, localToken] }, options.logger ?? false);
+    await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
+    const host = options.host ?? '127.0.0.1';
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const db = store.kind === 'duckdb' ? (options.db ?? defaultDbPath) : undefined;
+    if (db && db !== ':memory:') await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
+    return {
+      url,
+      port,
+      store,
+      app,
+      config,
+      async close() {
+        await app.close();
+        await store.close();
+        if (db && db !== ':memory:') await removeSidecar(db);
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../src/config/load-config.js';
+
+const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'secret-token' };
+
+describe('config', () => {
+  it('applies the defaults: minGroupSize 10, pseudonymize on', () => {
+    const config = parseConfig(minimal);
+    expect(config.minGroupSize).toBe(10);
+    expect(config.pseudonymize).toBe(true);
+    expect(config.usageEvents).toEqual([]);
+  });
+
+  it('names the field that is wrong', () => {
+    expect(() => parseConfig({ ...minimal, minGroupSize: 3 }, 'uptake.config.json')).toThrow('uptake.config.json: minGroupSize: must be at least 5');
+    expect(() => parseConfig({ ...minimal, tools: [{ id: 'a', origins: [] }] })).toThrow(/tools\[0\]\.writeKey: /);
+    expect(() => parseConfig({ ...minimal, tools: [] })).toThrow(/tools: declare at least one tool/);
+  });
+
+  it('refuses two tools with one write key', () => {
+    const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', origins: [] }];
+    expect(() => parseConfig({ ...minimal, tools })).toThrow('config: tools[1].writeKey: used by another tool');
+  });
+
+  it('reads env:NAME secrets from the environment and says which is missing', () => {
+    expect(parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', { UPTAKE_TEST_TOKEN: 'from-env' }).adminToken).toBe('from-env');
+    expect(() => parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', {})).toThrow('c: adminToken: environment variable UPTAKE_TEST_TOKEN is not set');
+  });
+
+  it('names the file when it is missing or not JSON', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'uptake-config-'));
+    const file = join(dir, 'uptake.config.json');
+    await expect(loadConfig(file)).rejects.toThrow(`${file}: cannot read the config file (ENOENT)`);
+    await writeFile(file, '{ "tools": [ }');
+    await expect(loadConfig(file)).rejects.toBeInstanceOf(ConfigError);
+    await expect(loadConfig(file)).rejects.toThrow(`${file}: not valid JSON`);
+  });
+});

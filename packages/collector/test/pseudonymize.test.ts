@@ -1,0 +1,33 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load-config.js';
+import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
+
+const base = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'admin-token-1' };
+let running: Awaited<ReturnType<typeof tempCollector>> | undefined;
+
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+describe('pseudonymization', () => {
+  it('stores user and anonymous ids as HMAC-SHA-256 with the configured secret', async () => {
+    running = await tempCollector(parseConfig({ ...base, pseudonymSecret: 'k3y' }));
+    await postBatch(running.url, { writeKey: 'wk_assistant', events: [event({ id: 'pseudo-001', userId: 'u-4821', anonymousId: 'a-77' })] });
+    const [stored] = await running.store.events();
+    const hmac = (id: string) => createHmac('sha256', 'k3y').update(id).digest('hex');
+    expect(stored?.userId).toBe(hmac('u-4821'));
+    expect(stored?.anonymousId).toBe(hmac('a-77'));
+    expect(JSON.stringify(await running.store.events())).not.toContain('u-4821');
+  });
+
+  it('generates a secret on first start and keeps it in the store', async () => {
+    running = await tempCollector(parseConfig(base));
+    await postBatch(running.url, { writeKey: 'wk_assistant', events: [event({ id: 'pseudo-002', userId: 'u-1' })] });
+    const secret = await running.store.getSetting('pseudonymSecret');
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const [stored] = await running.store.events();
+    expect(stored?.userId).toBe(createHmac('sha256', secret as string).update('u-1').digest('hex'));
+  });
+});

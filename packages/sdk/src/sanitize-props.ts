@@ -1,0 +1,35 @@
+import type { Props, PropValue } from './types.js';
+
+const maxKeys = 32;
+const maxString = 256;
+// An e-mail address, or a run of 9+ digits (card, account and phone numbers); separators allowed inside the run.
+const sensitive = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}|\d(?:[ -]?\d){8,}/g;
+
+/** Redacts e-mail addresses and long digit runs in a string, then cuts it to 256 characters. */
+export function redact(value: string): string {
+  return value.replace(sensitive, '[redacted]').slice(0, maxString);
+}
+
+/**
+ * Returns props the collector accepts: at most 32 keys, strings redacted and cut, non-finite numbers
+ * and values of other types (objects, functions) dropped rather than sent to be rejected.
+ */
+export function sanitizeProps(props: unknown): Props {
+  const out: Props = {};
+  if (!props || typeof props !== 'object') return out;
+  let n = 0;
+  for (const key of Object.keys(props)) {
+    if (n >= maxKeys) break;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype' || !key || key.length > 64) continue;
+    const value = (props as Record<string, unknown>)[key];
+    let clean: PropValue | undefined;
+    if (typeof value === 'string') clean = redact(value);
+    else if (typeof value === 'number') clean = Number.isFinite(value) ? value : undefined;
+    else if (typeof value === 'boolean' || value === null) clean = value;
+    if (clean !== undefined) {
+      out[key] = clean;
+      n++;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/** A property value the collector accepts: strings are redacted and cut to 256 characters. */
+export type PropValue = string | number | boolean | null;
+
+/** Properties of an event: at most 32 keys. */
+export type Props = Record<string, PropValue>;
+
+/** Options of `init`. */
+export interface UptakeOptions {
+  /** Base URL of the collector, e.g. `https://collector.example`. */
+  collector: string;
+  /** The tool's public write key from the collector's config. */
+  writeKey: string;
+  /** The tool's id from the collector's config. */
+  tool: string;
+  /** Milliseconds between scheduled sends (default 5,000). */
+  flushInterval?: number;
+}
+
+/** An event as the SDK queues it, before `sentAt` is set on the batch. */
+export interface QueuedEvent {
+  id: string;
+  name: string;
+  ts: string;
+  userId?: string;
+  anonymousId: string;
+  sessionId: string;
+  tool: string;
+  props: Props;
+}

@@ -1,0 +1,1 @@
+export { UptakePromptElement } from './prompt/uptake-prompt.js';

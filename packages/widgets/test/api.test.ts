@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+
+it('public API of @uptake/widgets', async () => {
+  expect(Object.keys(await import('../src/index.js')).sort()).toEqual(['UptakePromptElement']);
+});
+
+it('registers <uptake-prompt> once, even when imported twice', async () => {
+  await import('../src/prompt/uptake-prompt.js');
+  await import('../src/index.js');
+  expect(customElements.get('uptake-prompt')).toBeDefined();
+});

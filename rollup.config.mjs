@@ -1,0 +1,45 @@
+// One build for the whole repository (STYLE.md): ESM for bundlers and Node, a minified IIFE for the script tag.
+import { builtinModules } from 'node:module';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = (pkg, overrides = {}) =>
+  typescript({ tsconfig: `packages/${pkg}/tsconfig.json`, outputToFilesystem: true, noEmitOnError: true, ...overrides });
+
+// Everything that is not a relative path stays an import: npm resolves it for the package's users.
+const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+export default [
+  {
+    input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts' },
+    external: bare,
+    plugins: [ts('sdk')],
+    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  {
+    input: 'packages/sdk/src/script-tag.ts',
+    plugins: [resolve({ browser: true }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
+    output: {
+      file: 'packages/sdk/dist/uptake.js',
+      format: 'iife',
+      // The global the script tag's snippet queues commands on; the bundle replaces the queue with the API.
+      name: 'uptake',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, compress: { passes: 2 } })],
+    },
+  },
+  {
+    input: 'packages/widgets/src/index.ts',
+    external: bare,
+    plugins: [ts('widgets')],
+    output: { dir: 'packages/widgets/dist', format: 'es', sourcemap: true },
+  },
+  {
+    input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },
+    external: (id) => bare(id) || nodeBuiltins.has(id),
+    plugins: [ts('collector')],
+    output: { dir: 'packages/collector/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+];

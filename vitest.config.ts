@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run the sources; the collector imports the protocol the way its users do, by package name.
+    alias: {
+      '@uptake/sdk/protocol': src('./packages/sdk/src/protocol/index.ts'),
+    },
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'sdk', include: ['packages/sdk/test/**/*.test.ts'], environment: 'happy-dom' } },
+      { extends: true, test: { name: 'widgets', include: ['packages/widgets/test/**/*.test.ts'], environment: 'happy-dom' } },
+      { extends: true, test: { name: 'collector', include: ['packages/collector/test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
+  },
+});
