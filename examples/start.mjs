@@ -2,20 +2,25 @@
 // AI tool on its own origin (port 8788), so the script tag talks to the collector across origins, as
 // it does in production.
 import { fileURLToPath } from 'node:url';
-import { startCollector } from '@uptake/collector';
+import { loadConfig, startCollector } from '@uptake/collector';
 import { serveExampleTool } from './serve-example-tool.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
 const toolPort = Number(process.env.TOOL_PORT ?? 8788);
 
-const collector = await startCollector({
-  config: fileURLToPath(new URL('./uptake.config.json', import.meta.url)),
+// The tool's server starts first, so its origin is allowed even when TOOL_PORT moves it.
+let collector;
+const tool = await serveExampleTool({ collectorUrl: () => collector.url, port: toolPort });
+const config = await loadConfig(fileURLToPath(new URL('./uptake.config.json', import.meta.url)));
+for (const t of config.tools) if (t.id === 'assistant' && !t.origins.includes(tool.url)) t.origins.push(tool.url);
+
+collector = await startCollector({
+  config,
   db: process.env.UPTAKE_DB ?? './data/uptake.duckdb',
   databaseUrl: process.env.UPTAKE_DATABASE_URL,
   port,
   logger: { level: process.env.UPTAKE_LOG_LEVEL ?? 'warn' },
 });
-const tool = await serveExampleTool({ collectorUrl: collector.url, port: toolPort });
 
 console.log(`
 Uptake is running.
