@@ -11,14 +11,16 @@ const ts = (pkg, overrides = {}) =>
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-export default [
+const configs = [
   {
+    pkg: 'sdk',
     input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts' },
     external: bare,
     plugins: [ts('sdk')],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
   {
+    pkg: 'sdk',
     input: 'packages/sdk/src/script-tag.ts',
     plugins: [resolve({ browser: true }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
     output: {
@@ -31,15 +33,21 @@ export default [
     },
   },
   {
+    pkg: 'widgets',
     input: 'packages/widgets/src/index.ts',
     external: bare,
     plugins: [ts('widgets')],
     output: { dir: 'packages/widgets/dist', format: 'es', sourcemap: true },
   },
   {
+    pkg: 'collector',
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },
     external: (id) => bare(id) || nodeBuiltins.has(id),
     plugins: [ts('collector')],
     output: { dir: 'packages/collector/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
 ];
+
+// `UPTAKE_BUILD=sdk,widgets npm run build` builds only those packages (faster while working on one).
+const only = process.env.UPTAKE_BUILD?.split(',').map((p) => p.trim());
+export default configs.filter((c) => !only || only.includes(c.pkg)).map(({ pkg: _pkg, ...config }) => config);
