@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-e2e-'));
   // The tool's server starts first so its origin can go into the collector's allowed origins.
   tool = await serveExampleTool({ collectorUrl: () => collector.url, port: 0 });
-  const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [tool.url] }], adminToken: 'e2e-admin' });
+  const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [tool.url] }], adminToken: 'e2e-admin-token-0123456789' });
   collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
   browser = await launchChromium();
 });

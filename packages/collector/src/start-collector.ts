@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { UptakeConfig } from './config/config-schema.js';
 import { loadConfig } from './config/load-config.js';
 import { buildServer } from './http/build-server.js';
+import { GroupCommitter } from './ingest/group-commit.js';
 import { pseudonymizerFor } from './ingest/pseudonymizer.js';
+import { scheduleRetention } from './ingest/retention.js';
 import { newLocalToken, removeSidecar, writeSidecar } from './storage/local-sidecar.js';
 import { defaultDbPath, openStore, type StoreLocation } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -15,7 +17,7 @@ export interface CollectorOptions extends StoreLocation {
   port?: number;
   /** Address to listen on (default 127.0.0.1). */
   host?: string;
-  /** Fastify logger options; `false` (default) is silent. */
+  /** Fastify (pino) logger options; `false` (default) is silent. */
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -27,7 +29,7 @@ export interface Collector {
   store: Store;
   app: FastifyInstance;
   config: UptakeConfig;
-  /** Stops accepting requests, finishes those in flight, closes the store. */
+  /** Stops accepting requests, finishes those in flight, writes what is pending, closes the store. */
   close(): Promise<void>;
 }
 
@@ -37,25 +39,33 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const store = await openStore(options);
   try {
     const pseudonymize = await pseudonymizerFor(config, store);
+    const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
-    const app = await buildServer({ config, store, pseudonymize, adminTokens: [config.adminToken, localToken] }, options.logger ?? false);
-    await app.listen({ port: options.port ?? 8787, host: options.host ?? '127.0.0.1' });
+    const app = await buildServer({ config, store, committer, pseudonymize, adminTokens: [config.adminToken, localToken] }, options.logger ?? false);
+    const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port ?? 8787, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
-    const host = options.host ?? '127.0.0.1';
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const db = store.kind === 'duckdb' ? (options.db ?? defaultDbPath) : undefined;
-    if (db && db !== ':memory:') await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
+    const db = store.kind === 'duckdb' && (options.db ?? defaultDbPath) !== ':memory:' ? (options.db ?? defaultDbPath) : undefined;
+    if (db) await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
+    let closing: Promise<void> | undefined;
     return {
       url,
       port,
       store,
       app,
       config,
-      async close() {
-        await app.close();
-        await store.close();
-        if (db && db !== ':memory:') await removeSidecar(db);
+      close() {
+        closing ??= (async () => {
+          stopRetention();
+          await app.close();
+          await committer.drain();
+          await store.close();
+          if (db) await removeSidecar(db);
+        })();
+        return closing;
       },
     };
   } catch (error) {

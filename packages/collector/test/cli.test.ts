@@ -50,7 +50,7 @@ function serve(...args: string[]): Promise<{ url: string; stop: () => Promise<nu
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-cli-'));
   configFile = join(dir, 'uptake.config.json');
-  await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin' }));
+  await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }));
 });
 
 afterAll(async () => {
@@ -79,7 +79,7 @@ describe('uptake CLI', () => {
 
   it('serve with a broken config exits non-zero and names the field', async () => {
     const bad = join(dir, 'bad.config.json');
-    await writeFile(bad, JSON.stringify({ tools: [{ id: 'a', writeKey: 'k' }], adminToken: 'x', minGroupSize: 2 }));
+    await writeFile(bad, JSON.stringify({ tools: [{ id: 'a', writeKey: 'k' }], adminToken: 'x'.repeat(16), minGroupSize: 2 }));
     const result = await uptake('serve', '--config', bad, '--port', '0');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}: minGroupSize: must be at least 5`);

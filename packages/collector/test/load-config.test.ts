@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../src/config/load-config.js';
 
-const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'secret-token' };
+const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'secret-token-0123456789' };
 
 describe('config', () => {
   it('applies the defaults: minGroupSize 10, pseudonymize on', () => {

@@ -5,5 +5,5 @@ it('public API of @uptake/sdk', async () => {
 });
 
 it('public API of @uptake/sdk/protocol', async () => {
-  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual(['batchSchema', 'eventSchema', 'formatIssues', 'instantSchema', 'limits']);
+  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual(['batchSchema', 'describeIssues', 'eventSchema', 'formatIssues', 'instantSchema', 'limits']);
 });

@@ -1,32 +1,73 @@
 import { z } from 'zod';
+import { eventName, promptSchema, surveySchema } from './prompt-schema.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
 
-export const toolSchema = z.object({
-  id: z.string().min(1).max(64, 'at most 64 characters'),
+export const toolSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -'),
   writeKey: z.string().min(1).max(128, 'at most 128 characters'),
   /** Origins allowed to send for this tool, e.g. `https://assistant.corp.example`; `"*"` allows any. */
-  origins: z.array(z.string().min(1)).default([]),
+  origins: z.array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)')).default([]),
 });
 
-/** The collector's config file, `uptake.config.json`. Prompts and surveys get their full schema with the rule engine. */
-export const configSchema = z.object({
-  $schema: z.string().optional(),
-  tools: z.array(toolSchema).min(1, 'declare at least one tool'),
-  adminToken: secret,
-  usageEvents: z.array(z.string().min(1)).default([]),
-  minGroupSize: z.number().int().min(5, 'must be at least 5: smaller groups could identify people').default(10),
-  /** Raw events older than this many days are purged; absent keeps them forever. */
-  retentionDays: z.number().int().positive().optional(),
-  /** Store user and anonymous ids as keyed hashes (default). */
-  pseudonymize: z.boolean().default(true),
-  /** Key of the id hashes; generated on first start and kept in the store when absent. */
-  pseudonymSecret: secret.optional(),
-  fatigue: z.object({ perDay: z.number().int().nonnegative(), perWeek: z.number().int().nonnegative() }).optional(),
-  prompts: z.array(z.unknown()).default([]),
-  surveys: z.array(z.unknown()).default([]),
-});
+/** The collector's config file, `uptake.config.json`. */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    tools: z.array(toolSchema).min(1, 'declare at least one tool'),
+    adminToken: secret.refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)'),
+    /** Events besides `ai.*` that count as using AI at work. */
+    usageEvents: z.array(eventName).default([]),
+    /** Groups smaller than this are reported as suppressed; never below 5. */
+    minGroupSize: z.number().int().min(5, 'must be at least 5: smaller groups could identify people').default(10),
+    /** Raw behavioural events older than this many days are purged; absent keeps them forever. */
+    retentionDays: z.number().int().positive('expected a positive whole number of days').optional(),
+    /** Store user and anonymous ids as keyed hashes (default). */
+    pseudonymize: z.boolean().default(true),
+    /** Key of the id hashes; generated on first start and kept in the store when absent. */
+    pseudonymSecret: secret.optional(),
+    /** How many prompts and surveys one person sees at most. */
+    fatigue: z.strictObject({ perDay: z.number().int().nonnegative(), perWeek: z.number().int().nonnegative() }).default({ perDay: 1, perWeek: 3 }),
+    /** Requests per minute per write key and client address, before `429`. */
+    rateLimit: z.strictObject({ perMinute: z.number().int().positive() }).default({ perMinute: 6000 }),
+    /** Group commit: write at `maxEvents` pending events or `maxDelayMs` after the first. */
+    groupCommit: z.strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) }).default({ maxEvents: 5000, maxDelayMs: 2 }),
+    prompts: z.array(promptSchema).default([]),
+    surveys: z.array(surveySchema).default([]),
+  })
+  .superRefine((config, ctx) => {
+    const toolIds = new Set(config.tools.map((t) => t.id));
+    const seen = (list: { id: string }[], path: 'tools' | 'prompts' | 'surveys') => {
+      const ids = new Set<string>();
+      list.forEach((item, i) => {
+        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `"${item.id}" is used twice` });
+        ids.add(item.id);
+      });
+    };
+    seen(config.tools, 'tools');
+    const keys = new Set<string>();
+    config.tools.forEach((tool, i) => {
+      if (keys.has(tool.writeKey)) ctx.addIssue({ code: 'custom', path: ['tools', i, 'writeKey'], message: 'used by another tool' });
+      keys.add(tool.writeKey);
+    });
+    seen(config.prompts, 'prompts');
+    seen(config.surveys, 'surveys');
+    for (const path of ['prompts', 'surveys'] as const) {
+      config[path].forEach((item, i) => {
+        item.tools?.forEach((tool, j) => {
+          if (!toolIds.has(tool)) ctx.addIssue({ code: 'custom', path: [path, i, 'tools', j], message: `unknown tool "${tool}"; declared: ${[...toolIds].join(', ')}` });
+        });
+      });
+    }
+    config.surveys.forEach((survey, i) => {
+      const ids = new Set<string>();
+      survey.questions.forEach((q, j) => {
+        if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['surveys', i, 'questions', j, 'id'], message: `"${q.id}" is used twice in this survey` });
+        ids.add(q.id);
+      });
+    });
+  });
 
 export type UptakeConfig = z.output<typeof configSchema>;
 export type ToolConfig = z.output<typeof toolSchema>;

@@ -1,10 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { formatIssues } from '@uptake/sdk/protocol';
+import { describeIssues } from '@uptake/sdk/protocol';
 import { configSchema, type UptakeConfig } from './config-schema.js';
 
-/** A config that cannot be used; the message names the file and the field. */
+/** A config that cannot be used; each problem names the file and the field. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source}: ${problems.join('; ')}`);
+  }
 }
 
 /** Reads `env:NAME` from the environment; a missing variable is an error naming the field. */
@@ -12,40 +18,43 @@ function resolveSecret(value: string | undefined, field: string, source: string,
   if (value === undefined || !value.startsWith('env:')) return value;
   const name = value.slice(4);
   const resolved = env[name];
-  if (resolved === undefined || resolved === '') throw new ConfigError(`${source}: ${field}: environment variable ${name} is not set`);
+  if (resolved === undefined || resolved === '') throw new ConfigError(source, [`${field}: environment variable ${name} is not set`]);
   return resolved;
 }
 
-/** Validates a parsed config object. */
-export function parseConfig(raw: unknown, source = 'config', env: NodeJS.ProcessEnv = process.env): UptakeConfig {
+/** Validates a config's structure without reading `env:` secrets (what `uptake config check` does). */
+export function checkConfig(raw: unknown, source = 'config'): UptakeConfig {
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(`${source}: ${formatIssues(result.error)}`);
-  const resolved: UptakeConfig = {
-    ...result.data,
-    adminToken: resolveSecret(result.data.adminToken, 'adminToken', source, env) as string,
-    pseudonymSecret: resolveSecret(result.data.pseudonymSecret, 'pseudonymSecret', source, env),
-  };
-  const keys = new Set<string>();
-  for (const [i, tool] of resolved.tools.entries()) {
-    if (keys.has(tool.writeKey)) throw new ConfigError(`${source}: tools[${i}].writeKey: used by another tool`);
-    keys.add(tool.writeKey);
-  }
-  return resolved;
+  if (!result.success) throw new ConfigError(source, describeIssues(result.error));
+  return result.data;
 }
 
-/** Reads and validates `uptake.config.json`. */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<UptakeConfig> {
+/** Validates a parsed config object and reads its `env:` secrets. */
+export function parseConfig(raw: unknown, source = 'config', env: NodeJS.ProcessEnv = process.env): UptakeConfig {
+  const config = checkConfig(raw, source);
+  return {
+    ...config,
+    adminToken: resolveSecret(config.adminToken, 'adminToken', source, env) as string,
+    pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', source, env),
+  };
+}
+
+/** Reads a config file as JSON; the error names the file. */
+export async function readConfigFile(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(file, [`cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new ConfigError(file, [`not valid JSON (${(error as Error).message})`]);
   }
-  return parseConfig(raw, file, env);
+}
+
+/** Reads and validates `uptake.config.json`, secrets included. */
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<UptakeConfig> {
+  return parseConfig(await readConfigFile(file), file, env);
 }

@@ -8,7 +8,7 @@ import { HttpError } from './http-error.js';
 export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
   const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
 
-  app.post('/v1/batch', async (request) => {
+  app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
     const receivedAt = new Date();
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -32,7 +32,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
       sentAt: envelope.data.sentAt === undefined ? undefined : new Date(envelope.data.sentAt),
       pseudonymize: ctx.pseudonymize,
     });
-    const { inserted } = await ctx.store.insert(rows);
-    return { accepted: inserted, duplicates: envelope.data.events.length - rejected.length - inserted, rejected };
+    const accepted = await ctx.committer.submit(rows);
+    return { accepted, duplicates: envelope.data.events.length - rejected.length - accepted, rejected };
   });
 }

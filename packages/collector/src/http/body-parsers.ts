@@ -1,11 +1,53 @@
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.js';
 
+/** Passes bytes through until more than `limit` have gone by, then fails with 413. */
+class ByteLimit extends Transform {
+  receivedEncodedLength = 0;
+  private seen = 0;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) callback(new HttpError(413, `body larger than ${this.limit} bytes once decompressed`));
+    else callback(null, chunk);
+  }
+}
+
+/**
+ * Inflates `Content-Encoding: gzip` bodies as they arrive. The decoded size is capped while
+ * inflating, so a gzip bomb costs at most `limit` bytes of work, never its full expansion.
+ */
+function gunzipWithin(payload: Readable, limit: number): Readable {
+  const limiter = new ByteLimit(limit);
+  const gunzip = createGunzip();
+  payload.on('data', (chunk: Buffer) => (limiter.receivedEncodedLength += chunk.length));
+  gunzip.on('error', (error: Error & { statusCode?: number }) => {
+    error.statusCode = 400;
+    error.message = `body is not valid gzip (${error.message})`;
+  });
+  pipeline(payload, gunzip, limiter, () => undefined);
+  return limiter;
+}
+
 /**
  * Bodies are JSON whether labelled `application/json` or `text/plain` (what `sendBeacon` sends
- * without a CORS preflight). Parsing is ours so a broken body gets words, not a framework code.
+ * without a CORS preflight), optionally gzip-encoded. Parsing is ours so a broken body gets words,
+ * not a framework code.
  */
 export function registerBodyParsers(app: FastifyInstance): void {
+  const limit = app.initialConfig.bodyLimit as number;
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding === 'identity' || encoding === '') return payload;
+    if (encoding !== 'gzip') throw new HttpError(415, `Content-Encoding "${encoding}" is not supported: send gzip or no encoding`);
+    return gunzipWithin(payload, limit);
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(['application/json', 'text/plain', '*'], { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;

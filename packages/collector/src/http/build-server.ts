@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { limits } from '@uptake/sdk/protocol';
 import type { UptakeConfig } from '../config/config-schema.js';
+import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerCors } from './cors.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerExportRoute } from './export-route.js';
+import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
 
@@ -14,6 +17,7 @@ import { registerScriptRoute } from './script-route.js';
 export interface ServerContext {
   config: UptakeConfig;
   store: Store;
+  committer: GroupCommitter;
   pseudonymize: Pseudonymize;
   /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
   adminTokens: string[];
@@ -33,12 +37,20 @@ function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOpt
 
 /** Builds the collector's HTTP app (not listening yet). */
 export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
-  const app = Fastify({ logger: privateLogger(logger), bodyLimit: limits.batchMaxBytes, trustProxy: false });
+  const app = Fastify({
+    logger: privateLogger(logger),
+    bodyLimit: limits.batchMaxBytes,
+    // A body trickled in byte by byte must not hold a connection forever.
+    requestTimeout: 30_000,
+    trustProxy: false,
+  });
   registerErrorHandler(app);
   registerBodyParsers(app);
   await registerCors(app, ctx.config);
+  await registerRateLimit(app, ctx.config.rateLimit.perMinute);
   registerBatchRoute(app, ctx);
   registerReadRoutes(app, ctx);
+  registerExportRoute(app, ctx);
   registerScriptRoute(app);
   return app;
 }

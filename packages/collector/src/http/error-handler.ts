@@ -16,7 +16,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(status).send({ error: message });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(503).send({ error: 'storage unavailable, try again later' });
+    return reply.code(503).header('Retry-After', '5').send({ error: 'storage unavailable, try again later' });
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 }

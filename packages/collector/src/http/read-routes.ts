@@ -9,7 +9,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
     try {
       await ctx.store.ping();
     } catch {
-      throw new HttpError(503, 'storage unreachable');
+      throw new HttpError(503, 'storage unreachable', { 'Retry-After': '5' });
     }
     return { ok: true };
   });

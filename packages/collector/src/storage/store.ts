@@ -14,12 +14,6 @@ export interface StoredEvent {
   props: Props;
 }
 
-/** What an insert did: new events stored, and events whose id was already stored. */
-export interface InsertResult {
-  inserted: number;
-  duplicates: number;
-}
-
 /** Counts for `uptake report` before the metrics engine exists. */
 export interface StoreSummary {
   events: number;
@@ -27,25 +21,42 @@ export interface StoreSummary {
   byName: { name: string; events: number }[];
 }
 
+/** A page of events in `(ts, id)` order: those after `after`, within `[from, to)` by event time. */
+export interface EventPageQuery {
+  from?: Date;
+  to?: Date;
+  after?: { ts: Date; id: string };
+  limit: number;
+}
+
 /**
- * The collector's storage. Two implementations (DuckDB, PostgreSQL) pass the same test suite.
- * `insert` resolves only once the events are committed.
+ * The collector's storage. Two implementations (DuckDB, PostgreSQL) pass the same test suite
+ * (test/storage/store-contract.test.ts).
  */
 export interface Store {
   /** `duckdb` or `postgres`. */
-  readonly kind: string;
-  /** Creates or upgrades the schema to the latest version. */
+  readonly kind: 'duckdb' | 'postgres';
+  /** Creates or upgrades the schema to the latest version; safe when several collectors start at once. */
   migrate(): Promise<void>;
-  /** Stores events whose ids are not stored yet; durable when it resolves. */
-  insert(events: StoredEvent[]): Promise<InsertResult>;
+  /** The schema version in the store. */
+  schemaVersion(): Promise<number>;
+  /**
+   * Stores, in one transaction, the events whose ids are not stored yet, and returns their ids.
+   * Durable (committed) when it resolves. Ids must be unique within the call.
+   */
+  insert(events: StoredEvent[]): Promise<string[]>;
   /** Reads a setting (the generated pseudonym secret, say). */
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */
   initSetting(key: string, value: string): Promise<string>;
-  /** Answers when storage is reachable. */
+  /** Throws when storage is unreachable. */
   ping(): Promise<void>;
   summary(): Promise<StoreSummary>;
-  /** Reads events in time order (tests and exports). */
+  /** One page of events for exports: constant memory whatever the store's size. */
+  eventPage(query: EventPageQuery): Promise<StoredEvent[]>;
+  /** Deletes events with `ts` before `before`, except those named in `keep`; returns how many. */
+  purge(before: Date, keep: readonly string[]): Promise<number>;
+  /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }

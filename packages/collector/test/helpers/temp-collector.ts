@@ -1,8 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load-config.js';
+import type { UptakeConfig } from '../../src/config/config-schema.js';
 import { startCollector, type Collector } from '../../src/start-collector.js';
+import { duckdbTarget, type StoreTarget } from './store-targets.js';
 
 export const testConfig = parseConfig({
   tools: [
@@ -13,26 +12,29 @@ export const testConfig = parseConfig({
   pseudonymize: false,
 });
 
-/** A collector on 127.0.0.1 and a free port, with a DuckDB file in a fresh temporary folder. */
-export async function tempCollector(config = testConfig): Promise<Collector & { dir: string; db: string; stop(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'uptake-test-'));
-  const db = join(dir, 'uptake.duckdb');
-  const collector = await startCollector({ config, db, port: 0, host: '127.0.0.1' });
+/** A collector on 127.0.0.1 and a free port, on a fresh store (a temporary DuckDB file by default). */
+export async function tempCollector(
+  config: UptakeConfig = testConfig,
+  makeTarget: () => Promise<StoreTarget> = duckdbTarget,
+): Promise<Collector & { target: StoreTarget; stop(): Promise<void> }> {
+  const target = await makeTarget();
+  const collector = await startCollector({ config, ...target.location, port: 0, host: '127.0.0.1' });
   return {
     ...collector,
-    dir,
-    db,
+    target,
     async stop() {
       await collector.close();
-      await rm(dir, { recursive: true, force: true });
+      await target.dispose();
     },
   };
 }
 
+let counter = 0;
+
 /** A valid event for tool `assistant`, with overrides. */
 export function event(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id: `ev-${Math.random().toString(36).slice(2, 12)}`,
+    id: `ev-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`,
     name: 'ai.output_accepted',
     ts: '2026-11-22T10:00:01.004Z',
     userId: 'u-4821',
@@ -44,12 +46,16 @@ export function event(overrides: Record<string, unknown> = {}): Record<string, u
   };
 }
 
-/** POSTs a body (object → JSON) to `/v1/batch` and returns status and parsed body. */
-export async function postBatch(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+/** POSTs a body (object → JSON; string or Buffer as is) to `/v1/batch` and returns status, headers and parsed body. */
+export async function postBatch(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const res = await fetch(`${url}/v1/batch`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
