@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load-config.js';
+import { startCollector } from '../src/start-collector.js';
+import { postgresTarget, storeKinds } from './helpers/store-targets.js';
+import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+
+type Batch = { writeKey: string; events: Record<string, unknown>[] };
+
+/** Twenty senders, ten batches of fifty each; every batch is sent twice at once and once more later, and each sender also retries a neighbour's first batch. */
+function plan(): Batch[][] {
+  return Array.from({ length: 20 }, (_, s) =>
+    Array.from({ length: 10 }, (_, b) => ({ writeKey: 'wk_assistant', events: Array.from({ length: 50 }, (_, e) => event({ id: `conc-s${s}-b${b}-e${e}` })) })),
+  );
+}
+
+async function runSenders(urls: string[], senders: Batch[][]): Promise<{ accepted: number; responses: number }> {
+  let accepted = 0;
+  let responses = 0;
+  const send = async (url: string, batch: Batch) => {
+    const res = await postBatch(url, batch);
+    expect(res.status).toBe(200);
+    expect((res.body['accepted'] as number) + (res.body['duplicates'] as number)).toBe(batch.events.length);
+    accepted += res.body['accepted'] as number;
+    responses++;
+  };
+  await Promise.all(
+    senders.map(async (batches, s) => {
+      const url = urls[s % urls.length] as string;
+      const other = urls[(s + 1) % urls.length] as string;
+      for (const batch of batches) await Promise.all([send(url, batch), send(other, batch)]);
+      await send(url, batches[0] as Batch);
+      await send(other, (senders[(s + 1) % senders.length] as Batch[])[0] as Batch);
+    }),
+  );
+  return { accepted, responses };
+}
+
+describe.each(storeKinds)('twenty concurrent senders with overlapping retries, $kind store', ({ target }) => {
+  it('stores every event exactly once and counts each as accepted once', async () => {
+    const c = await tempCollector(testConfig, target);
+    try {
+      const senders = plan();
+      const { accepted } = await runSenders([c.url], senders);
+      const ids = (await c.store.events()).map((e) => e.id).filter((id) => id.startsWith('conc-'));
+      expect(ids).toHaveLength(20 * 10 * 50);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(accepted).toBe(ids.length);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('shares one transaction among concurrent requests (group commit)', async () => {
+    const c = await tempCollector(testConfig, target);
+    try {
+      let writes = 0;
+      const insert = c.store.insert.bind(c.store);
+      c.store.insert = (rows) => {
+        writes++;
+        return insert(rows);
+      };
+      const batches = Array.from({ length: 60 }, (_, b) => ({ writeKey: 'wk_assistant', events: Array.from({ length: 10 }, (_, e) => event({ id: `group-b${b}-e${e}` })) }));
+      const results = await Promise.all(batches.map((batch) => postBatch(c.url, batch)));
+      expect(results.every((r) => r.status === 200 && r.body['accepted'] === 10)).toBe(true);
+      expect(writes).toBeGreaterThan(0);
+      expect(writes).toBeLessThan(batches.length / 2);
+      expect((await c.store.events()).filter((e) => e.id.startsWith('group-'))).toHaveLength(600);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('several collector processes on one PostgreSQL', () => {
+  it('two collectors sharing a store with overlapping retries: no loss, no duplicates, one pseudonym secret', async () => {
+    const target = await postgresTarget();
+    const config = parseConfig({ ...testConfig, pseudonymize: true });
+    // Both start at once: migrations and the generated secret must not race.
+    const [a, b] = await Promise.all([0, 1].map(() => startCollector({ config, ...target.location, port: 0 })));
+    try {
+      if (!a || !b) throw new Error('collectors did not start');
+      const senders = plan();
+      const { accepted } = await runSenders([a.url, b.url], senders);
+      const events = await a.store.events();
+      const ids = events.map((e) => e.id).filter((id) => id.startsWith('conc-'));
+      expect(ids).toHaveLength(20 * 10 * 50);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(accepted).toBe(ids.length);
+      expect(new Set(events.map((e) => e.userId)).size).toBe(1);
+      expect(await a.store.getSetting('pseudonymSecret')).toBe(await b.store.getSetting('pseudonymSecret'));
+    } finally {
+      await Promise.all([a?.close(), b?.close()]);
+      await target.dispose();
+    }
+  });
+});
