@@ -1,21 +1,20 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../src/cli/config-command.js';
+import { spawnServe, uptakeBin } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
 
 // These tests run the built CLI (`npm test` builds first), as a user runs `npx uptake`.
-const bin = fileURLToPath(new URL('../bin/uptake.js', import.meta.url));
 const run = promisify(execFile);
 let dir: string;
-let configFile: string;
 
 async function uptake(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: dir });
+    const { stdout, stderr } = await run(process.execPath, [uptakeBin, ...args], { cwd: dir });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -23,43 +22,18 @@ async function uptake(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-/** Starts `uptake serve` and resolves with its URL once it listens. */
-function serve(...args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { cwd: dir, env: { ...process.env, UPTAKE_LOG_LEVEL: 'warn' } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) {
-        resolve({
-          url: match[1] as string,
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.stderr.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => reject(new Error(`uptake serve exited with ${code}: ${out}`)));
-  });
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-cli-'));
-  configFile = join(dir, 'uptake.config.json');
-  await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }));
+  await writeFile(join(dir, 'uptake.config.json'), JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }));
 });
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('uptake CLI', () => {
+describe('uptake serve and report', () => {
   it('serve stores events; report reads them through the running collector, then from the file after SIGTERM', async () => {
-    const server = await serve('--port', '0', '--db', './data/uptake.duckdb');
+    const server = await spawnServe(['--db', './data/uptake.duckdb'], dir);
     const res = await postBatch(server.url, {
       writeKey: 'wk_assistant',
       events: [event({ id: 'cli-00001', name: 'ai.request' }), event({ id: 'cli-00002' }), event({ id: 'cli-00003', userId: 'u-2' })],
@@ -70,7 +44,7 @@ describe('uptake CLI', () => {
     expect(live.code).toBe(0);
     expect(JSON.parse(live.stdout)).toMatchObject({ events: 3, users: 2 });
 
-    expect(await server.stop()).toBe(0);
+    expect(await server.stop('SIGTERM')).toBe(0);
     const offline = await uptake('report');
     expect(offline.code).toBe(0);
     expect(offline.stdout).toMatch(/^events: 3\nusers:  2\n/);
@@ -92,5 +66,55 @@ describe('uptake CLI', () => {
     const flag = await uptake('report', '--nope');
     expect(flag.code).toBe(1);
     expect(flag.stderr).toContain("Unknown option '--nope'");
+  });
+});
+
+describe('uptake config', () => {
+  it('check accepts a good file and lists every problem of a bad one, each with its path', async () => {
+    const ok = await uptake('config', 'check', 'uptake.config.json');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('uptake.config.json: ok — 1 tool(s), 0 prompt(s), 0 survey(s), minGroupSize 10');
+
+    const bad = join(dir, 'prompts.config.json');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        tools: [{ id: 'assistant', writeKey: 'wk', origins: [] }],
+        adminToken: 'env:UPTAKE_ADMIN_TOKEN',
+        prompts: [
+          { id: 'a', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },
+          { id: 'b', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },
+          { id: 'c', tools: ['nope'], trigger: { event: 'ai.output_rejected', withinDays: 0 }, content: { title: 'ok', action: { label: 'Go', href: 'javascript:alert(1)' } } },
+        ],
+        surveys: [{ id: 's', trigger: { daysSinceTraining: [100, 88] }, questions: [{ id: 'q', type: 'choice', text: 'Pick', options: ['only one'] }] }],
+      }),
+    );
+    const result = await uptake('config', 'check', bad);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('prompts[2].trigger.withinDays: expected a positive number');
+    expect(result.stderr).toContain('prompts[2].content.action.href: expected an http, https or relative link');
+    expect(result.stderr).toContain('prompts[2].tools[0]: unknown tool "nope"; declared: assistant');
+    expect(result.stderr).toContain('surveys[0].trigger.daysSinceTraining: from must not be after to');
+    expect(result.stderr).toContain('surveys[0].questions[0].options: expected at least two options');
+    expect(result.stderr).toMatch(/^uptake config: 5 problem\(s\) in /);
+  });
+
+  it('check names a missing file and broken JSON', async () => {
+    const missing = await uptake('config', 'check', 'nope.json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.json: cannot read the config file (ENOENT)');
+    await writeFile(join(dir, 'broken.json'), '{"tools": [');
+    expect((await uptake('config', 'check', 'broken.json')).stderr).toContain('broken.json: not valid JSON');
+  });
+
+  it('schema prints the JSON Schema generated from the zod schema, and the committed copy is current', async () => {
+    const result = await uptake('config', 'schema');
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['tools', 'adminToken', 'minGroupSize', 'prompts', 'surveys']));
+    expect(schema.properties.minGroupSize.minimum).toBe(5);
+    const committed = JSON.parse(await readFile(new URL('../uptake.config.schema.json', import.meta.url), 'utf8'));
+    expect(committed, 'run `npx uptake config schema > packages/collector/uptake.config.schema.json`').toEqual(configJsonSchema());
   });
 });

@@ -1,11 +1,13 @@
 import { ConfigError } from '../config/load-config.js';
 import { CliError } from './cli-error.js';
+import { configCommand, configUsage } from './config-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
   report: { run: reportCommand, usage: reportUsage },
+  config: { run: configCommand, usage: configUsage },
 };
 
 const help = `uptake <command> [options]

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { checkConfig, ConfigError, readConfigFile } from '../config/load-config.js';
+import { configSchema } from '../config/config-schema.js';
+import { CliError } from './cli-error.js';
+
+export const configUsage = `uptake config check FILE    validate a config file; every problem names its field
+uptake config schema        print the config's JSON Schema (for editor autocomplete: "$schema")`;
+
+/** The JSON Schema of `uptake.config.json`, generated from the zod schema that validates it. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://uptake.dev/schema/uptake.config.json',
+    title: 'Uptake collector config (uptake.config.json)',
+  };
+}
+
+/** `uptake config check|schema`. */
+export async function configCommand(args: string[]): Promise<void> {
+  const [sub, file, ...rest] = args;
+  if (sub === 'schema') {
+    console.log(JSON.stringify(configJsonSchema(), null, 2));
+    return;
+  }
+  if (sub !== 'check' || !file || rest.length > 0) throw new CliError(`usage:\n${configUsage}`);
+  try {
+    const config = checkConfig(await readConfigFile(file), file);
+    const secrets = [config.adminToken, config.pseudonymSecret].filter((v) => v?.startsWith('env:'));
+    console.log(
+      `${file}: ok — ${config.tools.length} tool(s), ${config.prompts.length} prompt(s), ${config.surveys.length} survey(s), minGroupSize ${config.minGroupSize}` +
+        (secrets.length ? `\n  secrets read from the environment when serving: ${secrets.map((s) => s?.slice(4)).join(', ')}` : ''),
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    if (error.problems.length === 1) throw new CliError(error.message);
+    throw new CliError(`${error.problems.length} problem(s) in ${error.source}:\n${error.problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
