@@ -31,3 +31,12 @@ describe('pseudonymization', () => {
     expect(stored?.userId).toBe(createHmac('sha256', secret as string).update('u-1').digest('hex'));
   });
 });
+
+describe('hmacPseudonym', () => {
+  it('gives the same hash from its cache as computed afresh, also after the cache is cleared', async () => {
+    const { hmacPseudonym } = await import('../src/ingest/pseudonymizer.js');
+    const hash = hmacPseudonym('s3cret', 2);
+    const expected = (id: string) => createHmac('sha256', 's3cret').update(id).digest('hex');
+    for (const id of ['u-1', 'u-2', 'u-1', 'u-3', 'u-1', 'u-2']) expect(hash(id)).toBe(expected(id));
+  });
+});

@@ -12,11 +12,13 @@ const propValue = z.union([z.string(), z.number().finite(), z.boolean(), z.null(
 /** An ISO-8601 instant with a zone (`Z` or `±hh:mm`), as the SDK's `Date.toISOString()` writes it. */
 export const instantSchema = z.iso.datetime({ offset: true, message: 'expected an ISO-8601 instant such as 2026-11-22T10:00:01.004Z' });
 
+// One regex rather than length checks plus a refinement: keys are checked for every event of every batch.
 const propKey = z
   .string()
-  .min(1, 'keys must not be empty')
-  .max(limits.propKeyMaxLength, `keys must be at most ${limits.propKeyMaxLength} characters`)
-  .refine((key) => !forbiddenKeys.has(key), { message: `keys must not be ${[...forbiddenKeys].join(', ')}`, abort: true });
+  .regex(
+    new RegExp(`^(?!(?:${[...forbiddenKeys].join('|')})$)[\\s\\S]{1,${limits.propKeyMaxLength}}$`),
+    `keys must be 1–${limits.propKeyMaxLength} characters and not ${[...forbiddenKeys].join(', ')}`,
+  );
 
 const propsSchema = z
   .record(propKey, propValue)

@@ -90,8 +90,9 @@ describe('eventSchema: one valid and one invalid case per rule of SPEC "Wire pro
     expect(Object.keys(parsed.props)).toEqual(['ok']);
     expect(Object.getPrototypeOf(parsed.props)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(errorOf({ ...valid, props: { constructor: 'x' } })).toBe('props.constructor: keys must not be __proto__, constructor, prototype');
-    expect(errorOf({ ...valid, props: { ['k'.repeat(65)]: 'x' } })).toMatch(/keys must be at most 64 characters/);
+    expect(errorOf({ ...valid, props: { constructor: 'x' } })).toBe('props.constructor: keys must be 1–64 characters and not __proto__, constructor, prototype');
+    expect(errorOf({ ...valid, props: { ['k'.repeat(65)]: 'x' } })).toMatch(/keys must be 1–64 characters/);
+    expect(errorOf({ ...valid, props: { ['k'.repeat(64)]: 'x', constructors: 'x' } })).toBeUndefined();
   });
 
   it('drops unknown top-level fields instead of storing them', () => {
