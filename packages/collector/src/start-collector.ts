@@ -60,7 +60,15 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       close() {
         closing ??= (async () => {
           stopRetention();
-          await app.close();
+          // Node closes keep-alive connections that are idle when close() begins; those busy then go
+          // idle after answering and would linger for the keep-alive timeout. Sweep them as they go
+          // idle, and cut whatever is still open after ten seconds.
+          const sweep = setInterval(() => app.server.closeIdleConnections(), 25);
+          const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000);
+          await app.close().finally(() => {
+            clearInterval(sweep);
+            clearTimeout(deadline);
+          });
           await committer.drain();
           await store.close();
           if (db) await removeSidecar(db);

@@ -70,3 +70,39 @@ describe.each([
     }
   });
 });
+
+describe('SIGTERM during load', () => {
+  it('answers the requests in flight, writes what it acknowledged, and exits 0', async () => {
+    const target = await duckdbTarget();
+    const server = await spawnServe(['--config', configFile, ...storeArgs(target)], dir);
+    const acknowledged: string[] = [];
+    let batchNo = 0;
+    let stopping = false;
+    const sender = async (s: number) => {
+      while (!stopping) {
+        const events = Array.from({ length: 100 }, (_, e) => event({ id: `term-${s}-${batchNo}-${e}` }));
+        batchNo++;
+        try {
+          const res = await postBatch(server.url, { writeKey: 'wk_assistant', events });
+          if (res.status === 200) acknowledged.push(...events.map((e) => e['id'] as string));
+        } catch {
+          return; // refused once the server stopped listening
+        }
+      }
+    };
+    const senders = Promise.all(Array.from({ length: 8 }, (_, s) => sender(s)));
+    while (acknowledged.length < 3_000) await new Promise((r) => setTimeout(r, 5));
+    const exit = server.stop('SIGTERM');
+    stopping = true;
+    expect(await exit).toBe(0);
+    await senders;
+    const store = await openStore(target.location);
+    try {
+      const stored = new Set((await store.events()).map((e) => e.id));
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      await store.close();
+      await target.dispose();
+    }
+  });
+});
