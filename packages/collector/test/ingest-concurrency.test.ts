@@ -1,6 +1,10 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config/load-config.js';
-import { startCollector } from '../src/start-collector.js';
+import { openStore } from '../src/storage/open-store.js';
+import { spawnServe } from './helpers/spawn-collector.js';
 import { postgresTarget, storeKinds } from './helpers/store-targets.js';
 import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
 
@@ -72,25 +76,34 @@ describe.each(storeKinds)('twenty concurrent senders with overlapping retries, $
 });
 
 describe('several collector processes on one PostgreSQL', () => {
-  it('two collectors sharing a store with overlapping retries: no loss, no duplicates, one pseudonym secret', async () => {
+  it('two `uptake serve` processes sharing a store, with overlapping retries: no loss, no duplicates, one pseudonym secret', async () => {
     const target = await postgresTarget();
-    const config = parseConfig({ ...testConfig, pseudonymize: true });
+    const dir = await mkdtemp(join(tmpdir(), 'uptake-multi-'));
+    const configFile = join(dir, 'uptake.config.json');
+    await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'multi-admin-token-0123456789' }));
+    const args = ['--config', configFile, '--database-url', target.location.databaseUrl as string];
     // Both start at once: migrations and the generated secret must not race.
-    const [a, b] = await Promise.all([0, 1].map(() => startCollector({ config, ...target.location, port: 0 })));
+    const [a, b] = await Promise.all([spawnServe(args, dir), spawnServe(args, dir)]);
     try {
       if (!a || !b) throw new Error('collectors did not start');
       const senders = plan();
       const { accepted } = await runSenders([a.url, b.url], senders);
-      const events = await a.store.events();
-      const ids = events.map((e) => e.id).filter((id) => id.startsWith('conc-'));
-      expect(ids).toHaveLength(20 * 10 * 50);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(accepted).toBe(ids.length);
-      expect(new Set(events.map((e) => e.userId)).size).toBe(1);
-      expect(await a.store.getSetting('pseudonymSecret')).toBe(await b.store.getSetting('pseudonymSecret'));
+      const store = await openStore(target.location);
+      try {
+        const events = await store.events();
+        const ids = events.map((e) => e.id).filter((id) => id.startsWith('conc-'));
+        expect(ids).toHaveLength(20 * 10 * 50);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(accepted).toBe(ids.length);
+        // Both processes hashed user u-4821 with the one secret in the store.
+        expect(new Set(events.map((e) => e.userId))).toEqual(new Set([createHmac('sha256', (await store.getSetting('pseudonymSecret')) as string).update('u-4821').digest('hex')]));
+      } finally {
+        await store.close();
+      }
     } finally {
-      await Promise.all([a?.close(), b?.close()]);
+      await Promise.all([a?.stop(), b?.stop()]);
       await target.dispose();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
