@@ -11,6 +11,21 @@ const ts = (pkg, overrides = {}) =>
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
+// uptake.js has a byte budget (packages/sdk/test/bundle-size.test.ts). idb's single module adds two
+// optional extras by side effect, which tree-shaking cannot remove: the database shortcuts
+// (`db.get(store, key)`) and async cursor iterators. The SDK uses neither, so the script-tag build
+// drops them (~460 B gzip); the build fails if idb's code no longer has the expected shape.
+const idbCoreOnly = () => ({
+  name: 'idb-core-only',
+  transform(code, id) {
+    if (!/[\\/]idb[\\/]build[\\/]index\.js$/.test(id)) return null;
+    const extras = /\nreplaceTraps\(\(oldTraps\) => \(\{[\s\S]*?\n\}\)\);\n/g;
+    const found = code.match(extras)?.length ?? 0;
+    if (found !== 2) this.error(`idb-core-only: expected idb's 2 replaceTraps(...) extras, found ${found}; check the idb version`);
+    return { code: code.replace(extras, '\n'), map: null };
+  },
+});
+
 const configs = [
   {
     pkg: 'sdk',
@@ -22,7 +37,7 @@ const configs = [
   {
     pkg: 'sdk',
     input: 'packages/sdk/src/script-tag.ts',
-    plugins: [resolve({ browser: true }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
+    plugins: [idbCoreOnly(), resolve({ browser: true }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
     output: {
       file: 'packages/sdk/dist/uptake.js',
       format: 'iife',

@@ -2,15 +2,18 @@ import type { UptakeOptions } from './types.js';
 
 /** Returns what is wrong with the options of `init`, in words, or `undefined` when they are usable. */
 export function checkOptions(options: unknown): string | undefined {
-  if (!options || typeof options !== 'object') return 'init(options): expected an object with collector, writeKey and tool';
-  const o = options as Partial<UptakeOptions>;
-  for (const key of ['collector', 'writeKey', 'tool'] as const) {
-    if (typeof o[key] !== 'string' || !o[key]) return `init(options): options.${key} must be a non-empty string`;
+  const o = (options ?? {}) as Partial<UptakeOptions>;
+  // Upper bounds are the wire protocol's: a write key of 128 characters, a tool id of 64.
+  for (const [key, max] of [['collector', 2048], ['writeKey', 128], ['tool', 64]] as const) {
+    const value = o[key];
+    if (typeof value !== 'string' || !value || value.length > max) return `init: options.${key} must be a string of 1–${max} characters`;
   }
+  const interval = o.flushInterval;
+  if (interval !== undefined && !(interval >= 100)) return 'init: options.flushInterval must be at least 100 (ms)';
   try {
-    new URL(o.collector as string, globalThis.location?.href);
+    new URL(o.collector as string, location.href);
   } catch {
-    return `init(options): options.collector is not a URL: ${String(o.collector)}`;
+    return `init: options.collector is not a URL: ${o.collector}`;
   }
   return undefined;
 }

@@ -1,59 +1,55 @@
-import { init, inertClient } from './init.js';
-import type { OutputHandle, Uptake } from './create-client.js';
+import type { OutputHandle, Uptake } from './client/create-client.js';
+import { warn } from './client/warn.js';
+import { init } from './init.js';
 
 /**
- * Entry of `uptake.js`, the script-tag build. It reads the `data-` attributes of its own tag, starts
- * the SDK, replays the commands the page pushed onto `window.uptake` before it loaded, and becomes
- * `window.uptake` (rollup's IIFE `name`), so later `uptake.push([...])` calls run at once.
+ * Entry of `uptake.js`, the script-tag build. It reads the `data-` attributes of its own tag
+ * (`data-collector`, `data-write-key`, `data-tool`, optional `data-consent`, `data-flush-interval`),
+ * starts the SDK, replays the commands the page pushed onto `window.uptake` before it loaded, in
+ * order, and becomes `window.uptake` (rollup's IIFE `name`), so later `uptake.push([...])` runs at once.
  */
 type Command = [string, ...unknown[]];
 
+// `currentScript` is set while a classic script runs, `async` included; the query is for loaders that inject it.
 const script = (document.currentScript ?? document.querySelector('script[data-write-key]')) as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
-const consentDenied = data['consent'] === 'denied' || (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-const client: Uptake = consentDenied
-  ? inertClient
-  : init({ collector: data['collector'] ?? (script ? new URL(script.src).origin : ''), writeKey: data['writeKey'] ?? '', tool: data['tool'] ?? '' });
+const client: Uptake = init({
+  collector: data['collector'] ?? (script?.src ? new URL(script.src).origin : ''),
+  writeKey: data['writeKey'] ?? '',
+  tool: data['tool'] ?? '',
+  consent: data['consent'] === 'denied' ? 'denied' : undefined,
+  flushInterval: data['flushInterval'] ? Number(data['flushInterval']) : undefined,
+});
 
+/** Output handles by output id, so `['ai.accepted', feature, outputId]` finds the output it decides. */
 const outputs = new Map<string, OutputHandle>();
 
 function run(command: unknown): void {
   try {
-    if (!Array.isArray(command) || typeof command[0] !== 'string') {
-      console.warn('[uptake] push(command): expected an array such as ["track", "report.generated", {}]');
-      return;
-    }
-    const [verb, a, b] = command as Command;
-    switch (verb) {
-      case 'identify': return client.identify(a as string, b as Record<string, string>);
-      case 'track': return client.track(a as string, b as Record<string, string>);
-      case 'task': return client.task(a as string, b as { aiAssisted?: boolean });
-      case 'ai.request': return client.ai.request(a as string);
-      case 'ai.feature': return client.ai.feature(a as string);
-      case 'ai.output': {
-        outputs.set(String(b), client.ai.output(a as string, b as string));
-        return;
-      }
-      case 'ai.accepted': case 'ai.edited': case 'ai.rejected': case 'ai.regenerated': {
-        const handle = outputs.get(String(b)) ?? client.ai.output(a as string, b as string);
-        handle[verb.slice(3) as keyof OutputHandle]();
-        return;
-      }
-      default:
-        console.warn(`[uptake] push(command): unknown command "${verb}"`);
-    }
+    if (!Array.isArray(command) || typeof command[0] !== 'string') return warn('push: expected an array such as ["track", "report.generated"]');
+    const [verb, ...args] = command as Command;
+    const [feature, outputId] = args as [string, string];
+    if (verb === 'ai.output') return void outputs.set(outputId, client.ai.output(feature, outputId));
+    // ['ai.accepted', feature, outputId] and the like decide the output shown under that id.
+    const decision = /^ai\.(accepted|edited|rejected|regenerated)$/.exec(verb)?.[1] as keyof OutputHandle | undefined;
+    if (decision) return (outputs.get(outputId) ?? client.ai.output(feature, outputId))[decision]();
+    // Everything else names a method: 'track' → client.track, 'ai.request' → client.ai.request.
+    const [owner, name] = verb.startsWith('ai.') ? [client.ai, verb.slice(3)] : [client, verb];
+    const method = Object.hasOwn(owner, name) ? (owner as unknown as Record<string, unknown>)[name] : undefined;
+    if (typeof method !== 'function') return warn(`push: unknown command "${verb}"`);
+    void method(...args);
   } catch (error) {
-    console.warn(`[uptake] ${String(error)}`);
+    warn(`${error}`);
   }
 }
 
 const pending: unknown = (window as { uptake?: unknown }).uptake;
 if (Array.isArray(pending)) pending.forEach(run);
 
-/** Runs commands, as `window.uptake.push` did before the script loaded. */
+/** Runs commands such as `['track', 'report.generated', { rows: 12 }]`, as `window.uptake.push` queued them before the script loaded. */
 export function push(...commands: unknown[]): number {
   commands.forEach(run);
   return 0;
 }
 
-export const { identify, track, ai, task, flush } = client;
+export const { identify, track, ai, task, flush, optOut } = client;

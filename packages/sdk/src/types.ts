@@ -14,6 +14,8 @@ export interface UptakeOptions {
   tool: string;
   /** Milliseconds between scheduled sends (default 5,000). */
   flushInterval?: number;
+  /** `'denied'` makes the SDK a no-op, like the script tag's `data-consent="denied"`. */
+  consent?: 'granted' | 'denied';
 }
 
 /** An event as the SDK queues it, before `sentAt` is set on the batch. */

@@ -7,3 +7,14 @@ it('public API of @uptake/sdk', async () => {
 it('public API of @uptake/sdk/protocol', async () => {
   expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual(['batchSchema', 'describeIssues', 'eventSchema', 'formatIssues', 'instantSchema', 'limits']);
 });
+
+it('the client that init returns', async () => {
+  const { inertClient } = await import('../src/init.js');
+  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'task', 'track']);
+  expect(Object.keys(inertClient.ai).sort()).toEqual(['feature', 'output', 'request']);
+});
+
+it('the global of the script tag, window.uptake', async () => {
+  document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
+  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'task', 'track']);
+});

@@ -1,4 +1,4 @@
-import type { Props, PropValue } from './types.js';
+import type { Props, PropValue } from '../types.js';
 
 const maxKeys = 32;
 const maxString = 256;
@@ -12,24 +12,29 @@ export function redact(value: string): string {
 
 /**
  * Returns props the collector accepts: at most 32 keys, strings redacted and cut, non-finite numbers
- * and values of other types (objects, functions) dropped rather than sent to be rejected.
+ * and values of other types (objects, functions) dropped rather than sent to be rejected. `warn`
+ * hears about each thing dropped.
  */
-export function sanitizeProps(props: unknown): Props {
+export function sanitizeProps(props: unknown, warn?: (message: string) => void): Props {
   const out: Props = {};
-  if (!props || typeof props !== 'object') return out;
+  if (props === undefined || props === null) return out;
+  if (typeof props !== 'object') {
+    warn?.('props must be an object');
+    return out;
+  }
   let n = 0;
   for (const key of Object.keys(props)) {
-    if (n >= maxKeys) break;
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype' || !key || key.length > 64) continue;
     const value = (props as Record<string, unknown>)[key];
     let clean: PropValue | undefined;
     if (typeof value === 'string') clean = redact(value);
     else if (typeof value === 'number') clean = Number.isFinite(value) ? value : undefined;
     else if (typeof value === 'boolean' || value === null) clean = value;
-    if (clean !== undefined) {
-      out[key] = clean;
-      n++;
+    if (clean === undefined || n >= maxKeys || key === '__proto__' || key === 'constructor' || key === 'prototype' || !key || key.length > 64) {
+      if (value !== undefined) warn?.(`props.${key.slice(0, 64)} dropped: 32 keys at most, values string, number, boolean or null`);
+      continue;
     }
+    out[key] = clean;
+    n++;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, sanitizeProps } from '../src/sanitize-props.js';
+import { redact, sanitizeProps } from '../../src/privacy/sanitize-props.js';
 
 describe('redact', () => {
   it('replaces e-mail addresses and long digit runs', () => {
@@ -35,5 +35,14 @@ describe('sanitizeProps', () => {
     expect(sanitizeProps(JSON.parse('{"__proto__": 1, "ok": 2}'))).toEqual({ ok: 2 });
     expect(sanitizeProps('nope')).toEqual({});
     expect(sanitizeProps(null)).toEqual({});
+  });
+});
+
+describe('sanitizeProps warnings', () => {
+  it('names each dropped prop, and says when props are not an object', () => {
+    const said: string[] = [];
+    sanitizeProps({ ok: 1, nested: { a: 1 }, missing: undefined }, (m) => said.push(m));
+    sanitizeProps('text', (m) => said.push(m));
+    expect(said).toEqual([expect.stringMatching(/^props\.nested dropped/), 'props must be an object']);
   });
 });

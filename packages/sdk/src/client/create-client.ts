@@ -1,0 +1,116 @@
+import { createDelivery } from '../delivery/create-delivery.js';
+import { anonymousId } from '../identity/anonymous-id.js';
+import { newId } from '../identity/new-id.js';
+import { createSession } from '../identity/session.js';
+import { reportVitals } from '../perf/report-vitals.js';
+import { persistOptOut } from '../privacy/opt-out.js';
+import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
+import type { Props, UptakeOptions } from '../types.js';
+import { eventName } from './event-name.js';
+import { warn } from './warn.js';
+
+/** What `u.ai.output()` returns: report what the user did with the output shown. */
+export interface OutputHandle {
+  /** The user took the output as it was: `ai.output_accepted`. */
+  accepted(): void;
+  /** The user took the output and changed it: `ai.output_edited`. */
+  edited(): void;
+  /** The user discarded the output: `ai.output_rejected`. */
+  rejected(): void;
+  /** The user asked for another output instead: `ai.output_regenerated`. */
+  regenerated(): void;
+}
+
+/** The canonical AI events. */
+export interface AiHelpers {
+  /** The user asked an AI feature for something: `ai.request` with `{ feature }`. Never pass what they typed. */
+  request(feature: string): void;
+  /** An AI output was shown: `ai.output_shown` with `{ feature, outputId }`; report the user's decision on the handle. */
+  output(feature: string, outputId?: string): OutputHandle;
+  /** The user used an AI feature that has no output to judge: `ai.feature_used` with `{ feature }`. */
+  feature(feature: string): void;
+}
+
+/** Options of `task`. */
+export interface TaskOptions {
+  /** Whether AI helped with the task. */
+  aiAssisted?: boolean;
+  /** Minutes the user reckons AI saved. */
+  minutesSaved?: number;
+}
+
+/** The SDK's public interface, returned by `init`. No method ever throws into the host page. */
+export interface Uptake {
+  /** Ties later events to a pseudonymous user id and records an `identify` event with traits (`role`, `team`, `cohort`, `program`). */
+  identify(userId: string, traits?: Props): void;
+  /** Records an event by name (lowercase dotted words, e.g. `report.generated`) with optional props. */
+  track(name: string, props?: Props): void;
+  /** The canonical AI events. */
+  ai: AiHelpers;
+  /** Records a finished piece of work: `task.completed` with `{ workflow, aiAssisted, minutesSaved }`. */
+  task(workflow: string, options?: TaskOptions): void;
+  /** Sends what is queued now (unless another tab of the tool is sending it); resolves when done. */
+  flush(): Promise<void>;
+  /** Stops the SDK in this browser for good, deletes the queue and forgets the anonymous id and session. */
+  optOut(): Promise<void>;
+}
+
+/** Builds a working client for validated options. Every method catches its own errors: the host page never sees one. */
+export function createClient(options: UptakeOptions): Uptake {
+  const url = new URL('/v1/batch', new URL(options.collector, location.href)).href;
+  const delivery = createDelivery({ url, writeKey: options.writeKey, tool: options.tool, interval: options.flushInterval ?? 5000 });
+  const anonId = anonymousId();
+  const session = createSession();
+  let userId: string | undefined;
+  let stopped = false;
+
+  /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first). */
+  const emit = (name: string, props: Props): void => {
+    try {
+      if (stopped) return;
+      if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
+        return warn(`track: "${name}" is not an event name such as report.generated`);
+      }
+      const now = Date.now();
+      delivery.add({ id: newId(), name, ts: new Date(now).toISOString(), userId, anonymousId: anonId, sessionId: session(now), tool: options.tool, props });
+    } catch (error) {
+      warn(`${name}: ${error}`);
+    }
+  };
+  const record = (name: string, props?: unknown): void => emit(name, sanitizeProps(props, warn));
+  const feature = (value: unknown): Props => ({ feature: redact(`${value}`) });
+
+  reportVitals(emit);
+
+  return {
+    identify(id, traits) {
+      if (typeof id !== 'string' || !id || id.length > 128) return warn('identify: userId must be a string of 1–128 characters');
+      userId = id;
+      record('identify', traits);
+    },
+    track: record,
+    ai: {
+      request: (name) => emit('ai.request', feature(name)),
+      output(name, outputId) {
+        // A generated id is ours, not user content: it skips redaction, which could hit its digit runs.
+        const props = { ...feature(name), outputId: outputId === undefined ? newId() : redact(`${outputId}`) };
+        emit('ai.output_shown', props);
+        return {
+          accepted: () => emit('ai.output_accepted', props),
+          edited: () => emit('ai.output_edited', props),
+          rejected: () => emit('ai.output_rejected', props),
+          regenerated: () => emit('ai.output_regenerated', props),
+        };
+      },
+      feature: (name) => emit('ai.feature_used', feature(name)),
+    },
+    // `record`, not `emit`: the options come from the host page and may hold anything.
+    task: (workflow, o) => record('task.completed', { workflow: `${workflow}`, aiAssisted: o?.aiAssisted ?? null, minutesSaved: o?.minutesSaved ?? null }),
+    flush: () => delivery.flush().catch(() => {}),
+    async optOut() {
+      stopped = true;
+      persistOptOut();
+      await delivery.stop().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { QueueDb } from './open-queue-db.js';
+
+/** How long a sender lease lasts unless renewed; a tab that dies mid-send blocks the others this long at most. */
+export const leaseMs = 30_000;
+
+/**
+ * Takes the sender lease for `owner`, or extends it if `owner` already holds it; false while another
+ * tab holds one that has not expired. Atomic across tabs: IndexedDB runs overlapping readwrite
+ * transactions on one store one after the other, so two tabs cannot both see the lease free.
+ */
+export async function takeLease(db: QueueDb, owner: string, now = Date.now()): Promise<boolean> {
+  const tx = db.transaction('meta', 'readwrite');
+  const lease = await tx.store.get('lease');
+  const free = !lease || lease.until <= now || lease.owner === owner;
+  await Promise.all([free && tx.store.put({ owner, until: now + leaseMs }, 'lease'), tx.done]);
+  return free;
+}
+
+/** Gives the lease back if `owner` holds it, so another tab need not wait for it to expire. */
+export async function dropLease(db: QueueDb, owner: string): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const lease = await tx.store.get('lease');
+  await Promise.all([lease?.owner === owner && tx.store.delete('lease'), tx.done]);
+}

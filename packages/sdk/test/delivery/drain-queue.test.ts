@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffMaxMs } from '../../src/delivery/backoff.js';
+import { drainQueue, type DrainState } from '../../src/delivery/drain-queue.js';
+import type { PostResult } from '../../src/delivery/post-batch.js';
+import { createMemoryQueue } from '../../src/storage/memory-queue.js';
+import type { QueuedEvent } from '../../src/types.js';
+import { event } from '../helpers/event.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Drains a queue of `n` events against scripted answers; returns what was sent and what is left. */
+async function drain(n: number, answers: ((events: QueuedEvent[]) => PostResult)[], state: DrainState = { attempt: 0, batchSize: 100 }) {
+  const queue = createMemoryQueue();
+  await queue.add(Array.from({ length: n }, (_, i) => event(i)));
+  const sent: QueuedEvent[][] = [];
+  const confirmed: string[] = [];
+  const wait = await drainQueue(
+    {
+      queue,
+      renew: async () => true,
+      confirmed: (events) => confirmed.push(...events.map((e) => e.id)),
+      send: async (events) => {
+        sent.push(events);
+        return (answers[sent.length - 1] ?? answers[answers.length - 1] ?? (() => ({ status: 200, rejected: [] })))(events);
+      },
+    },
+    state,
+  );
+  return { wait, sent, confirmed, left: (await queue.peek(1e5)).events, state };
+}
+
+const ok = (): PostResult => ({ status: 200, rejected: [] });
+
+describe('drainQueue', () => {
+  it('sends batches of at most 100, oldest first, until the queue is empty', async () => {
+    const { wait, sent, left, confirmed } = await drain(250, [ok]);
+    expect(wait).toBeUndefined();
+    expect(sent.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(sent[0]?.[0]?.props['n']).toBe(0);
+    expect(left).toEqual([]);
+    expect(confirmed).toHaveLength(250);
+  });
+
+  it('drops an event the collector rejects by index, alone, with a warning naming it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sent, left } = await drain(3, [() => ({ status: 200, rejected: [{ index: 1, error: 'props.n: bad' }] })]);
+    expect(sent).toHaveLength(1);
+    expect(left).toEqual([]);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('props.n: bad');
+  });
+
+  it('keeps the whole batch after a 503 and waits as Retry-After says', async () => {
+    const { wait, left, state } = await drain(5, [() => ({ status: 503, rejected: [], retryAfter: 2000 })]);
+    expect(wait).toBe(2000);
+    expect(left).toHaveLength(5);
+    expect(state.attempt).toBe(1);
+  });
+
+  it('backs off exponentially on network errors and 5xx without Retry-After, and resets after a success', async () => {
+    const state = { attempt: 3, batchSize: 100 };
+    const failed = await drain(1, [() => ({ status: 0, rejected: [] })], state);
+    expect(failed.wait).toBeGreaterThanOrEqual(4000);
+    expect(failed.wait).toBeLessThanOrEqual(8000);
+    await drain(1, [ok], state);
+    expect(state.attempt).toBe(0);
+  });
+
+  it('on 413 halves the batch until it fits, and keeps the smaller size', async () => {
+    const tooBig = (events: QueuedEvent[]): PostResult => (events.length > 25 ? { status: 413, rejected: [] } : ok());
+    const { sent, left, state } = await drain(60, [tooBig]);
+    expect(sent.map((b) => b.length)).toEqual([60, 30, 15, 15, 15, 15]);
+    expect(left).toEqual([]);
+    expect(state.batchSize).toBe(15);
+  });
+
+  it('drops a batch the collector calls malformed (400), instead of blocking the queue forever', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { sent, left } = await drain(2, [() => ({ status: 400, rejected: [] }), ok]);
+    expect(sent).toHaveLength(1);
+    expect(left).toEqual([]);
+  });
+
+  it('keeps events and waits the longest on 401/403 (a configuration problem), warning once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { wait, left } = await drain(2, [() => ({ status: 403, rejected: [] })]);
+    expect(wait).toBe(backoffMaxMs);
+    expect(left).toHaveLength(2);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/collector answered 403; check/);
+  });
+
+  it('stops when the lease is lost', async () => {
+    const queue = createMemoryQueue();
+    await queue.add([event(1)]);
+    const send = vi.fn();
+    expect(await drainQueue({ queue, renew: async () => false, confirmed: () => {}, send }, { attempt: 0, batchSize: 100 })).toBeUndefined();
+    expect(send).not.toHaveBeenCalled();
+  });
+});
