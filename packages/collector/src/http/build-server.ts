@@ -9,6 +9,7 @@ import { registerBodyParsers } from './body-parsers.js';
 import { registerCors } from './cors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
@@ -51,6 +52,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerBatchRoute(app, ctx);
   registerReadRoutes(app, ctx);
   registerExportRoute(app, ctx);
+  registerMetricsRoute(app, ctx);
   registerScriptRoute(app);
   return app;
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { duckdbMigrations } from './migrations.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import type { EventPageQuery, SqlDialect, SqlParam, Store, StoredEvent, StoreSummary } from './store.js';
 
 const selectEvent = `SELECT id, name, epoch_ms(ts) AS ts, epoch_ms(received_at) AS received_at, user_id, anonymous_id, session_id, tool, props::VARCHAR AS props FROM events`;
 
@@ -30,6 +30,7 @@ function toEvent(r: Record<string, unknown>): StoredEvent {
  */
 export class DuckDBStore implements Store {
   readonly kind = 'duckdb';
+  readonly dialect: SqlDialect = { isoWeek: (d) => `strftime(${d}, '%G-W%V')` };
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -43,6 +44,8 @@ export class DuckDBStore implements Store {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
+    // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
+    await connection.run("SET TimeZone = 'UTC'");
     // Appending to a temporary table and moving the rows with one INSERT … SELECT is several times
     // faster than binding thousands of parameters, and keeps the move a single statement.
     await connection.run(
@@ -171,6 +174,15 @@ export class DuckDBStore implements Store {
       const result = await this.connection.run(`DELETE FROM events WHERE ts < $1::TIMESTAMPTZ AND ${notInNames('name', keep)}`, [before.toISOString()]);
       return result.rowsChanged;
     });
+  }
+
+  query(sql: string, params: SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    return this.serial(async () =>
+      (await this.rows(sql, params)).map((row) => {
+        for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
+        return row;
+      }),
+    );
   }
 
   events(): Promise<StoredEvent[]> {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { postgresMigrations } from './migrations.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import type { EventPageQuery, SqlDialect, SqlParam, Store, StoredEvent, StoreSummary } from './store.js';
 
 const selectEvent = 'SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props FROM events';
 // Any fixed number: every collector takes the same advisory lock while migrating.
@@ -27,12 +27,15 @@ function toEvent(r: Record<string, unknown>): StoredEvent {
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
+  readonly dialect: SqlDialect = { isoWeek: (d) => `to_char(${d}, 'IYYY-"W"IW')` };
 
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects to `postgres://…`; the URL may carry `?options=-c search_path=…`. */
   static async open(url: string, poolSize = 10): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
+    pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'").catch(() => undefined));
     // An idle client that loses its connection emits 'error' on the pool; without a listener that
     // would crash the process. The next query reconnects or fails with a 503.
     pool.on('error', () => undefined);
@@ -130,6 +133,11 @@ export class PostgresStore implements Store {
   async purge(before: Date, keep: readonly string[]): Promise<number> {
     const result = await this.pool.query(`DELETE FROM events WHERE ts < $1 AND ${notInNames('name', keep)}`, [before]);
     return result.rowCount ?? 0;
+  }
+
+  async query(sql: string, params: SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    const { rows } = await this.pool.query(sql, params);
+    return rows;
   }
 
   async events(): Promise<StoredEvent[]> {

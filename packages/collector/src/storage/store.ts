@@ -29,6 +29,15 @@ export interface EventPageQuery {
   limit: number;
 }
 
+/** A value bound to a `$n` parameter of `Store.query`. */
+export type SqlParam = string | number | boolean | null;
+
+/** The few SQL spellings that differ between DuckDB and PostgreSQL; everything else is shared SQL. */
+export interface SqlDialect {
+  /** ISO week of a DATE expression as text, `2026-W11`. */
+  isoWeek(dateExpr: string): string;
+}
+
 /**
  * The collector's storage. Two implementations (DuckDB, PostgreSQL) pass the same test suite
  * (test/storage/store-contract.test.ts).
@@ -56,6 +65,13 @@ export interface Store {
   eventPage(query: EventPageQuery): Promise<StoredEvent[]>;
   /** Deletes events with `ts` before `before`, except those named in `keep`; returns how many. */
   purge(before: Date, keep: readonly string[]): Promise<number>;
+  /** SQL spellings of this store, for the metrics engine. */
+  readonly dialect: SqlDialect;
+  /**
+   * Runs one read-only SQL statement with `$n` parameters, in the UTC time zone (a TIMESTAMPTZ cast
+   * to DATE is its UTC day). Integers come back as numbers.
+   */
+  query(sql: string, params?: SqlParam[]): Promise<Record<string, unknown>[]>;
   /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;

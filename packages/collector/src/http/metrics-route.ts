@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { computeMetrics } from '../metrics/compute-metrics.js';
+import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
+import { requireAdmin } from './admin-auth.js';
+import type { ServerContext } from './build-server.js';
+import { HttpError } from './http-error.js';
+
+/** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (admin): SPEC "Metric definitions". */
+export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Querystring: { asOf?: string; tool?: string; program?: string; cohort?: string } }>('/v1/metrics', async (request, reply) => {
+    requireAdmin(request, ctx.adminTokens);
+    let query;
+    try {
+      query = parseMetricsQuery(request.query, ctx.config);
+    } catch (error) {
+      if (error instanceof MetricsQueryError) throw new HttpError(400, error.message);
+      throw error;
+    }
+    reply.header('Cache-Control', 'no-store');
+    return computeMetrics(ctx.store, ctx.config, query);
+  });
+}

@@ -1,0 +1,29 @@
+import type { Store } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { num, ratio } from './suppress.js';
+import type { Metrics } from './types.js';
+
+/**
+ * DAU / WAU / MAU and stickiness: people with a usage event on asOf, in asOf−6…asOf, in
+ * asOf−27…asOf; stickiness is the mean of the 28 daily counts over MAU. People are identified
+ * users; with a program or cohort filter, only the trained people it selects.
+ */
+export async function activity(store: Store, sql: MetricSql, restrictToTrained: boolean): Promise<Metrics['activity']> {
+  const [row] = await store.query(
+    `${sql.ctes()},
+    recent AS (
+      SELECT u.user_id, u.day FROM usage_days u
+      ${restrictToTrained ? 'JOIN trained t ON t.user_id = u.user_id' : ''}
+      WHERE u.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf}
+    )
+    SELECT
+      CAST(COUNT(DISTINCT CASE WHEN day = ${sql.asOf} THEN user_id END) AS INTEGER) AS dau,
+      CAST(COUNT(DISTINCT CASE WHEN day >= ${sql.asOf} - 6 THEN user_id END) AS INTEGER) AS wau,
+      CAST(COUNT(DISTINCT user_id) AS INTEGER) AS mau,
+      CAST(COUNT(*) AS INTEGER) AS user_days
+    FROM recent`,
+    sql.params,
+  );
+  const mau = num(row?.['mau']);
+  return { dau: num(row?.['dau']), wau: num(row?.['wau']), mau, stickiness: ratio(num(row?.['user_days']) / 28, mau) };
+}

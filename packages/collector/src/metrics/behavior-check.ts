@@ -1,0 +1,45 @@
+import type { Store } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { num, ratio } from './suppress.js';
+import type { Metrics } from './types.js';
+
+/** The survey id and question ids of SPEC's 90-day behaviour check. */
+export const behaviorCheckSurvey = { id: 'behavior-check', applied: 'applied', example: 'example', minExample: 20 } as const;
+
+/** More than this share of respondents unable to name an application means the program is failing. */
+export const failingShare = 0.4;
+
+/**
+ * The behaviour check among trained people: per respondent the latest answer to each question
+ * counts; applied = "yes" and an example of at least 20 non-blank characters.
+ */
+export async function behaviorCheck(store: Store, sql: MetricSql, minGroupSize: number): Promise<Metrics['behaviorCheck']> {
+  const s = behaviorCheckSurvey;
+  const [row] = await store.query(
+    `${sql.ctes()},
+    answers AS (
+      SELECT user_id, (props->>'questionId') AS question, (props->>'value') AS value,
+             ROW_NUMBER() OVER (PARTITION BY user_id, (props->>'questionId') ORDER BY ts DESC, id DESC) AS rn
+      FROM events
+      WHERE name = 'survey.answered' AND user_id IS NOT NULL AND ts < ${sql.end}
+        AND (props->>'surveyId') = '${s.id}' AND (props->>'questionId') IN ('${s.applied}', '${s.example}')
+    ),
+    latest AS (
+      SELECT a.user_id,
+             MAX(CASE WHEN a.question = '${s.applied}' THEN a.value END) AS applied,
+             MAX(CASE WHEN a.question = '${s.example}' THEN a.value END) AS example
+      FROM answers a JOIN trained t ON t.user_id = a.user_id
+      WHERE a.rn = 1
+      GROUP BY a.user_id
+    )
+    SELECT CAST(COUNT(*) AS INTEGER) AS respondents,
+           CAST(COUNT(*) FILTER (WHERE applied = 'yes' AND length(regexp_replace(COALESCE(example, ''), '\\s', '', 'g')) >= ${s.minExample}) AS INTEGER) AS applied
+    FROM latest`,
+    sql.params,
+  );
+  const respondents = num(row?.['respondents']);
+  if (respondents < minGroupSize) return { respondents: null, applied: null, rate: null, failing: null, suppressed: true };
+  const applied = num(row?.['applied']);
+  const rate = ratio(applied, respondents) as number;
+  return { respondents, applied, rate, failing: 1 - rate > failingShare, suppressed: false };
+}

@@ -1,0 +1,53 @@
+import type { UptakeConfig } from '../config/config-schema.js';
+import type { Store } from '../storage/store.js';
+import { activity } from './activity.js';
+import { behaviorCheck } from './behavior-check.js';
+import { cohorts } from './cohorts.js';
+import { metricSql } from './metric-sql.js';
+import { outputs } from './outputs.js';
+import { promptUplift } from './prompt-uplift.js';
+import { segments } from './segments.js';
+import { ratio } from './suppress.js';
+import { trainedPopulation } from './trained-population.js';
+import type { Metrics, MetricsQuery } from './types.js';
+
+/**
+ * Computes every metric of SPEC "Metric definitions" in the store, one SQL statement per group of
+ * metrics; only aggregates leave the store. Groups under `minGroupSize` people are suppressed.
+ */
+export async function computeMetrics(store: Store, config: UptakeConfig, q: MetricsQuery): Promise<Metrics> {
+  const sql = metricSql(q, config.usageEvents, store.dialect);
+  const min = config.minGroupSize;
+  // With a program or cohort filter, every figure is about the trained people it selects.
+  const restrict = q.program !== undefined || q.cohort !== undefined;
+  const prompts = config.prompts.filter((p) => p.goal && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)));
+
+  const act = await activity(store, sql, restrict);
+  const population = await trainedPopulation(store, sql, min);
+  const check = await behaviorCheck(store, sql, min);
+  const out = await outputs(store, sql, restrict, min);
+  const cohortList = await cohorts(store, sql, min);
+  const segmentLists = await segments(store, sql, min);
+  const promptList = [];
+  for (const prompt of prompts) promptList.push(await promptUplift(store, sql, prompt, restrict, min));
+
+  const trained = population.trained;
+  const gapSuppressed = population.adoption.suppressed || check.suppressed;
+  const applied = check.applied as number;
+  return {
+    asOf: q.asOf,
+    minGroupSize: min,
+    filters: { tool: q.tool ?? null, program: q.program ?? null, cohort: q.cohort ?? null },
+    activity: act,
+    adoption: population.adoption,
+    sustained: population.sustained,
+    behaviorCheck: check,
+    gap: gapSuppressed
+      ? { trained: population.adoption.trained, applied: null, count: null, share: null, suppressed: true }
+      : { trained, applied, count: trained - applied, share: ratio(trained - applied, trained), suppressed: false },
+    outputs: out,
+    cohorts: cohortList,
+    segments: segmentLists,
+    prompts: promptList,
+  };
+}

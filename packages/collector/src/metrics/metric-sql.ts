@@ -1,0 +1,96 @@
+import type { SqlDialect, SqlParam } from '../storage/store.js';
+import { sqlString } from '../storage/sql-literal.js';
+import type { MetricsQuery } from './types.js';
+
+/** The pieces of SQL every metric query shares, with its parameters. */
+export interface MetricSql {
+  /**
+   * `WITH …` defining `trained`, `usage_days` and, on request, `traits` (latest role and team of each
+   * trained person) and `weeks` (k = 0…n), without the final SELECT.
+   */
+  ctes(options?: CteOptions): string;
+  /** Parameters in `$n` order: `$1` asOf (DATE text), `$2` end of asOf (exclusive instant), then filters. */
+  params: SqlParam[];
+  /** SQL expression: asOf as a DATE. */
+  asOf: string;
+  /** SQL expression: the first instant after asOf. */
+  end: string;
+  /** `AND tool = $n` when a tool filter is set, else empty. */
+  toolFilter(column?: string): string;
+  /** SQL condition: the event is a usage event (`ai.*` or a configured usage event). */
+  isUsage(column?: string): string;
+}
+
+export interface CteOptions {
+  traits?: boolean;
+  weeks?: number;
+}
+
+/**
+ * Builds the shared SQL for one metrics request. Only validated values are inlined as literals.
+ * Every `props->>'key'` is parenthesized: DuckDB binds `->>` more loosely than `=` and `IS`, so
+ * `props->>'a' = 'b'` would read as `props->>('a' = 'b')`.
+ */
+export function metricSql(q: MetricsQuery, usageEvents: readonly string[], dialect: SqlDialect): MetricSql {
+  const params: SqlParam[] = [q.asOf, nextDay(q.asOf)];
+  const param = (value: SqlParam) => `$${params.push(value)}`;
+  const tool = q.tool === undefined ? undefined : param(q.tool);
+  const program = q.program === undefined ? undefined : param(q.program);
+  const cohort = q.cohort === undefined ? undefined : param(q.cohort);
+  const asOf = 'CAST($1 AS DATE)';
+  const end = 'CAST($2 AS TIMESTAMPTZ)';
+  const isUsage = (column = 'name') =>
+    `(${column} LIKE 'ai.%'${usageEvents.length ? ` OR ${column} IN (${usageEvents.map(sqlString).join(', ')})` : ''})`;
+  const toolFilter = (column = 'tool') => (tool ? ` AND ${column} = ${tool}` : '');
+
+  const ctes = (options: CteOptions = {}) => `
+    WITH ${options.weeks === undefined ? '' : `RECURSIVE weeks(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM weeks WHERE k < ${Math.floor(options.weeks)}),`}
+    as_of AS (SELECT ${asOf} AS day),
+    first_training AS (
+      SELECT user_id, ts, (props->>'cohort') AS cohort,
+             ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
+      FROM events
+      WHERE name = 'training.completed' AND user_id IS NOT NULL AND ts < ${end}
+        ${program ? `AND (props->>'program') = ${program}` : ''}
+    ),
+    trained_all AS (
+      SELECT user_id, CAST(ts AS DATE) AS trained_at,
+             COALESCE(cohort, ${dialect.isoWeek('CAST(ts AS DATE)')}) AS cohort
+      FROM first_training WHERE rn = 1
+    ),
+    trained AS (
+      SELECT * FROM trained_all ${cohort ? `WHERE cohort = ${cohort}` : ''}
+    ),
+    usage_days AS (
+      SELECT DISTINCT user_id, CAST(ts AS DATE) AS day
+      FROM events
+      WHERE user_id IS NOT NULL AND ts < ${end} AND ${isUsage()}${toolFilter()}
+    )${
+      options.traits
+        ? `,
+    roles AS (
+      SELECT user_id, (props->>'role') AS role, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND (props->>'role') IS NOT NULL
+    ),
+    teams AS (
+      SELECT user_id, (props->>'team') AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND (props->>'team') IS NOT NULL
+    ),
+    traits AS (
+      SELECT t.user_id, r.role, m.team
+      FROM trained t
+      LEFT JOIN roles r ON r.user_id = t.user_id AND r.rn = 1
+      LEFT JOIN teams m ON m.user_id = t.user_id AND m.rn = 1
+    )`
+        : ''
+    }`;
+
+  return { ctes, params, asOf, end, toolFilter, isUsage };
+}
+
+/** The day after a `YYYY-MM-DD` day, as an ISO instant: the exclusive end of that day. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}

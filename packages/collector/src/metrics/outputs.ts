@@ -1,0 +1,30 @@
+import type { Store } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { num, ratio } from './suppress.js';
+import type { Metrics } from './types.js';
+
+/**
+ * Output acceptance over asOf−27…asOf: counts of AI outputs shown, accepted, edited and rejected;
+ * acceptance = (accepted + edited) ÷ shown. Suppressed when fewer than `minGroupSize` people produced them.
+ */
+export async function outputs(store: Store, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<Metrics['outputs']> {
+  const [row] = await store.query(
+    `${sql.ctes()}
+    SELECT
+      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_shown') AS INTEGER) AS shown,
+      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_accepted') AS INTEGER) AS accepted,
+      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_edited') AS INTEGER) AS edited,
+      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_rejected') AS INTEGER) AS rejected,
+      CAST(COUNT(DISTINCT COALESCE(e.user_id, e.anonymous_id)) AS INTEGER) AS people
+    FROM events e
+    ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
+    WHERE e.name IN ('ai.output_shown', 'ai.output_accepted', 'ai.output_edited', 'ai.output_rejected')
+      AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}`,
+    sql.params,
+  );
+  if (num(row?.['people']) < minGroupSize) return { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true };
+  const shown = num(row?.['shown']);
+  const accepted = num(row?.['accepted']);
+  const edited = num(row?.['edited']);
+  return { shown, accepted, edited, rejected: num(row?.['rejected']), acceptanceRate: ratio(accepted + edited, shown), suppressed: false };
+}

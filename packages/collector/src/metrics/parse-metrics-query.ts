@@ -1,0 +1,33 @@
+import type { UptakeConfig } from '../config/config-schema.js';
+import type { MetricsQuery } from './types.js';
+
+/** A bad filter of a metrics request; the message names it. */
+export class MetricsQueryError extends Error {
+  override name = 'MetricsQueryError';
+}
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today's UTC day, `YYYY-MM-DD`. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** Validates `asOf`, `tool`, `program` and `cohort` as a user typed them (query string or CLI flags). */
+export function parseMetricsQuery(raw: { asOf?: string; tool?: string; program?: string; cohort?: string }, config: UptakeConfig): MetricsQuery {
+  const asOf = raw.asOf === undefined || raw.asOf === '' ? todayUtc() : raw.asOf;
+  const date = new Date(`${asOf}T00:00:00Z`);
+  if (!dayPattern.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
+    throw new MetricsQueryError(`asOf: expected a day YYYY-MM-DD, got "${asOf.slice(0, 40)}"`);
+  }
+  const q: MetricsQuery = { asOf };
+  if (raw.tool !== undefined && raw.tool !== '') {
+    if (!config.tools.some((t) => t.id === raw.tool)) throw new MetricsQueryError(`tool: unknown tool "${raw.tool.slice(0, 64)}"; declared: ${config.tools.map((t) => t.id).join(', ')}`);
+    q.tool = raw.tool;
+  }
+  for (const key of ['program', 'cohort'] as const) {
+    const value = raw[key];
+    if (value === undefined || value === '') continue;
+    if (value.length > 256) throw new MetricsQueryError(`${key}: at most 256 characters`);
+    q[key] = value;
+  }
+  return q;
+}

@@ -1,0 +1,71 @@
+import type { PromptConfig } from '../config/prompt-schema.js';
+import { sqlString } from '../storage/sql-literal.js';
+import type { Store } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { newcombeInterval } from './newcombe.js';
+import { num, ratio } from './suppress.js';
+import type { PromptMetrics } from './types.js';
+
+/** A goal prop condition as SQL: props are compared as JSON text (`1`, `true`, `"x"` → `1`, `true`, `x`). */
+function propCondition(key: string, value: string | number | boolean | null): string {
+  // Parenthesized: DuckDB binds ->> more loosely than = and IS.
+  const column = `(g.props->>${sqlString(key)})`;
+  return value === null ? `${column} IS NULL` : `${column} = ${sqlString(String(value))}`;
+}
+
+/**
+ * Uplift of one prompt: exposure is a person's first `prompt.shown` (treated) or `prompt.held_out`
+ * (control) for it; conversion is a goal event at or after exposure and at most `withinDays` × 24 h
+ * later. Uplift = conv(treated) − conv(control) with Newcombe's hybrid score 95% interval. An arm
+ * under `minGroupSize` people is suppressed, and so is the uplift.
+ */
+export async function promptUplift(store: Store, sql: MetricSql, prompt: PromptConfig, restrictToTrained: boolean, minGroupSize: number): Promise<PromptMetrics> {
+  const goal = prompt.goal;
+  if (!goal) throw new Error(`prompt ${prompt.id} has no goal`);
+  const seconds = Math.round(goal.withinDays * 86_400);
+  const props = Object.entries(goal.props ?? {}).map(([k, v]) => ` AND ${propCondition(k, v)}`).join('');
+  const rows = await store.query(
+    `${sql.ctes()},
+    exposures AS (
+      SELECT user_id, name, ts, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
+      FROM events
+      WHERE name IN ('prompt.shown', 'prompt.held_out') AND user_id IS NOT NULL AND ts < ${sql.end}
+        AND (props->>'promptId') = ${sqlString(prompt.id)}${sql.toolFilter()}
+    ),
+    exposed AS (
+      SELECT x.user_id, x.name, x.ts FROM exposures x
+      ${restrictToTrained ? 'JOIN trained t ON t.user_id = x.user_id' : ''}
+      WHERE x.rn = 1
+    ),
+    converted AS (
+      SELECT DISTINCT x.user_id FROM exposed x
+      JOIN events g ON g.user_id = x.user_id
+      WHERE g.name = ${sqlString(goal.event)} AND g.ts >= x.ts AND g.ts <= x.ts + INTERVAL '${seconds} seconds' AND g.ts < ${sql.end}${props}
+    )
+    SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted
+    FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id
+    GROUP BY x.name`,
+    sql.params,
+  );
+  const arm = (name: string) => {
+    const r = rows.find((row) => row['arm'] === name);
+    return { n: num(r?.['people']), y: num(r?.['converted']) };
+  };
+  const treated = arm('prompt.shown');
+  const control = arm('prompt.held_out');
+  const treatedOk = treated.n >= minGroupSize;
+  const controlOk = control.n >= minGroupSize;
+  const convTreated = treatedOk ? ratio(treated.y, treated.n) : null;
+  const convControl = controlOk ? ratio(control.y, control.n) : null;
+  const both = treatedOk && controlOk;
+  return {
+    id: prompt.id,
+    treated: treatedOk ? treated.n : null,
+    control: controlOk ? control.n : null,
+    convTreated,
+    convControl,
+    uplift: both ? (convTreated as number) - (convControl as number) : null,
+    ci95: both ? newcombeInterval(treated.y, treated.n, control.y, control.n) : null,
+    suppressed: !both,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Store } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { num, ratio, windowOf } from './suppress.js';
+import type { Metrics } from './types.js';
+
+export const sustainedDays = [30, 60, 90] as const;
+
+/**
+ * Adoption and sustained usage. Adoption: trained people active in asOf−27…asOf over people trained
+ * on or before asOf. Sustained at N days: eligible when trainedAt + N ≤ asOf; active when they have
+ * a usage event in trainedAt+N−13 … trainedAt+N.
+ */
+export async function trainedPopulation(
+  store: Store,
+  sql: MetricSql,
+  minGroupSize: number,
+): Promise<{ adoption: Metrics['adoption']; sustained: Metrics['sustained']; trained: number }> {
+  const rows = await store.query(
+    `${sql.ctes()},
+    horizons AS (SELECT * FROM (VALUES (0), ${sustainedDays.map((n) => `(${n})`).join(', ')}) AS h(n)),
+    eligible AS (
+      SELECT t.user_id, h.n, t.trained_at FROM trained t CROSS JOIN horizons h
+      WHERE t.trained_at + h.n <= ${sql.asOf}
+    ),
+    hits AS (
+      SELECT DISTINCT e.user_id, e.n FROM eligible e
+      JOIN usage_days u ON u.user_id = e.user_id
+      WHERE (e.n = 0 AND u.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf})
+         OR (e.n > 0 AND u.day BETWEEN e.trained_at + e.n - 13 AND e.trained_at + e.n)
+    )
+    SELECT e.n AS n, CAST(COUNT(*) AS INTEGER) AS eligible, CAST(COUNT(h.user_id) AS INTEGER) AS active
+    FROM eligible e LEFT JOIN hits h ON h.user_id = e.user_id AND h.n = e.n
+    GROUP BY e.n`,
+    sql.params,
+  );
+  const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), active: num(r['active']) }]));
+  const at = (n: number) => byN.get(n) ?? { eligible: 0, active: 0 };
+  // Horizon 0 is "trained on or before asOf", with activity over the last 28 days: adoption.
+  const trained = at(0).eligible;
+  const adoption =
+    trained < minGroupSize
+      ? { trained: null, active: null, rate: null, suppressed: true }
+      : { trained, active: at(0).active, rate: ratio(at(0).active, trained), suppressed: false };
+  return {
+    trained,
+    adoption,
+    sustained: {
+      d30: windowOf(at(30).eligible, at(30).active, minGroupSize),
+      d60: windowOf(at(60).eligible, at(60).active, minGroupSize),
+      d90: windowOf(at(90).eligible, at(90).active, minGroupSize),
+    },
+  };
+}

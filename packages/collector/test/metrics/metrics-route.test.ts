@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load-config.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import type { StoredEvent } from '../../src/storage/store.js';
+import { duckdbTarget, postgresTarget } from '../helpers/store-targets.js';
+import { tempCollector } from '../helpers/temp-collector.js';
+import { addDays, answered, ev, trainedOn, usedOn } from './metric-data.js';
+
+const config = parseConfig({
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  adminToken: 'route-admin-token-0123',
+  minGroupSize: 5,
+  pseudonymize: false,
+  prompts: [{ id: 'tip', trigger: { event: 'ai.request' }, content: { title: 'Tip' }, goal: { event: 'ai.feature_used', withinDays: 7 } }],
+});
+const auth = { Authorization: 'Bearer route-admin-token-0123' };
+
+/** A mixed organisation: 60 people over three cohorts, decaying usage, answers, a prompt with a holdout. */
+function organisation(): StoredEvent[] {
+  const start = '2026-03-02';
+  const events: StoredEvent[] = [];
+  for (let i = 0; i < 60; i++) {
+    const u = `p${i}`;
+    const trained = addDays(start, (i % 3) * 14);
+    events.push(trainedOn(u, trained, { program: i % 2 ? 'workshop' : 'twelve-week' }));
+    events.push(ev(u, 'identify', trained, { role: ['executive', 'leader', 'professional', 'technical'][i % 4] as string, team: i % 5 ? 'finance' : 'sales' }));
+    for (let d = 0; d < 120; d += 1 + (i % 4)) if ((i * 7 + d) % 11 > d / 20) events.push(usedOn(u, addDays(trained, d), d % 3 ? 'ai.request' : 'ai.output_shown'));
+    if (i % 2) events.push(answered(u, addDays(trained, 90), 'applied', i % 3 ? 'yes' : 'no'), answered(u, addDays(trained, 90), 'example', 'Summarised the supplier contracts before the review'));
+    events.push(ev(u, i % 4 ? 'prompt.shown' : 'prompt.held_out', addDays(trained, 10), { promptId: 'tip' }));
+    if (i % 3 === 0) events.push(ev(u, 'ai.feature_used', addDays(trained, 12), { feature: 'critique' }));
+  }
+  return events;
+}
+
+describe('GET /v1/metrics', () => {
+  let c: Awaited<ReturnType<typeof tempCollector>>;
+
+  beforeAll(async () => {
+    c = await tempCollector(config, duckdbTarget);
+    await c.store.insert(organisation());
+  });
+
+  afterAll(async () => {
+    await c.stop();
+  });
+
+  it('answers SPEC keys for an asOf, needs the admin token', async () => {
+    expect((await fetch(`${c.url}/v1/metrics?asOf=2026-07-31`)).status).toBe(401);
+    const res = await fetch(`${c.url}/v1/metrics?asOf=2026-07-31`, { headers: auth });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(Object.keys(body)).toEqual(['asOf', 'minGroupSize', 'filters', 'activity', 'adoption', 'sustained', 'behaviorCheck', 'gap', 'outputs', 'cohorts', 'segments', 'prompts']);
+    expect(body.asOf).toBe('2026-07-31');
+    expect(body.adoption.trained).toBe(60);
+    expect(body.cohorts).toHaveLength(3);
+    expect(body).toEqual(await computeMetrics(c.store, config, { asOf: '2026-07-31' }));
+  });
+
+  it('filters change the figures', async () => {
+    const get = async (query: string) => (await fetch(`${c.url}/v1/metrics?${query}`, { headers: auth })).json();
+    const all = await get('asOf=2026-07-31');
+    const workshop = await get('asOf=2026-07-31&program=workshop');
+    expect(workshop.adoption.trained).toBe(30);
+    expect(workshop.filters).toEqual({ tool: null, program: 'workshop', cohort: null });
+    const cohort = await get(`asOf=2026-07-31&cohort=${encodeURIComponent(all.cohorts[0].cohort)}`);
+    expect(cohort.adoption.trained).toBe(20);
+    // On 2026-03-20 the third cohort (trained 2026-03-30) is not trained yet.
+    const earlier = await get('asOf=2026-03-20');
+    expect(earlier.adoption.trained).toBe(40);
+  });
+
+  it('a bad filter is a 400 naming it', async () => {
+    const bad = async (query: string) => {
+      const res = await fetch(`${c.url}/v1/metrics?${query}`, { headers: auth });
+      expect(res.status).toBe(400);
+      return (await res.json()).error;
+    };
+    expect(await bad('asOf=2026-02-30')).toBe('asOf: expected a day YYYY-MM-DD, got "2026-02-30"');
+    expect(await bad('asOf=yesterday')).toBe('asOf: expected a day YYYY-MM-DD, got "yesterday"');
+    expect(await bad('tool=nope')).toBe('tool: unknown tool "nope"; declared: assistant');
+  });
+});
+
+describe('both stores give identical results on the same data', () => {
+  it.each(['2026-04-15', '2026-06-30', '2026-09-30'])('asOf %s, with and without filters', async (asOf) => {
+    const events = organisation();
+    const [duck, pg] = await Promise.all([tempCollector(config, duckdbTarget), tempCollector(config, postgresTarget)]);
+    try {
+      await Promise.all([duck.store.insert(events), pg.store.insert(events)]);
+      for (const q of [{ asOf }, { asOf, program: 'workshop' }, { asOf, tool: 'assistant' }]) {
+        const [a, b] = await Promise.all([computeMetrics(duck.store, config, q), computeMetrics(pg.store, config, q)]);
+        expect(a.adoption.trained ?? 0).toBeGreaterThanOrEqual(0);
+        expect(b).toEqual(a);
+      }
+    } finally {
+      await Promise.all([duck.stop(), pg.stop()]);
+    }
+  });
+});
