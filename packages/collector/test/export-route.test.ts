@@ -57,7 +57,7 @@ describe.each(storeKinds)('GET /v1/export?format=ndjson, $kind store', ({ target
     expect((await fetch(`${c.url}/v1/export?format=ndjson`)).status).toBe(401);
     const format = await fetch(`${c.url}/v1/export?format=xml`, { headers: auth });
     expect(format.status).toBe(400);
-    expect((await format.json()).error).toBe('format: expected ndjson, got "xml"');
+    expect((await format.json()).error).toBe('format: expected csv, ndjson or parquet, got "xml"');
     const date = await fetch(`${c.url}/v1/export?from=last-week`, { headers: auth });
     expect(date.status).toBe(400);
     expect((await date.json()).error).toBe('from: expected a day YYYY-MM-DD or an ISO-8601 instant, got "last-week"');
