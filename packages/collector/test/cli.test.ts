@@ -40,15 +40,28 @@ describe('uptake serve and report', () => {
     });
     expect(res.body['accepted']).toBe(3);
 
-    const live = await uptake('report', '--json');
+    // --json is exactly what the API answers.
+    const live = await uptake('report', '--json', '--as-of', '2026-11-22');
     expect(live.code).toBe(0);
-    expect(JSON.parse(live.stdout)).toMatchObject({ events: 3, users: 2 });
+    const api = await fetch(`${server.url}/v1/metrics?asOf=2026-11-22`, { headers: { Authorization: 'Bearer cli-admin-token-0123456789' } });
+    expect(JSON.parse(live.stdout)).toEqual(await api.json());
+    const liveText = await uptake('report', '--as-of', '2026-11-22');
+    expect(liveText.stdout).toContain('Stored: 3 events from 2 people');
 
     expect(await server.stop('SIGTERM')).toBe(0);
-    const offline = await uptake('report');
+    const offline = await uptake('report', '--as-of', '2026-11-22');
     expect(offline.code).toBe(0);
-    expect(offline.stdout).toMatch(/^events: 3\nusers:  2\n/);
-    expect(offline.stdout).toMatch(/ai\.output_accepted\s+2/);
+    expect(offline.stdout).toMatch(/^Uptake report as of 2026-11-22 · all tools · all programs · groups under 10 people suppressed\nStored: 3 events from 2 people\n/);
+    expect(offline.stdout).toMatch(/Activity\s+DAU 2\s+WAU 2\s+MAU 2/);
+    expect(offline.stdout).toContain('Adoption       suppressed (fewer than 10 people)');
+    const offlineJson = JSON.parse((await uptake('report', '--json', '--as-of', '2026-11-22')).stdout);
+    expect(offlineJson).toEqual(JSON.parse(live.stdout));
+  });
+
+  it('report names a bad --as-of and exits non-zero', async () => {
+    const result = await uptake('report', '--as-of', '22/11/2026');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--as-of: expected a day YYYY-MM-DD, got "22/11/2026"');
   });
 
   it('serve with a broken config exits non-zero and names the field', async () => {

@@ -1,0 +1,85 @@
+import type { Metrics, Rate, Window } from '../metrics/types.js';
+import type { StoreSummary } from '../storage/store.js';
+
+const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
+const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
+const signedPct = (r: number) => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)} pts`;
+
+/** Lays out rows as aligned columns: the first left-aligned, the others right-aligned. */
+export function table(rows: string[][], indent = '  '): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => indent + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+function windowText(w: Window, min: number): string {
+  return w.suppressed ? `suppressed (<${min})` : `${pct(w.rate)} of ${int(w.eligible)}`;
+}
+
+/** `uptake report` for people: the metrics as a few aligned sections; suppressed figures say so. */
+export function formatReport(m: Metrics, summary: StoreSummary): string {
+  const min = m.minGroupSize;
+  const hidden = `suppressed (fewer than ${min} people)`;
+  const filters = [m.filters.tool ? `tool ${m.filters.tool}` : 'all tools', m.filters.program ? `program ${m.filters.program}` : 'all programs', m.filters.cohort ? `cohort ${m.filters.cohort}` : null].filter(Boolean).join(' · ');
+  const out: string[] = [];
+  out.push(`Uptake report as of ${m.asOf} · ${filters} · groups under ${min} people suppressed`);
+  out.push(`Stored: ${int(summary.events)} events from ${int(summary.users)} people`);
+  out.push('');
+  out.push(
+    table([
+      ['Activity', `DAU ${int(m.activity.dau)}`, `WAU ${int(m.activity.wau)}`, `MAU ${int(m.activity.mau)}`, `stickiness ${pct(m.activity.stickiness)}`],
+    ], ''),
+  );
+  out.push(`Adoption       ${m.adoption.suppressed ? hidden : `${int(m.adoption.active)} of ${int(m.adoption.trained)} trained people used AI in the last 28 days (${pct(m.adoption.rate)})`}`);
+  out.push(`Sustained use  30 days: ${windowText(m.sustained.d30, min)} · 60 days: ${windowText(m.sustained.d60, min)} · 90 days: ${windowText(m.sustained.d90, min)}`);
+  const bc = m.behaviorCheck;
+  out.push(
+    `Behaviour      ${bc.suppressed ? hidden : `${int(bc.applied)} of ${int(bc.respondents)} respondents described applying their training (${pct(bc.rate)})${bc.failing ? ' — FAILING: more than 40% cannot' : ''}`}`,
+  );
+  out.push(`Gap            ${m.gap.suppressed ? hidden : `${int(m.gap.count)} of ${int(m.gap.trained)} trained people (${pct(m.gap.share)}) have not shown applying it`}`);
+  const o = m.outputs;
+  out.push(`AI outputs     ${o.suppressed ? hidden : `shown ${int(o.shown)} · accepted ${int(o.accepted)} · edited ${int(o.edited)} · rejected ${int(o.rejected)} · acceptance ${pct(o.acceptanceRate)}`}`);
+
+  if (m.cohorts.length) {
+    const weeks = Math.min(12, Math.max(0, ...m.cohorts.map((c) => c.retention.length)));
+    out.push('', 'Cohorts (share of members active in week k after training)');
+    out.push(
+      table([
+        ['cohort', 'size', ...Array.from({ length: weeks }, (_, k) => `wk${k}`), 'half-life', 'plateau'],
+        ...m.cohorts.map((c) =>
+          c.suppressed
+            ? [c.cohort, 'supp.', ...Array.from({ length: weeks }, () => ''), '', '']
+            : [
+                c.cohort,
+                int(c.size),
+                ...Array.from({ length: weeks }, (_, k) => {
+                  const cell = c.retention[k];
+                  return !cell ? '' : cell.suppressed ? 'supp.' : pct(cell.rate);
+                }),
+                c.fit?.halfLifeDays == null ? (c.fit?.status === 'flat' ? 'flat' : '–') : `${c.fit.halfLifeDays.toFixed(1)} d`,
+                pct(c.fit?.plateau ?? null),
+              ],
+        ),
+      ]),
+    );
+  }
+  for (const trait of ['role', 'team'] as const) {
+    const list = m.segments[trait];
+    if (!list.length) continue;
+    out.push('', `By ${trait} (trained people; sustained use at 90 days)`);
+    out.push(table([[trait, 'people', 'sustained 90 d'], ...list.map((s) => [s.key ?? '(not set)', s.suppressed ? 'supp.' : int(s.users), s.suppressed ? '' : pct(s.sustainedD90)])]));
+  }
+  if (m.prompts.length) {
+    out.push('', 'Prompts (goal conversion, shown vs held out)');
+    out.push(
+      table([
+        ['prompt', 'shown', 'held out', 'conv. shown', 'conv. held out', 'uplift', '95% interval'],
+        ...m.prompts.map((p) =>
+          p.suppressed
+            ? [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), 'supp.', '']
+            : [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), signedPct(p.uplift as number), `${signedPct(p.ci95![0])} … ${signedPct(p.ci95![1])}`],
+        ),
+      ]),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,64 @@
+import { openStore, type StoreLocation } from '../storage/open-store.js';
+import { readSidecar } from '../storage/local-sidecar.js';
+import type { Store } from '../storage/store.js';
+import { CliError } from './cli-error.js';
+
+/** A running collector that holds the DuckDB file, reached with its local token. */
+export interface CollectorClient {
+  url: string;
+  /** GETs a path with the local token; throws a CliError naming the status and the collector's words. */
+  getJson<T>(path: string): Promise<T>;
+  /** GETs a path with the local token and returns the raw response (streams). */
+  get(path: string): Promise<Response>;
+}
+
+/** DuckDB lets one process open a file for writing; a running collector holds that lock. */
+export function isLockError(error: unknown): boolean {
+  return /lock/i.test(String((error as Error)?.message ?? error));
+}
+
+function clientFor(url: string, token: string): CollectorClient {
+  const get = async (path: string) => {
+    try {
+      return await fetch(new URL(path, url), { headers: { Authorization: `Bearer ${token}` } });
+    } catch (error) {
+      throw new CliError(`the store is in use by a collector that does not answer at ${url} (${(error as Error).message})`);
+    }
+  };
+  return {
+    url,
+    get,
+    async getJson<T>(path: string) {
+      const res = await get(path);
+      const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+      if (!res.ok) throw new CliError(`${url}${path.split('?')[0]} answered ${res.status}: ${body.error ?? 'no reason given'}`);
+      return body;
+    },
+  };
+}
+
+/**
+ * Runs `direct` on the store; when a running collector holds the DuckDB file, runs `remote` against
+ * that collector instead (found through the file's `.collector.json` sidecar), so CLI commands work
+ * whether or not `uptake serve` is running.
+ */
+export async function withStoreOrCollector<T>(
+  location: StoreLocation & { db: string },
+  direct: (store: Store) => Promise<T>,
+  remote: (collector: CollectorClient) => Promise<T>,
+): Promise<T> {
+  let store: Store;
+  try {
+    store = await openStore(location);
+  } catch (error) {
+    if (location.databaseUrl || !isLockError(error)) throw error;
+    const sidecar = await readSidecar(location.db);
+    if (!sidecar) throw new CliError(`${location.db} is in use by another process that is not an Uptake collector (${(error as Error).message})`);
+    return remote(clientFor(sidecar.url, sidecar.token));
+  }
+  try {
+    return await direct(store);
+  } finally {
+    await store.close();
+  }
+}
