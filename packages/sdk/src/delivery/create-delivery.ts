@@ -109,7 +109,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
   addEventListener('visibilitychange', () => {
     if (stopped || document.visibilityState !== 'hidden') return;
     void write();
-    beaconEvents(o.url, o.writeKey, recent);
+    beaconEvents(o.url, o.writeKey, recent.slice(-maxRecent));
     recent = [];
   });
   wake(o.interval);
@@ -118,7 +118,8 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     add(event) {
       if (stopped) return;
       buffer.push(event);
-      if (recent.push(event) > maxRecent) recent = recent.slice(-maxRecent);
+      // Trimmed in steps, not at every call, so that track() stays O(1).
+      if (recent.push(event) > 2 * maxRecent) recent = recent.slice(-maxRecent);
       if (!writeScheduled) {
         writeScheduled = true;
         setTimeout(write, 0);
