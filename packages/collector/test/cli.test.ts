@@ -1,26 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/cli/config-command.js';
-import { spawnServe, uptakeBin } from './helpers/spawn-collector.js';
+import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
 
 // These tests run the built CLI (`npm test` builds first), as a user runs `npx uptake`.
-const run = promisify(execFile);
 let dir: string;
 
-async function uptake(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [uptakeBin, ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const uptake = (...args: string[]) => runUptake(dir, args);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-cli-'));

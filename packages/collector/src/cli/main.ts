@@ -1,12 +1,16 @@
 import { ConfigError } from '../config/load-config.js';
 import { CliError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
+import { exportCommand, exportUsage } from './export-command.js';
+import { importCommand, importUsage } from './import-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
   report: { run: reportCommand, usage: reportUsage },
+  export: { run: exportCommand, usage: exportUsage },
+  import: { run: importCommand, usage: importUsage },
   config: { run: configCommand, usage: configUsage },
 };
 

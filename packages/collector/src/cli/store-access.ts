@@ -10,6 +10,8 @@ export interface CollectorClient {
   getJson<T>(path: string): Promise<T>;
   /** GETs a path with the local token and returns the raw response (streams). */
   get(path: string): Promise<Response>;
+  /** POSTs a JSON body with the local token; throws a CliError like `getJson`. */
+  postJson<T>(path: string, body: unknown): Promise<T>;
 }
 
 /** DuckDB lets one process open a file for writing; a running collector holds that lock. */
@@ -18,22 +20,23 @@ export function isLockError(error: unknown): boolean {
 }
 
 function clientFor(url: string, token: string): CollectorClient {
-  const get = async (path: string) => {
+  const request = async (path: string, init: RequestInit = {}) => {
     try {
-      return await fetch(new URL(path, url), { headers: { Authorization: `Bearer ${token}` } });
+      return await fetch(new URL(path, url), { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
     } catch (error) {
       throw new CliError(`the store is in use by a collector that does not answer at ${url} (${(error as Error).message})`);
     }
   };
+  const json = async <T>(path: string, res: Response) => {
+    const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+    if (!res.ok) throw new CliError(`${url}${path.split('?')[0]} answered ${res.status}: ${body.error ?? 'no reason given'}`);
+    return body;
+  };
   return {
     url,
-    get,
-    async getJson<T>(path: string) {
-      const res = await get(path);
-      const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-      if (!res.ok) throw new CliError(`${url}${path.split('?')[0]} answered ${res.status}: ${body.error ?? 'no reason given'}`);
-      return body;
-    },
+    get: (path) => request(path),
+    getJson: async (path) => json(path, await request(path)),
+    postJson: async (path, body) => json(path, await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
   };
 }
 

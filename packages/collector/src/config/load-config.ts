@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads `env:NAME` from the environment; a missing variable is an error naming the field. */
-function resolveSecret(value: string | undefined, field: string, source: string, env: NodeJS.ProcessEnv): string | undefined {
+export function resolveSecret(value: string | undefined, field: string, source: string, env: NodeJS.ProcessEnv): string | undefined {
   if (value === undefined || !value.startsWith('env:')) return value;
   const name = value.slice(4);
   const resolved = env[name];

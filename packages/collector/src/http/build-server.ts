@@ -9,6 +9,7 @@ import { registerBodyParsers } from './body-parsers.js';
 import { registerCors } from './cors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
+import { registerImportRoute } from './import-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
@@ -52,6 +53,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerBatchRoute(app, ctx);
   registerReadRoutes(app, ctx);
   registerExportRoute(app, ctx);
+  registerImportRoute(app, ctx);
   registerMetricsRoute(app, ctx);
   registerScriptRoute(app);
   return app;

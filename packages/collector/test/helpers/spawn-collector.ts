@@ -1,8 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** The built CLI (`npm test` builds first), run the way a user runs `npx uptake`. */
 export const uptakeBin = fileURLToPath(new URL('../../bin/uptake.js', import.meta.url));
+
+const run = promisify(execFile);
+
+/** Runs `uptake ARGS` in `cwd` to the end; a non-zero exit resolves too, with its code. */
+export async function runUptake(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [uptakeBin, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 /** A `uptake serve` child process. */
 export interface ServeProcess {
