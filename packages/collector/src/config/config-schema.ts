@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { importTool } from '../import/training-events.js';
 import { eventName, promptSchema, surveySchema } from './prompt-schema.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
 
 export const toolSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -')
+    // Imported events carry this tool; a tool of that name could pass its events off as imported.
+    .refine((id) => id !== importTool, `"${importTool}" is reserved for events of uptake import`),
   writeKey: z.string().min(1).max(128, 'at most 128 characters'),
   /** Origins allowed to send for this tool, e.g. `https://assistant.corp.example`; `"*"` allows any. */
   origins: z.array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)')).default([]),

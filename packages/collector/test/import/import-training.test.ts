@@ -109,3 +109,11 @@ describe.each(storeKinds)('importTraining into the store directly, $kind store',
     }
   }, 120_000);
 });
+
+describe('the import tool name', () => {
+  it('is reserved: a config cannot declare a tool of that name', () => {
+    expect(() => parseConfig({ tools: [{ id: importTool, writeKey: 'wk', origins: ['*'] }], adminToken: 'test-admin-token' })).toThrow(
+      'config: tools[0].id: "uptake-import" is reserved for events of uptake import',
+    );
+  });
+});
