@@ -86,6 +86,20 @@ describe('uptake export and import on a DuckDB file', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 60_000);
 
+  it('imports a large file through a running collector in several requests', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `emp-${i},2026-02-${String(1 + (i % 28)).padStart(2, '0')},ai-basics`);
+    await writeFile(join(dir, 'large.csv'), `user_id,completed_at,program\n${rows.join('\n')}\n`);
+    const server = await spawnServe(['--db', './large/uptake.duckdb'], dir);
+    try {
+      const first = await uptake('import', 'training', 'large.csv', '--db', './large/uptake.duckdb');
+      expect(first.stdout).toMatch(/^large\.csv: 12000 rows read; 12000 events: 12000 new, 0 already there/);
+      const second = await uptake('import', 'training', 'large.csv', '--db', './large/uptake.duckdb');
+      expect(second.stdout).toMatch(/^large\.csv: 12000 rows read; 12000 events: 0 new, 12000 already there/);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+    }
+  }, 60_000);
+
   it('names bad options: format, dates, missing --out, a wrong import kind', async () => {
     expect((await uptake('export', '--out', 'x.xlsx')).stderr).toBe('uptake export: --format: expected csv, ndjson, parquet, or an --out file ending in .csv, .ndjson, .parquet; got --out x.xlsx\n');
     expect((await uptake('export', '--out', 'x', '--format', 'xml')).stderr).toBe('uptake export: --format: expected csv, ndjson or parquet, got "xml"\n');

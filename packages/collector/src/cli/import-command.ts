@@ -27,7 +27,7 @@ async function importConfig(file: string): Promise<UptakeConfig> {
   return { ...config, pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', file, process.env) };
 }
 
-/** Sends the file's records to the collector in requests of at most ~512 KiB; it validates, builds and stores them. */
+/** Sends the file's records to the collector in requests of about 512 KiB (the body limit is 1 MiB); it validates, builds and stores them. */
 async function importThrough(collector: CollectorClient, file: string, progress: Progress): Promise<ImportCounts> {
   const counts: ImportCounts = { rows: 0, events: 0, inserted: 0, existing: 0 };
   let rows: unknown[] = [];
@@ -41,7 +41,7 @@ async function importThrough(collector: CollectorClient, file: string, progress:
   };
   for await (const { record } of readTrainingCsv(file)) {
     rows.push(record);
-    bytes += JSON.stringify(record).length;
+    bytes += Buffer.byteLength(JSON.stringify(record));
     if (rows.length === importRowsPerRequest || bytes > 512 * 1024) await send();
   }
   if (rows.length > 0) await send();
