@@ -38,6 +38,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const config = typeof options.config === 'object' ? options.config : await loadConfig(options.config ?? './uptake.config.json');
   const store = await openStore(options);
   try {
+    await store.syncUsageEvents(config.usageEvents);
     const pseudonymize = await pseudonymizerFor(config, store);
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();

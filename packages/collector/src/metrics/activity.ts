@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
 import type { Metrics } from './types.js';
@@ -8,8 +8,8 @@ import type { Metrics } from './types.js';
  * asOf−27…asOf; stickiness is the mean of the 28 daily counts over MAU. People are identified
  * users; with a program or cohort filter, only the trained people it selects.
  */
-export async function activity(store: Store, sql: MetricSql, restrictToTrained: boolean): Promise<Metrics['activity']> {
-  const [row] = await store.query(
+export async function activity(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<Metrics['activity']> {
+  const [row] = await query(
     `${sql.ctes()},
     recent AS (
       SELECT u.user_id, u.day FROM usage_days u

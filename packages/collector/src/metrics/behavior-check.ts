@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
 import type { Metrics } from './types.js';
@@ -13,9 +13,9 @@ export const failingShare = 0.4;
  * The behaviour check among trained people: per respondent the latest answer to each question
  * counts; applied = "yes" and an example of at least 20 non-blank characters.
  */
-export async function behaviorCheck(store: Store, sql: MetricSql, minGroupSize: number): Promise<Metrics['behaviorCheck']> {
+export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<Metrics['behaviorCheck']> {
   const s = behaviorCheckSurvey;
-  const [row] = await store.query(
+  const [row] = await query(
     `${sql.ctes()},
     answers AS (
       SELECT user_id, (props->>'questionId') AS question, (props->>'value') AS value,

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import { fitDecay } from './decay-fit.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, windowOf } from './suppress.js';
@@ -12,8 +12,8 @@ const maxWeeks = 520;
  * and active with a usage event in trainedAt+7k … trainedAt+7k+6. Each cohort gets a decay fit over
  * its weeks k ≥ 1 with at least `minGroupSize` eligible.
  */
-export async function cohorts(store: Store, sql: MetricSql, minGroupSize: number): Promise<CohortMetrics[]> {
-  const rows = await store.query(
+export async function cohorts(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<CohortMetrics[]> {
+  const rows = await query(
     `${sql.ctes({ weeks: maxWeeks })},
     sizes AS (SELECT cohort, CAST(COUNT(*) AS INTEGER) AS size, MIN(trained_at) AS first_day FROM trained GROUP BY cohort),
     eligible AS (

@@ -12,24 +12,28 @@ import { trainedPopulation } from './trained-population.js';
 import type { Metrics, MetricsQuery } from './types.js';
 
 /**
- * Computes every metric of SPEC "Metric definitions" in the store, one SQL statement per group of
- * metrics; only aggregates leave the store. Groups under `minGroupSize` people are suppressed.
+ * Computes every metric of SPEC "Metric definitions" in the store, in one read session: a temporary
+ * table of each person's usage days, then one SQL statement per group of metrics; only aggregates
+ * leave the store. Groups under `minGroupSize` people are suppressed.
  */
 export async function computeMetrics(store: Store, config: UptakeConfig, q: MetricsQuery): Promise<Metrics> {
-  const sql = metricSql(q, config.usageEvents, store.dialect);
+  const source = (await store.rollupMatches(config.usageEvents)) ? 'rollup' : 'events';
+  const sql = metricSql(q, config.usageEvents, store.dialect, source);
   const min = config.minGroupSize;
   // With a program or cohort filter, every figure is about the trained people it selects.
   const restrict = q.program !== undefined || q.cohort !== undefined;
   const prompts = config.prompts.filter((p) => p.goal && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)));
 
-  const act = await activity(store, sql, restrict);
-  const population = await trainedPopulation(store, sql, min);
-  const check = await behaviorCheck(store, sql, min);
-  const out = await outputs(store, sql, restrict, min);
-  const cohortList = await cohorts(store, sql, min);
-  const segmentLists = await segments(store, sql, min);
+  return store.readSession(async (query) => {
+  await query(sql.usageTable.sql, sql.usageTable.params);
+  const act = await activity(query, sql, restrict);
+  const population = await trainedPopulation(query, sql, min);
+  const check = await behaviorCheck(query, sql, min);
+  const out = await outputs(query, sql, restrict, min);
+  const cohortList = await cohorts(query, sql, min);
+  const segmentLists = await segments(query, sql, min);
   const promptList = [];
-  for (const prompt of prompts) promptList.push(await promptUplift(store, sql, prompt, restrict, min));
+  for (const prompt of prompts) promptList.push(await promptUplift(query, sql, prompt, restrict, min));
 
   const trained = population.trained;
   const gapSuppressed = population.adoption.suppressed || check.suppressed;
@@ -50,4 +54,5 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
     segments: segmentLists,
     prompts: promptList,
   };
+  });
 }

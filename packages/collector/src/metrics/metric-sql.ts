@@ -11,6 +11,12 @@ export interface MetricSql {
   ctes(options?: CteOptions): string;
   /** Parameters in `$n` order: `$1` asOf (DATE text), `$2` end of asOf (exclusive instant), then filters. */
   params: SqlParam[];
+  /**
+   * The statement that fills the temporary table `m_usage_days` (distinct person and UTC day of
+   * every usage event up to asOf), and its own parameters. Run it first in the read session: every
+   * metric query reads it instead of scanning the events again.
+   */
+  usageTable: { sql: string; params: SqlParam[] };
   /** SQL expression: asOf as a DATE. */
   asOf: string;
   /** SQL expression: the first instant after asOf. */
@@ -27,11 +33,17 @@ export interface CteOptions {
 }
 
 /**
+ * Where the usage days come from: the daily usage rollup when it counts the config's usage events
+ * (fast), else the events themselves (exact either way).
+ */
+export type UsageSource = 'rollup' | 'events';
+
+/**
  * Builds the shared SQL for one metrics request. Only validated values are inlined as literals.
  * Every `props->>'key'` is parenthesized: DuckDB binds `->>` more loosely than `=` and `IS`, so
  * `props->>'a' = 'b'` would read as `props->>('a' = 'b')`.
  */
-export function metricSql(q: MetricsQuery, usageEvents: readonly string[], dialect: SqlDialect): MetricSql {
+export function metricSql(q: MetricsQuery, usageEvents: readonly string[], dialect: SqlDialect, source: UsageSource = 'events'): MetricSql {
   const params: SqlParam[] = [q.asOf, nextDay(q.asOf)];
   const param = (value: SqlParam) => `$${params.push(value)}`;
   const tool = q.tool === undefined ? undefined : param(q.tool);
@@ -45,7 +57,8 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
 
   const ctes = (options: CteOptions = {}) => `
     WITH ${options.weeks === undefined ? '' : `RECURSIVE weeks(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM weeks WHERE k < ${Math.floor(options.weeks)}),`}
-    as_of AS (SELECT ${asOf} AS day),
+    -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
+    request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
     first_training AS (
       SELECT user_id, ts, (props->>'cohort') AS cohort,
              ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
@@ -54,18 +67,14 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
         ${program ? `AND (props->>'program') = ${program}` : ''}
     ),
     trained_all AS (
-      SELECT user_id, CAST(ts AS DATE) AS trained_at,
-             COALESCE(cohort, ${dialect.isoWeek('CAST(ts AS DATE)')}) AS cohort
+      SELECT user_id, ${dialect.utcDay('ts')} AS trained_at,
+             COALESCE(cohort, ${dialect.isoWeek(dialect.utcDay('ts'))}) AS cohort
       FROM first_training WHERE rn = 1
     ),
     trained AS (
       SELECT * FROM trained_all ${cohort ? `WHERE cohort = ${cohort}` : ''}
     ),
-    usage_days AS (
-      SELECT DISTINCT user_id, CAST(ts AS DATE) AS day
-      FROM events
-      WHERE user_id IS NOT NULL AND ts < ${end} AND ${isUsage()}${toolFilter()}
-    )${
+    usage_days AS (SELECT user_id, day FROM m_usage_days)${
       options.traits
         ? `,
     roles AS (
@@ -85,7 +94,19 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
         : ''
     }`;
 
-  return { ctes, params, asOf, end, toolFilter, isUsage };
+  const usageParams: SqlParam[] = [params[1] as string, ...(q.tool === undefined ? [] : [q.tool])];
+  const toolParam = q.tool === undefined ? '' : ' AND tool = $2';
+  const usageTable = {
+    sql: dialect.tempTable(
+      'm_usage_days',
+      source === 'rollup'
+        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(CAST($1 AS TIMESTAMPTZ) AS DATE)${toolParam}`
+        : `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
+           WHERE user_id IS NOT NULL AND ts < CAST($1 AS TIMESTAMPTZ) AND ${isUsage()}${toolParam}`,
+    ),
+    params: usageParams,
+  };
+  return { ctes, params, usageTable, asOf, end, toolFilter, isUsage };
 }
 
 /** The day after a `YYYY-MM-DD` day, as an ISO instant: the exclusive end of that day. */

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
 import type { Metrics } from './types.js';
@@ -7,8 +7,8 @@ import type { Metrics } from './types.js';
  * Output acceptance over asOf−27…asOf: counts of AI outputs shown, accepted, edited and rejected;
  * acceptance = (accepted + edited) ÷ shown. Suppressed when fewer than `minGroupSize` people produced them.
  */
-export async function outputs(store: Store, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<Metrics['outputs']> {
-  const [row] = await store.query(
+export async function outputs(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<Metrics['outputs']> {
+  const [row] = await query(
     `${sql.ctes()}
     SELECT
       CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_shown') AS INTEGER) AS shown,

@@ -1,6 +1,6 @@
 import type { PromptConfig } from '../config/prompt-schema.js';
 import { sqlString } from '../storage/sql-literal.js';
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { newcombeInterval } from './newcombe.js';
 import { num, ratio } from './suppress.js';
@@ -19,12 +19,12 @@ function propCondition(key: string, value: string | number | boolean | null): st
  * later. Uplift = conv(treated) − conv(control) with Newcombe's hybrid score 95% interval. An arm
  * under `minGroupSize` people is suppressed, and so is the uplift.
  */
-export async function promptUplift(store: Store, sql: MetricSql, prompt: PromptConfig, restrictToTrained: boolean, minGroupSize: number): Promise<PromptMetrics> {
+export async function promptUplift(query: SqlQuery, sql: MetricSql, prompt: PromptConfig, restrictToTrained: boolean, minGroupSize: number): Promise<PromptMetrics> {
   const goal = prompt.goal;
   if (!goal) throw new Error(`prompt ${prompt.id} has no goal`);
   const seconds = Math.round(goal.withinDays * 86_400);
   const props = Object.entries(goal.props ?? {}).map(([k, v]) => ` AND ${propCondition(k, v)}`).join('');
-  const rows = await store.query(
+  const rows = await query(
     `${sql.ctes()},
     exposures AS (
       SELECT user_id, name, ts, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
@@ -37,10 +37,14 @@ export async function promptUplift(store: Store, sql: MetricSql, prompt: PromptC
       ${restrictToTrained ? 'JOIN trained t ON t.user_id = x.user_id' : ''}
       WHERE x.rn = 1
     ),
+    goals AS (
+      SELECT g.user_id, g.ts FROM events g
+      WHERE g.name = ${sqlString(goal.event)} AND g.user_id IS NOT NULL AND g.ts < ${sql.end}${props}
+    ),
     converted AS (
       SELECT DISTINCT x.user_id FROM exposed x
-      JOIN events g ON g.user_id = x.user_id
-      WHERE g.name = ${sqlString(goal.event)} AND g.ts >= x.ts AND g.ts <= x.ts + INTERVAL '${seconds} seconds' AND g.ts < ${sql.end}${props}
+      JOIN goals g ON g.user_id = x.user_id
+      WHERE g.ts >= x.ts AND g.ts <= x.ts + INTERVAL '${seconds} seconds'
     )
     SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted
     FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id

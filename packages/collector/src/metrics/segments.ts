@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
 import type { SegmentMetrics } from './types.js';
@@ -8,16 +8,19 @@ import type { SegmentMetrics } from './types.js';
  * events; per group its size and sustained usage at 90 days. A group under `minGroupSize` people is
  * suppressed; so is its 90-day rate when fewer than `minGroupSize` of them are eligible for it.
  */
-export async function segments(store: Store, sql: MetricSql, minGroupSize: number): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
-  const rows = await store.query(
+export async function segments(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
+  const rows = await query(
     `${sql.ctes({ traits: true })},
+    d90_hits AS (
+      SELECT DISTINCT t.user_id FROM trained t
+      JOIN usage_days u ON u.user_id = t.user_id AND u.day BETWEEN t.trained_at + 77 AND t.trained_at + 90
+      WHERE t.trained_at + 90 <= ${sql.asOf}
+    ),
     d90 AS (
       SELECT t.user_id,
              CASE WHEN t.trained_at + 90 <= ${sql.asOf} THEN 1 ELSE 0 END AS eligible,
-             CASE WHEN t.trained_at + 90 <= ${sql.asOf} AND EXISTS (
-               SELECT 1 FROM usage_days u WHERE u.user_id = t.user_id AND u.day BETWEEN t.trained_at + 77 AND t.trained_at + 90
-             ) THEN 1 ELSE 0 END AS active
-      FROM trained t
+             CASE WHEN h.user_id IS NOT NULL THEN 1 ELSE 0 END AS active
+      FROM trained t LEFT JOIN d90_hits h ON h.user_id = t.user_id
     ),
     grouped AS (
       SELECT 'role' AS trait, x.role AS key, d.eligible, d.active FROM traits x JOIN d90 d ON d.user_id = x.user_id

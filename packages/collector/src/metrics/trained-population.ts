@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store.js';
+import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio, windowOf } from './suppress.js';
 import type { Metrics } from './types.js';
@@ -11,11 +11,11 @@ export const sustainedDays = [30, 60, 90] as const;
  * a usage event in trainedAt+N−13 … trainedAt+N.
  */
 export async function trainedPopulation(
-  store: Store,
+  query: SqlQuery,
   sql: MetricSql,
   minGroupSize: number,
 ): Promise<{ adoption: Metrics['adoption']; sustained: Metrics['sustained']; trained: number }> {
-  const rows = await store.query(
+  const rows = await query(
     `${sql.ctes()},
     horizons AS (SELECT * FROM (VALUES (0), ${sustainedDays.map((n) => `(${n})`).join(', ')}) AS h(n)),
     eligible AS (

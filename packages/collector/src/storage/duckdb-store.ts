@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { duckdbMigrations } from './migrations.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, SqlDialect, SqlParam, Store, StoredEvent, StoreSummary } from './store.js';
+import { usageCondition, usageSetting, usageSettingKey } from './usage-rollup.js';
+import type { EventPageQuery, SqlDialect, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
 
 const selectEvent = `SELECT id, name, epoch_ms(ts) AS ts, epoch_ms(received_at) AS received_at, user_id, anonymous_id, session_id, tool, props::VARCHAR AS props FROM events`;
 
@@ -30,13 +31,23 @@ function toEvent(r: Record<string, unknown>): StoredEvent {
  */
 export class DuckDBStore implements Store {
   readonly kind = 'duckdb';
-  readonly dialect: SqlDialect = { isoWeek: (d) => `strftime(${d}, '%G-W%V')` };
+  readonly dialect: SqlDialect = {
+    isoWeek: (d) => `strftime(${d}, '%G-W%V')`,
+    // Integer arithmetic on epoch milliseconds: twice as fast as a time-zone-aware cast to DATE.
+    utcDay: (ts) => `(DATE '1970-01-01' + CAST(epoch_ms(${ts}) // 86400000 AS INTEGER))`,
+    tempTable: (name, select) => `CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`,
+  };
+  private readerQueue: Promise<unknown> = Promise.resolve();
+  /** What the daily usage rollup counts as usage besides `ai.*` (the `usageEvents` setting). */
+  private usageEvents: string[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
+    private readonly reader: DuckDBConnection,
   ) {}
 
   /** Opens (creating when missing) the DuckDB file at `path`, or an in-memory store for `:memory:`. */
@@ -44,14 +55,16 @@ export class DuckDBStore implements Store {
     if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
+    const reader = await instance.connect();
     // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
     await connection.run("SET TimeZone = 'UTC'");
+    await reader.run("SET TimeZone = 'UTC'");
     // Appending to a temporary table and moving the rows with one INSERT … SELECT is several times
     // faster than binding thousands of parameters, and keeps the move a single statement.
     await connection.run(
       'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts VARCHAR, received_at VARCHAR, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
     );
-    return new DuckDBStore(instance, connection);
+    return new DuckDBStore(instance, connection, reader);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -88,7 +101,28 @@ export class DuckDBStore implements Store {
           await this.connection.run('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
         });
       }
+      this.usageEvents = JSON.parse(String((await this.rows('SELECT value FROM settings WHERE key = $1', [usageSettingKey]))[0]?.['value'] ?? '[]'));
     });
+  }
+
+  syncUsageEvents(usageEvents: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      const wanted = usageSetting(usageEvents);
+      if (wanted === usageSetting(this.usageEvents)) return;
+      await this.transaction(async () => {
+        await this.connection.run('DELETE FROM daily_usage');
+        await this.connection.run(
+          `INSERT INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM events WHERE user_id IS NOT NULL AND ${usageCondition(usageEvents)}`,
+        );
+        await this.connection.run('INSERT OR REPLACE INTO settings (key, value) VALUES ($1, $2)', [usageSettingKey, wanted]);
+      });
+      this.usageEvents = JSON.parse(wanted);
+    });
+  }
+
+  async rollupMatches(usageEvents: readonly string[]): Promise<boolean> {
+    const stored = await this.getSetting(usageSettingKey);
+    return stored === usageSetting(usageEvents);
   }
 
   schemaVersion(): Promise<number> {
@@ -119,6 +153,10 @@ export class DuckDBStore implements Store {
         return await this.transaction(async () => {
           const inserted = await this.rows(
             `INSERT OR IGNORE INTO events SELECT id, name, ts::TIMESTAMPTZ, received_at::TIMESTAMPTZ, user_id, anonymous_id, session_id, tool, props::JSON FROM staging RETURNING id`,
+          );
+          await this.connection.run(
+            `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts::TIMESTAMPTZ')}, tool FROM staging
+             WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
           return inserted.map((r) => String(r['id']));
         });
@@ -172,18 +210,24 @@ export class DuckDBStore implements Store {
   purge(before: Date, keep: readonly string[]): Promise<number> {
     return this.serial(async () => {
       const result = await this.connection.run(`DELETE FROM events WHERE ts < $1::TIMESTAMPTZ AND ${notInNames('name', keep)}`, [before.toISOString()]);
+      await this.connection.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay('$1::TIMESTAMPTZ')}`, [before.toISOString()]);
       return result.rowsChanged;
     });
   }
 
-  query(sql: string, params: SqlParam[] = []): Promise<Record<string, unknown>[]> {
-    return this.serial(async () =>
-      (await this.rows(sql, params)).map((row) => {
+  readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
+    const query: SqlQuery = async (sql, params = []) =>
+      (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS().map((row) => {
         for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
         return row;
-      }),
-    );
+      });
+    const run = () => (this.closed ? Promise.reject(new Error('the DuckDB store is closed')) : work(query));
+    const next = this.readerQueue.then(run, run);
+    this.readerQueue = next.catch(() => undefined);
+    return next;
   }
+
+  query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
 
   events(): Promise<StoredEvent[]> {
     return this.serial(async () => (await this.rows(`${selectEvent} ORDER BY ts, id`)).map(toEvent));
@@ -193,6 +237,8 @@ export class DuckDBStore implements Store {
     if (this.closed) return;
     await this.serial(async () => {
       this.closed = true;
+      await this.readerQueue;
+      this.reader.closeSync();
       this.connection.closeSync();
       this.instance.closeSync();
     });

@@ -28,6 +28,17 @@ export const duckdbMigrations: Migration[] = [
       CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
     `,
   },
+  {
+    version: 2,
+    description: 'daily usage rollup',
+    sql: `
+      CREATE TABLE daily_usage (user_id VARCHAR NOT NULL, day DATE NOT NULL, tool VARCHAR NOT NULL, PRIMARY KEY (user_id, day, tool));
+      INSERT INTO daily_usage
+        SELECT DISTINCT user_id, (DATE '1970-01-01' + CAST(epoch_ms(ts) // 86400000 AS INTEGER)), tool
+        FROM events WHERE user_id IS NOT NULL AND name LIKE 'ai.%';
+      INSERT INTO settings (key, value) VALUES ('usageEvents', '[]');
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -49,6 +60,17 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX events_ts_id ON events (ts, id);
       CREATE INDEX events_name_ts ON events (name, ts);
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    description: 'daily usage rollup',
+    sql: `
+      CREATE TABLE daily_usage (user_id TEXT NOT NULL, day DATE NOT NULL, tool TEXT NOT NULL, PRIMARY KEY (user_id, day, tool));
+      INSERT INTO daily_usage
+        SELECT DISTINCT user_id, CAST(ts AT TIME ZONE 'UTC' AS DATE), tool
+        FROM events WHERE user_id IS NOT NULL AND name LIKE 'ai.%';
+      INSERT INTO settings (key, value) VALUES ('usageEvents', '[]');
     `,
   },
 ];

@@ -36,7 +36,14 @@ export type SqlParam = string | number | boolean | null;
 export interface SqlDialect {
   /** ISO week of a DATE expression as text, `2026-W11`. */
   isoWeek(dateExpr: string): string;
+  /** The UTC day (DATE) of a TIMESTAMPTZ expression, the fastest way the store has. */
+  utcDay(tsExpr: string): string;
+  /** A statement creating a temporary table `name` from `select`, gone when the read session ends. */
+  tempTable(name: string, select: string): string;
 }
+
+/** Runs one SQL statement with `$n` parameters; integers come back as numbers. */
+export type SqlQuery = (sql: string, params?: SqlParam[]) => Promise<Record<string, unknown>[]>;
 
 /**
  * The collector's storage. Two implementations (DuckDB, PostgreSQL) pass the same test suite
@@ -63,15 +70,24 @@ export interface Store {
   summary(): Promise<StoreSummary>;
   /** One page of events for exports: constant memory whatever the store's size. */
   eventPage(query: EventPageQuery): Promise<StoredEvent[]>;
-  /** Deletes events with `ts` before `before`, except those named in `keep`; returns how many. */
+  /**
+   * Makes the daily usage rollup count `usageEvents` (besides `ai.*`) as usage, rebuilding it from
+   * the events when the store counted others. Collectors call it at start with their config's list.
+   */
+  syncUsageEvents(usageEvents: readonly string[]): Promise<void>;
+  /** Whether the daily usage rollup counts exactly these usage events, so metrics may read it. */
+  rollupMatches(usageEvents: readonly string[]): Promise<boolean>;
+  /** Deletes events with `ts` before `before`, except those named in `keep` (and rollup days before it); returns how many events. */
   purge(before: Date, keep: readonly string[]): Promise<number>;
   /** SQL spellings of this store, for the metrics engine. */
   readonly dialect: SqlDialect;
   /**
-   * Runs one read-only SQL statement with `$n` parameters, in the UTC time zone (a TIMESTAMPTZ cast
-   * to DATE is its UTC day). Integers come back as numbers.
+   * Runs `work` with a query function on one connection of its own, in the UTC time zone, so its
+   * statements can share temporary tables; metrics run this way without holding up ingestion.
    */
-  query(sql: string, params?: SqlParam[]): Promise<Record<string, unknown>[]>;
+  readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  /** One statement in a read session of its own. */
+  query: SqlQuery;
   /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;

@@ -36,9 +36,9 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
   });
 
   it('migrates to the latest version, and migrating again changes nothing', async () => {
-    expect(await store.schemaVersion()).toBe(1);
+    expect(await store.schemaVersion()).toBe(2);
     await store.migrate();
-    expect(await store.schemaVersion()).toBe(1);
+    expect(await store.schemaVersion()).toBe(2);
   });
 
   it('insert returns the ids it stored; a stored id is never stored again', async () => {
@@ -96,6 +96,29 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
     ]);
     expect(await store.purge(at('2026-01-01T00:00:00Z'), ['training.completed', 'identify'])).toBe(1);
     expect((await allEvents(store)).map((e) => e.id).sort()).toEqual(['new-usage', 'old-identify', 'old-training']);
+  });
+
+  it('keeps a daily usage rollup, rebuilt when the usage events change, trimmed by purge', async () => {
+    const days = async () =>
+      (await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day, tool FROM daily_usage ORDER BY user_id, day, tool')).map((r) => `${r['user_id']} ${r['day']} ${r['tool']}`);
+    await store.insert([
+      row('r-1', { ts: at('2026-11-01T23:59:59.999Z') }),
+      row('r-2', { ts: at('2026-11-01T08:00:00Z') }), // same person, day and tool: one row
+      row('r-3', { ts: at('2026-11-02T00:00:00Z'), tool: 'other' }),
+      row('r-4', { name: 'report.generated', userId: 'u-2', ts: at('2026-11-03T12:00:00Z') }),
+      row('r-5', { name: 'identify', userId: 'u-3' }), // not usage
+      row('r-6', { userId: null, anonymousId: 'a-1' }), // nobody's usage
+    ]);
+    expect(await store.rollupMatches([])).toBe(true);
+    expect(await days()).toEqual(['u-1 2026-11-01 assistant', 'u-1 2026-11-02 other']);
+    await store.syncUsageEvents(['report.generated']);
+    expect(await store.rollupMatches(['report.generated'])).toBe(true);
+    expect(await store.rollupMatches([])).toBe(false);
+    expect(await days()).toEqual(['u-1 2026-11-01 assistant', 'u-1 2026-11-02 other', 'u-2 2026-11-03 assistant']);
+    await store.insert([row('r-7', { name: 'report.generated', userId: 'u-4', ts: at('2026-11-04T12:00:00Z') })]);
+    expect(await days()).toContain('u-4 2026-11-04 assistant');
+    await store.purge(at('2026-11-02T12:00:00Z'), []);
+    expect(await days()).toEqual(['u-1 2026-11-02 other', 'u-2 2026-11-03 assistant', 'u-4 2026-11-04 assistant']);
   });
 
   it('initSetting writes once: the first value stays', async () => {
