@@ -3,6 +3,7 @@ import type { StoreSummary } from '../storage/store.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
+const count = (n: number, one: string, many: string) => `${int(n)} ${n === 1 ? one : many}`;
 const signedPct = (r: number) => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)} pts`;
 
 /** Lays out rows as aligned columns: the first left-aligned, the others right-aligned. */
@@ -22,7 +23,7 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
   const filters = [m.filters.tool ? `tool ${m.filters.tool}` : 'all tools', m.filters.program ? `program ${m.filters.program}` : 'all programs', m.filters.cohort ? `cohort ${m.filters.cohort}` : null].filter(Boolean).join(' · ');
   const out: string[] = [];
   out.push(`Uptake report as of ${m.asOf} · ${filters} · groups under ${min} people suppressed`);
-  out.push(`Stored: ${int(summary.events)} events from ${int(summary.users)} people`);
+  out.push(`Stored: ${count(summary.events, 'event', 'events')} from ${count(summary.users, 'person', 'people')}`);
   out.push('');
   out.push(
     table([

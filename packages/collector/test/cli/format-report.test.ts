@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatReport, table } from '../../src/cli/format-report.js';
+import type { Metrics } from '../../src/metrics/types.js';
+
+const suppressedWindow = { eligible: null, active: null, rate: null, suppressed: true };
+
+const metrics: Metrics = {
+  asOf: '2026-11-22',
+  minGroupSize: 10,
+  filters: { tool: 'assistant', program: null, cohort: null },
+  activity: { dau: 1, wau: 1, mau: 1, stickiness: 1 / 28 },
+  adoption: { trained: 40, active: 10, rate: 0.25, suppressed: false },
+  sustained: { d30: { eligible: 20, active: 5, rate: 0.25, suppressed: false }, d60: suppressedWindow, d90: suppressedWindow },
+  behaviorCheck: { respondents: 20, applied: 6, rate: 0.3, failing: true, suppressed: false },
+  gap: { trained: 40, applied: 6, count: 34, share: 0.85, suppressed: false },
+  outputs: { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true },
+  cohorts: [
+    { cohort: '2026-W11', size: 40, suppressed: false, retention: [{ week: 0, eligible: 40, active: 20, rate: 0.5, suppressed: false }, { week: 1, ...suppressedWindow }], fit: { status: 'ok', points: 3, initial: 0.5, plateau: 0.1, halfLifeDays: 12.34, r2: 0.9 } },
+    { cohort: 'tiny', size: null, suppressed: true, retention: [], fit: null },
+  ],
+  segments: { role: [{ key: 'professional', users: 40, sustainedD90: null, suppressed: false }], team: [] },
+  prompts: [{ id: 'critique-tip', treated: 30, control: 10, convTreated: 0.5, convControl: 0.2, uplift: 0.3, ci95: [0.01, 0.52], suppressed: false }],
+};
+
+describe('formatReport', () => {
+  it('says what each figure is, with suppressed ones named as such, never as zero', () => {
+    const text = formatReport(metrics, { events: 1, users: 1, byName: [] });
+    expect(text).toContain('Uptake report as of 2026-11-22 · tool assistant · all programs · groups under 10 people suppressed');
+    expect(text).toContain('Stored: 1 event from 1 person');
+    expect(text).toContain('10 of 40 trained people used AI in the last 28 days (25%)');
+    expect(text).toContain('30 days: 25% of 20 · 60 days: suppressed (<10) · 90 days: suppressed (<10)');
+    expect(text).toContain('6 of 20 respondents described applying their training (30%) — FAILING');
+    expect(text).toContain('34 of 40 trained people (85%) have not shown applying it');
+    expect(text).toContain('AI outputs     suppressed (fewer than 10 people)');
+    expect(text).toMatch(/2026-W11\s+40\s+50%\s+supp\.\s+12\.3 d\s+10%/);
+    expect(text).toMatch(/tiny\s+supp\./);
+    expect(text).toMatch(/critique-tip\s+30\s+10\s+50%\s+20%\s+\+30\.0 pts\s+\+1\.0 pts … \+52\.0 pts/);
+  });
+
+  it('table aligns the first column left and the others right', () => {
+    expect(table([['a', '1'], ['bbb', '22']], '')).toBe('a     1\nbbb  22');
+  });
+});
