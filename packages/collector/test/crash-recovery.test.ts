@@ -22,6 +22,39 @@ afterAll(async () => {
 
 const storeArgs = (t: StoreTarget) => (t.location.databaseUrl ? ['--database-url', t.location.databaseUrl] : ['--db', t.location.db as string]);
 
+/**
+ * Eight senders post batches of 100 as fast as they can until `stop()`; `acknowledged` holds the ids
+ * of every batch answered 200. A sender whose connection is cut stops (its batch is not acknowledged).
+ */
+function loadGenerator(url: string, prefix: string) {
+  const acknowledged: string[] = [];
+  let stopped = false;
+  let batchNo = 0;
+  const sender = async (s: number) => {
+    while (!stopped) {
+      const events = Array.from({ length: 100 }, (_, e) => event({ id: `${prefix}-${s}-${batchNo}-${e}` }));
+      batchNo++;
+      try {
+        const res = await postBatch(url, { writeKey: 'wk_assistant', events });
+        if (res.status === 200) acknowledged.push(...events.map((e) => e['id'] as string));
+      } catch {
+        return;
+      }
+    }
+  };
+  const done = Promise.all(Array.from({ length: 8 }, (_, s) => sender(s)));
+  return {
+    acknowledged,
+    async until(count: number) {
+      while (acknowledged.length < count) await new Promise((r) => setTimeout(r, 5));
+    },
+    stop() {
+      stopped = true;
+      return done;
+    },
+  };
+}
+
 describe.each([
   { kind: 'duckdb', target: duckdbTarget },
   { kind: 'postgres', target: postgresTarget },
@@ -29,27 +62,13 @@ describe.each([
   it('finds every acknowledged event exactly once after a restart', async () => {
     const target = await makeTarget();
     const server = await spawnServe(['--config', configFile, ...storeArgs(target)], dir);
-    const acknowledged = new Set<string>();
-    let killed = false;
-    let batchNo = 0;
-    // Eight senders post batches of 100 as fast as they can; the collector is killed mid-stream.
-    const sender = async (s: number) => {
-      while (!killed) {
-        const events = Array.from({ length: 100 }, (_, e) => event({ id: `crash-${s}-${batchNo}-${e}` }));
-        batchNo++;
-        try {
-          const res = await postBatch(server.url, { writeKey: 'wk_assistant', events });
-          if (res.status === 200) for (const e of events) acknowledged.add(e['id'] as string);
-        } catch {
-          return; // connection reset by the kill: not acknowledged
-        }
-      }
-    };
-    const senders = Promise.all(Array.from({ length: 8 }, (_, s) => sender(s)));
-    while (acknowledged.size < 5_000) await new Promise((r) => setTimeout(r, 5));
-    killed = true;
+    // The collector is killed mid-stream, right after acknowledgements.
+    const load = loadGenerator(server.url, 'crash');
+    await load.until(5_000);
+    const stopping = load.stop();
     expect(await server.stop('SIGKILL')).toBeNull();
-    await senders;
+    await stopping;
+    const acknowledged = new Set(load.acknowledged);
 
     // Restart on the same store, as an operator would, then read it back.
     const restarted = await spawnServe(['--config', configFile, ...storeArgs(target)], dir);
@@ -75,27 +94,13 @@ describe('SIGTERM during load', () => {
   it('answers the requests in flight, writes what it acknowledged, and exits 0', async () => {
     const target = await duckdbTarget();
     const server = await spawnServe(['--config', configFile, ...storeArgs(target)], dir);
-    const acknowledged: string[] = [];
-    let batchNo = 0;
-    let stopping = false;
-    const sender = async (s: number) => {
-      while (!stopping) {
-        const events = Array.from({ length: 100 }, (_, e) => event({ id: `term-${s}-${batchNo}-${e}` }));
-        batchNo++;
-        try {
-          const res = await postBatch(server.url, { writeKey: 'wk_assistant', events });
-          if (res.status === 200) acknowledged.push(...events.map((e) => e['id'] as string));
-        } catch {
-          return; // refused once the server stopped listening
-        }
-      }
-    };
-    const senders = Promise.all(Array.from({ length: 8 }, (_, s) => sender(s)));
-    while (acknowledged.length < 3_000) await new Promise((r) => setTimeout(r, 5));
+    const load = loadGenerator(server.url, 'term');
+    await load.until(3_000);
     const exit = server.stop('SIGTERM');
-    stopping = true;
+    const stopping = load.stop();
     expect(await exit).toBe(0);
-    await senders;
+    await stopping;
+    const acknowledged = load.acknowledged;
     const store = await openStore(target.location);
     try {
       const stored = new Set((await store.events()).map((e) => e.id));
