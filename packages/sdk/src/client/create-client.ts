@@ -55,6 +55,27 @@ export interface Uptake {
   optOut(): Promise<void>;
 }
 
+/** A value as text; `''` for values that cannot be turned into text (no toString, a Symbol's description aside). */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
+/** Wraps a public method so that it never throws: an error becomes one warning and `fallback`. */
+function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      warn(`call failed: ${text(error)}`);
+      return fallback;
+    }
+  };
+}
+
 /** Builds a working client for validated options. Every method catches its own errors: the host page never sees one. */
 export function createClient(options: UptakeOptions): Uptake {
   const url = new URL('/v1/batch', new URL(options.collector, location.href)).href;
@@ -69,31 +90,35 @@ export function createClient(options: UptakeOptions): Uptake {
     try {
       if (stopped) return;
       if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
-        return warn(`track: "${name}" is not an event name such as report.generated`);
+        return warn(`track: "${text(name)}" is not an event name such as report.generated`);
       }
       const now = Date.now();
       delivery.add({ id: newId(), name, ts: new Date(now).toISOString(), userId, anonymousId: anonId, sessionId: session(now), tool: options.tool, props });
     } catch (error) {
-      warn(`${name}: ${error}`);
+      warn(`${text(name)}: ${text(error)}`);
     }
   };
   const record = (name: string, props?: unknown): void => emit(name, sanitizeProps(props, warn));
-  const feature = (value: unknown): Props => ({ feature: redact(`${value}`) });
+  const feature = (value: unknown): Props => ({ feature: redact(text(value)) });
+  const noop = () => {};
+  const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
 
   reportVitals(emit);
 
+  // Arguments come from the host page and may be anything (a throwing getter, a revoked Proxy,
+  // an object without toString): every public method catches, so the page never sees an error.
   return {
-    identify(id, traits) {
+    identify: guard((id: string, traits?: Props) => {
       if (typeof id !== 'string' || !id || id.length > 128) return warn('identify: userId must be a string of 1–128 characters');
       userId = id;
       record('identify', traits);
-    },
-    track: record,
+    }, undefined),
+    track: guard(record, undefined),
     ai: {
-      request: (name) => emit('ai.request', feature(name)),
-      output(name, outputId) {
+      request: guard((name: string) => emit('ai.request', feature(name)), undefined),
+      output: guard((name: string, outputId?: string): OutputHandle => {
         // A generated id is ours, not user content: it skips redaction, which could hit its digit runs.
-        const props = { ...feature(name), outputId: outputId === undefined ? newId() : redact(`${outputId}`) };
+        const props = { ...feature(name), outputId: outputId === undefined ? newId() : redact(text(outputId)) };
         emit('ai.output_shown', props);
         return {
           accepted: () => emit('ai.output_accepted', props),
@@ -101,11 +126,15 @@ export function createClient(options: UptakeOptions): Uptake {
           rejected: () => emit('ai.output_rejected', props),
           regenerated: () => emit('ai.output_regenerated', props),
         };
-      },
-      feature: (name) => emit('ai.feature_used', feature(name)),
+      }, noHandle),
+      feature: guard((name: string) => emit('ai.feature_used', feature(name)), undefined),
     },
     // `record`, not `emit`: the options come from the host page and may hold anything.
-    task: (workflow, o) => record('task.completed', { workflow: `${workflow}`, aiAssisted: o?.aiAssisted ?? null, minutesSaved: o?.minutesSaved ?? null }),
+    task: guard(
+      (workflow: string, o?: { aiAssisted?: boolean; minutesSaved?: number }) =>
+        record('task.completed', { workflow: text(workflow), aiAssisted: o?.aiAssisted ?? null, minutesSaved: o?.minutesSaved ?? null }),
+      undefined,
+    ),
     flush: () => delivery.flush().catch(() => {}),
     async optOut() {
       stopped = true;

@@ -31,7 +31,7 @@ export async function drainQueue(o: DrainOptions, state: DrainState): Promise<nu
     if (!(await o.renew())) return undefined;
     const { keys, events } = await o.queue.peek(state.batchSize);
     if (events.length === 0) return undefined;
-    const { status, rejected, retryAfter } = await o.send(events);
+    const { status, rejected, retryAfter, fromCollector } = await o.send(events);
     const done = async (): Promise<void> => {
       await o.queue.remove(keys);
       o.confirmed(events);
@@ -44,8 +44,9 @@ export async function drainQueue(o: DrainOptions, state: DrainState): Promise<nu
     } else if (status === 413 && events.length > 1) {
       // Too large: halve the batch until it fits (100 events with 32 long props each can pass 1 MiB).
       state.batchSize = Math.ceil(events.length / 2);
-    } else if (status === 400 || status === 413) {
-      // The envelope itself is refused; the same bytes will never pass, and keeping them would block the queue.
+    } else if ((status === 400 || status === 413) && fromCollector) {
+      // The collector refused the envelope itself; the same bytes will never pass, and keeping them
+      // would block the queue. A 400 that is not the collector's (a proxy, a wrong URL) keeps them.
       warn(`collector answered ${status}; ${events.length} events dropped`);
       await done();
     } else {

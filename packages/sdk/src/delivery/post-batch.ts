@@ -14,6 +14,8 @@ export interface PostResult {
   rejected: Rejection[];
   /** On 429 and 503, how long the collector asked to wait, in milliseconds. */
   retryAfter?: number;
+  /** On 4xx, whether the body is the collector's own `{"error": …}`: a proxy's or a wrong URL's 400 is not. */
+  fromCollector?: boolean;
 }
 
 /** A send that has not been answered after this long is abandoned and retried later, so a stalled connection cannot hold the sender lock. */
@@ -32,8 +34,10 @@ function rejections(body: unknown): Rejection[] {
 export async function postBatch(url: string, body: string): Promise<PostResult> {
   try {
     const res = await fetch(url, { method: 'POST', body, credentials: 'omit', signal: AbortSignal.timeout?.(postTimeoutMs) });
-    const rejected = res.ok ? rejections(await res.json().catch(() => null)) : [];
-    return { status: res.status, rejected, retryAfter: retryAfterMs(res.headers.get('Retry-After')) };
+    const answer: unknown = await res.json().catch(() => null);
+    const rejected = res.ok ? rejections(answer) : [];
+    const fromCollector = typeof (answer as { error?: unknown } | null)?.error === 'string';
+    return { status: res.status, rejected, retryAfter: retryAfterMs(res.headers.get('Retry-After')), fromCollector };
   } catch {
     return { status: 0, rejected: [] };
   }

@@ -18,6 +18,24 @@ afterEach(async () => {
 });
 
 describe('createClient', () => {
+  it('never throws into the host page, whatever the arguments', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const u = start();
+    const throwing = { get plan(): string { throw new Error('getter'); } };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const bare = Object.create(null) as never;
+    expect(() => u.track(Symbol('x') as never)).not.toThrow();
+    expect(() => u.track('report.generated', throwing as never)).not.toThrow();
+    expect(() => u.track('report.generated', revoked.proxy as never)).not.toThrow();
+    expect(() => u.identify('u-1', throwing as never)).not.toThrow();
+    expect(() => u.ai.request(bare)).not.toThrow();
+    expect(() => u.ai.feature(bare)).not.toThrow();
+    expect(() => u.task(bare)).not.toThrow();
+    const handle = u.ai.output(bare, bare);
+    expect(() => handle.accepted()).not.toThrow();
+  });
+
   it('sends the canonical events with ids, times, identity and the tool', async () => {
     const collector = fakeCollector();
     const u = start();

@@ -77,9 +77,16 @@ describe('drainQueue', () => {
 
   it('drops a batch the collector calls malformed (400), instead of blocking the queue forever', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const { sent, left } = await drain(2, [() => ({ status: 400, rejected: [] }), ok]);
+    const { sent, left } = await drain(2, [() => ({ status: 400, rejected: [], fromCollector: true }), ok]);
     expect(sent).toHaveLength(1);
     expect(left).toEqual([]);
+  });
+
+  it('keeps the events of a 400 that is not the collector\'s (a proxy, a wrong URL)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { wait, left } = await drain(2, [() => ({ status: 400, rejected: [], fromCollector: false })]);
+    expect(wait).toBe(backoffMaxMs);
+    expect(left).toHaveLength(2);
   });
 
   it('keeps events and waits the longest on 401/403 (a configuration problem), warning once', async () => {
