@@ -20,6 +20,13 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, tools: [] })).toThrow(/tools: declare at least one tool/);
   });
 
+  it('refuses goal prop keys that a JSON path would misread', () => {
+    const prompt = (key: string) => ({ id: 'p', trigger: { event: 'ai.request' }, content: { title: 't' }, goal: { event: 'ai.feature_used', props: { [key]: 'x' }, withinDays: 7 } });
+    expect(() => parseConfig({ ...minimal, prompts: [prompt('feature')] })).not.toThrow();
+    expect(() => parseConfig({ ...minimal, prompts: [prompt('$ref')] })).toThrow(/prompts\[0\]\.goal\.props\.\$ref: keys must be 1–64 characters/);
+    expect(() => parseConfig({ ...minimal, prompts: [prompt('/a')] })).toThrow(/prompts\[0\]\.goal\.props\.\/a: keys must be/);
+  });
+
   it('refuses two tools with one write key', () => {
     const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', origins: [] }];
     expect(() => parseConfig({ ...minimal, tools })).toThrow('config: tools[1].writeKey: used by another tool');

@@ -26,9 +26,9 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
   out.push(`Stored: ${count(summary.events, 'event', 'events')} from ${count(summary.users, 'person', 'people')}`);
   out.push('');
   out.push(
-    table([
-      ['Activity', `DAU ${int(m.activity.dau)}`, `WAU ${int(m.activity.wau)}`, `MAU ${int(m.activity.mau)}`, `stickiness ${pct(m.activity.stickiness)}`],
-    ], ''),
+    m.activity.suppressed
+      ? `Activity       ${hidden}`
+      : table([['Activity', `DAU ${int(m.activity.dau)}`, `WAU ${int(m.activity.wau)}`, `MAU ${int(m.activity.mau)}`, `stickiness ${pct(m.activity.stickiness)}`]], ''),
   );
   out.push(`Adoption       ${m.adoption.suppressed ? hidden : `${int(m.adoption.active)} of ${int(m.adoption.trained)} trained people used AI in the last 28 days (${pct(m.adoption.rate)})`}`);
   out.push(`Sustained use  30 days: ${windowText(m.sustained.d30, min)} · 60 days: ${windowText(m.sustained.d60, min)} · 90 days: ${windowText(m.sustained.d90, min)}`);

@@ -67,7 +67,10 @@ const frequencySchema = z.strictObject({ maxShows: positiveInt.default(3), coold
 /** What counts as the prompt working: a goal event within `withinDays` after exposure. */
 const goalSchema = z.strictObject({
   event: eventName,
-  props: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  // Keys are read with ->>; DuckDB would take one starting with $ or / as a JSON path.
+  props: z
+    .record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/, 'keys must be 1–64 characters of A-Z a-z 0-9 _ . - and not start with . or -'), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional(),
   withinDays: positive,
 });
 

@@ -6,7 +6,8 @@ import type { Metrics } from './types.js';
 /**
  * DAU / WAU / MAU and stickiness: people with a usage event on asOf, in asOf−6…asOf, in
  * asOf−27…asOf; stickiness is the mean of the 28 daily counts over MAU. People are identified
- * users; with a program or cohort filter, only the trained people it selects.
+ * users; with a program or cohort filter, only the trained people it selects (suppressed by the
+ * caller when they are fewer than `minGroupSize`: only organisation-wide figures go unsuppressed).
  */
 export async function activity(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<Metrics['activity']> {
   const [row] = await query(
@@ -25,5 +26,5 @@ export async function activity(query: SqlQuery, sql: MetricSql, restrictToTraine
     sql.params,
   );
   const mau = num(row?.['mau']);
-  return { dau: num(row?.['dau']), wau: num(row?.['wau']), mau, stickiness: ratio(num(row?.['user_days']) / 28, mau) };
+  return { dau: num(row?.['dau']), wau: num(row?.['wau']), mau, stickiness: ratio(num(row?.['user_days']) / 28, mau), suppressed: false };
 }

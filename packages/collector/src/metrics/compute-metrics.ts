@@ -42,7 +42,8 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
     asOf: q.asOf,
     minGroupSize: min,
     filters: { tool: q.tool ?? null, program: q.program ?? null, cohort: q.cohort ?? null },
-    activity: act,
+    // Organisation-wide DAU/WAU/MAU are reported as they are; a filtered population is a group like any other.
+    activity: restrict && population.trained < min ? { dau: null, wau: null, mau: null, stickiness: null, suppressed: true } : act,
     adoption: population.adoption,
     sustained: population.sustained,
     behaviorCheck: check,

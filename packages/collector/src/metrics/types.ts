@@ -66,7 +66,7 @@ export interface Metrics {
   asOf: string;
   minGroupSize: number;
   filters: { tool: string | null; program: string | null; cohort: string | null };
-  activity: { dau: number; wau: number; mau: number; stickiness: Rate };
+  activity: { dau: number | null; wau: number | null; mau: number | null; stickiness: Rate; suppressed: boolean };
   adoption: { trained: number | null; active: number | null; rate: Rate; suppressed: boolean };
   sustained: { d30: Window; d60: Window; d90: Window };
   behaviorCheck: { respondents: number | null; applied: number | null; rate: Rate; failing: boolean | null; suppressed: boolean };

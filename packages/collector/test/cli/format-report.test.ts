@@ -8,7 +8,7 @@ const metrics: Metrics = {
   asOf: '2026-11-22',
   minGroupSize: 10,
   filters: { tool: 'assistant', program: null, cohort: null },
-  activity: { dau: 1, wau: 1, mau: 1, stickiness: 1 / 28 },
+  activity: { dau: 1, wau: 1, mau: 1, stickiness: 1 / 28, suppressed: false },
   adoption: { trained: 40, active: 10, rate: 0.25, suppressed: false },
   sustained: { d30: { eligible: 20, active: 5, rate: 0.25, suppressed: false }, d60: suppressedWindow, d90: suppressedWindow },
   behaviorCheck: { respondents: 20, applied: 6, rate: 0.3, failing: true, suppressed: false },

@@ -77,7 +77,7 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
     );
     // DAU {u1, u8}; WAU {u1, u2, u8}; MAU {u1, u2, u3, u4, u8}.
     // User-days in the 28 days: u1 ×2, u2, u3, u4, u8 = 6 → stickiness = 6 / 28 / 5.
-    expect(m.activity).toEqual({ dau: 2, wau: 3, mau: 5, stickiness: 6 / 28 / 5 });
+    expect(m.activity).toEqual({ dau: 2, wau: 3, mau: 5, stickiness: 6 / 28 / 5, suppressed: false });
   });
 
   describe('trained population', () => {
@@ -128,6 +128,9 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       const twelve = await metrics(data(), { asOf: A, program: 'twelve-week' });
       // t1 (trained 06-25 in this program), t7, t8: three people, under minGroupSize.
       expect(twelve.adoption).toEqual({ trained: null, active: null, rate: null, suppressed: true });
+      // Their activity would tell whether those three used AI today: suppressed too.
+      expect(twelve.activity).toEqual({ dau: null, wau: null, mau: null, stickiness: null, suppressed: true });
+      expect(workshop.activity.suppressed).toBe(false);
     });
 
     it('cohort: the cohort prop of the first training, else the ISO week of trainedAt; cohort filter', async () => {
