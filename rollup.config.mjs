@@ -44,7 +44,7 @@ const configs = [
       // The global the script tag's snippet queues commands on; the bundle replaces the queue with the API.
       name: 'uptake',
       sourcemap: true,
-      plugins: [terser({ ecma: 2020, compress: { passes: 2 } })],
+      plugins: [terser({ ecma: 2022, compress: { passes: 3 } })],
     },
   },
   {

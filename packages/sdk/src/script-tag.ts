@@ -29,10 +29,18 @@ function run(command: unknown): void {
     if (!Array.isArray(command) || typeof command[0] !== 'string') return warn('push: expected an array such as ["track", "report.generated"]');
     const [verb, ...args] = command as Command;
     const [feature, outputId] = args as [string, string];
-    if (verb === 'ai.output') return void outputs.set(outputId, client.ai.output(feature, outputId));
-    // ['ai.accepted', feature, outputId] and the like decide the output shown under that id.
+    if (verb === 'ai.output') {
+      // Bounded: a long-lived page shows outputs for hours. Decisions on forgotten ids still go, alone.
+      if (outputs.size > 499) outputs.clear();
+      return void outputs.set(outputId, client.ai.output(feature, outputId));
+    }
+    // ['ai.accepted', feature, outputId] and the like decide the output shown under that id. Without
+    // its handle (shown before a reload), the decision goes alone: a made-up `shown` would skew acceptance.
     const decision = /^ai\.(accepted|edited|rejected|regenerated)$/.exec(verb)?.[1] as keyof OutputHandle | undefined;
-    if (decision) return (outputs.get(outputId) ?? client.ai.output(feature, outputId))[decision]();
+    if (decision) {
+      const handle = outputs.get(outputId);
+      return handle ? handle[decision]() : client.track(`ai.output_${decision}`, { feature, outputId });
+    }
     // Everything else names a method: 'track' → client.track, 'ai.request' → client.ai.request.
     const [owner, name] = verb.startsWith('ai.') ? [client.ai, verb.slice(3)] : [client, verb];
     const method = Object.hasOwn(owner, name) ? (owner as unknown as Record<string, unknown>)[name] : undefined;

@@ -44,6 +44,15 @@ describe('uptake.js (script tag)', () => {
     expect(events[5]?.props).toEqual({ workflow: 'close', aiAssisted: true, minutesSaved: null });
   });
 
+  it('sends a decision on an output it has no handle for (shown before a reload) alone, without a made-up shown', async () => {
+    const collector = fakeCollector();
+    const uptake = await load('data-collector="http://127.0.0.1:1" data-write-key="wk_assistant" data-tool="assistant"');
+    uptake.push(['ai.rejected', 'draft', 'out-before-reload']);
+    await uptake.flush();
+    expect(collector.names()).toEqual(['ai.output_rejected']);
+    expect(collector.received[0]?.body.events[0]?.props).toEqual({ feature: 'draft', outputId: 'out-before-reload' });
+  });
+
   it('warns about a malformed or unknown command instead of throwing', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const uptake = await load('data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t"');

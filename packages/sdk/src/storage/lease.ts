@@ -1,7 +1,11 @@
 import type { QueueDb } from './open-queue-db.js';
 
-/** How long a sender lease lasts unless renewed; a tab that dies mid-send blocks the others this long at most. */
-export const leaseMs = 30_000;
+/**
+ * How long a sender lease lasts unless renewed; a tab that dies mid-send blocks the others this long
+ * at most. More than twice the time a send may take (30 s, `postTimeoutMs`): a slow send must never
+ * outlive the lease, or another tab would send the same batch.
+ */
+export const leaseMs = 65_000;
 
 /**
  * Takes the sender lease for `owner`, or extends it if `owner` already holds it; false while another
