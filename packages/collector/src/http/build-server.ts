@@ -6,6 +6,7 @@ import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { registerConfigRoute } from './config-route.js';
 import { registerCors } from './cors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
@@ -55,6 +56,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerExportRoute(app, ctx);
   registerImportRoute(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerConfigRoute(app, ctx);
   registerScriptRoute(app);
   return app;
 }

@@ -12,6 +12,7 @@ export async function registerCors(app: FastifyInstance, config: UptakeConfig): 
     origin: (origin, callback) => callback(null, origin === undefined || origins.has('*') || origins.has(origin)),
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['Content-Type', 'Content-Encoding', 'Authorization'],
+    exposedHeaders: ['ETag', 'Retry-After'],
     maxAge: 86400,
   });
 }

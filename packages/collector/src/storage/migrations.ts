@@ -73,4 +73,11 @@ export const postgresMigrations: Migration[] = [
       INSERT INTO settings (key, value) VALUES ('usageEvents', '[]');
     `,
   },
+  {
+    version: 3,
+    description: 'exposure lookups by person',
+    // GET /v1/config reads one person's prompt and survey events; a partial index keeps that a lookup
+    // without indexing every behavioural event. (DuckDB scans its columns fast enough without one.)
+    sql: `CREATE INDEX events_exposures ON events (user_id, ts) WHERE name LIKE 'prompt.%' OR name LIKE 'survey.%';`,
+  },
 ];

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { duckdbMigrations, postgresMigrations } from '../../src/storage/migrations.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { allEvents, readEvents } from '../../src/storage/read-events.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
@@ -36,9 +37,11 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
   });
 
   it('migrates to the latest version, and migrating again changes nothing', async () => {
-    expect(await store.schemaVersion()).toBe(2);
+    const latest = Math.max(...(store.kind === 'duckdb' ? duckdbMigrations : postgresMigrations).map((m) => m.version));
+    expect(latest).toBeGreaterThanOrEqual(2);
+    expect(await store.schemaVersion()).toBe(latest);
     await store.migrate();
-    expect(await store.schemaVersion()).toBe(2);
+    expect(await store.schemaVersion()).toBe(latest);
   });
 
   it('insert returns the ids it stored; a stored id is never stored again', async () => {
