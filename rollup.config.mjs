@@ -29,7 +29,7 @@ const idbCoreOnly = () => ({
 const configs = [
   {
     pkg: 'sdk',
-    input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts' },
+    input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts', rules: 'packages/sdk/src/rules/index.ts' },
     external: bare,
     plugins: [ts('sdk')],
     output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -18,3 +18,7 @@ it('the global of the script tag, window.uptake', async () => {
   document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
   expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'task', 'track']);
 });
+
+it('public API of @uptake/sdk/rules', async () => {
+  expect(Object.keys(await import('../src/rules/index.js')).sort()).toEqual(['allowedByFatigue', 'allowedByFrequency', 'assign', 'daysSince', 'isDue', 'matchesGlob', 'selectDue', 'unitHash']);
+});
