@@ -39,6 +39,8 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ target }) => {
         event({ id: 'cfg-0007', userId: 'u-7', name: 'survey.answered', props: { surveyId: 'behavior-check', questionId: 'applied', value: 'yes' }, ...at('2026-11-21T10:01:00.000Z') }),
         event({ id: 'cfg-0008', userId: 'u-8', name: 'prompt.shown', props: { promptId: 'critique-tip' }, ...at('2026-11-21T11:00:00.000Z') }),
         event({ id: 'cfg-0009', userId: 'u-7', name: 'ai.request', ...at('2026-11-21T11:00:00.000Z') }),
+        event({ id: 'cfg-0011', userId: 'u-7', name: 'training.completed', props: { program: 'workshop' }, ...at('2026-09-01T15:00:00.000Z') }),
+        event({ id: 'cfg-0012', userId: 'u-7', name: 'training.completed', props: { program: 'workshop' }, ...at('2026-10-01T15:00:00.000Z') }),
       ],
     });
   });
@@ -66,12 +68,14 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ target }) => {
         'behavior-check': { shows: 1, lastShown: '2026-11-21T10:00:00.000Z', heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: '2026-11-21T10:01:00.000Z' },
       },
       recentShows: ['2026-11-21T10:00:00.000Z', '2026-11-21T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
+      trainedAt: '2026-09-01',
+      lastUsageAt: '2026-11-21T23:59:59.999Z',
     });
   });
 
   it('has no history without a userId, and an empty one for a person never shown anything', async () => {
     expect((await (await get('writeKey=wk_assistant')).json()).history).toBeNull();
-    expect((await (await get('writeKey=wk_assistant&userId=u-new')).json()).history).toEqual({ prompts: {}, surveys: {}, recentShows: [] });
+    expect((await (await get('writeKey=wk_assistant&userId=u-new')).json()).history).toEqual({ prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null });
   });
 
   it('answers 304 to a matching If-None-Match, and a new ETag once the history changes', async () => {

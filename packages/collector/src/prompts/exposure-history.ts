@@ -1,19 +1,7 @@
+import type { Exposure } from '@uptake/sdk/rules';
 import type { SqlQuery } from '../storage/store.js';
 
-/** What one person has seen of one prompt or survey, across every device. */
-export interface Exposure {
-  /** Times shown (`prompt.shown` / `survey.shown`). */
-  shows: number;
-  lastShown: string | null;
-  /** When the person was held out (a prompt's control group), if ever. */
-  heldOutAt: string | null;
-  /** "Don't show again" (`*.dismissed` with `reason: "dismiss"`): never again. */
-  dismissed: boolean;
-  /** Last "Not now" (`*.dismissed` with `reason: "snooze"`, or any other reason). */
-  lastSnoozed: string | null;
-  /** Surveys: when the person last answered a question of it. */
-  lastAnswered: string | null;
-}
+export type { Exposure };
 
 /** A person's exposure history: per prompt and per survey id, and when anything was last shown. */
 export interface ExposureHistory {
@@ -21,6 +9,10 @@ export interface ExposureHistory {
   surveys: Record<string, Exposure>;
   /** Times any prompt or survey was shown, newest first, at most 50: global fatigue caps count these. */
   recentShows: string[];
+  /** UTC day of the person's first training completion (`daysSinceTraining`, `spaced`), if any. */
+  trainedAt: string | null;
+  /** End of the last UTC day with a usage event on any device (`inactiveDays`), if any. */
+  lastUsageAt: string | null;
 }
 
 const empty = (): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null });
@@ -36,7 +28,7 @@ export async function exposureHistory(query: SqlQuery, userId: string): Promise<
      ORDER BY ts, id`,
     [userId],
   );
-  const history: ExposureHistory = { prompts: {}, surveys: {}, recentShows: [] };
+  const history: ExposureHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null };
   for (const r of rows) {
     const name = String(r['name']);
     const [kind, action] = name.split('.') as ['prompt' | 'survey', string];
@@ -59,5 +51,13 @@ export async function exposureHistory(query: SqlQuery, userId: string): Promise<
     }
   }
   history.recentShows = history.recentShows.slice(0, 50);
+  // The rollup's primary key starts with user_id: one index range on either store.
+  const [facts] = await query(
+    `SELECT (SELECT CAST(EXTRACT(EPOCH FROM MIN(ts)) * 1000 AS BIGINT) FROM events WHERE name = 'training.completed' AND user_id = $1) AS trained_ms,
+            (SELECT CAST(MAX(day) AS VARCHAR) FROM daily_usage WHERE user_id = $1) AS last_day`,
+    [userId],
+  );
+  if (facts?.['trained_ms'] != null) history.trainedAt = new Date(Number(facts['trained_ms'])).toISOString().slice(0, 10);
+  if (facts?.['last_day'] != null) history.lastUsageAt = new Date(Date.parse(`${String(facts['last_day'])}T00:00:00Z`) + 86_400_000 - 1).toISOString();
   return history;
 }
