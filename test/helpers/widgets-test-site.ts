@@ -28,7 +28,7 @@ export interface WidgetsTestSite {
 // the page loads one same-origin module, as a strict script-src requires.
 async function bundleWidgets(): Promise<string> {
   if (!existsSync(widgetsDist)) throw new Error('packages/widgets/dist is missing: run UPTAKE_BUILD=widgets npm run build');
-  const bundle = await rollup({ input: widgetsDist, plugins: [resolve({ browser: true })] });
+  const bundle = await rollup({ input: widgetsDist, plugins: [resolve({ browser: true, exportConditions: ['production'] })] });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
   return output[0].code;
