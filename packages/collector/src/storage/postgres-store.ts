@@ -90,9 +90,13 @@ export class PostgresStore implements Store {
     return Number(rows[0]?.v ?? 0);
   }
 
-  async insert(events: StoredEvent[]): Promise<string[]> {
-    if (events.length === 0) return [];
-    return this.transaction(async (client) => {
+  async insert(unsorted: StoredEvent[]): Promise<string[]> {
+    if (unsorted.length === 0) return [];
+    // Several collectors insert overlapping batches at once: rows taken in one global order (by id,
+    // and the rollup by its key) keep their row locks from deadlocking; a deadlock that happens
+    // anyway is retried, the whole transaction being idempotent.
+    const events = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.retryingDeadlocks(() => this.transaction(async (client) => {
     // One statement, nine array parameters: the row count does not change the statement text.
     const { rows } = await client.query(
       `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
@@ -115,11 +119,24 @@ export class PostgresStore implements Store {
       `INSERT INTO daily_usage (user_id, day, tool)
        SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)
        WHERE user_id IS NOT NULL AND ${usageCondition(usage)}
+       ORDER BY 1, 2, 3
        ON CONFLICT DO NOTHING`,
       [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
     );
     return rows.map((r: { id: string }) => r.id);
-    });
+    }));
+  }
+
+  private async retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+      }
+    }
   }
 
   async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {
