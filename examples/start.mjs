@@ -2,7 +2,7 @@
 // AI tool on its own origin (port 8788), so the script tag talks to the collector across origins, as
 // it does in production.
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startCollector } from '@uptake/collector';
+import { generateDemo, loadConfig, startCollector } from '@uptake/collector';
 import { serveExampleTool } from './serve-example-tool.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -21,6 +21,20 @@ collector = await startCollector({
   port,
   logger: { level: process.env.UPTAKE_LOG_LEVEL ?? 'warn' },
 });
+
+// First start: a synthetic organisation, so every metric has data (once per store; UPTAKE_DEMO=0 skips it).
+if (process.env.UPTAKE_DEMO !== '0') {
+  const employees = Number(process.env.UPTAKE_DEMO_EMPLOYEES ?? 4200);
+  const started = Date.now();
+  let shown = 0;
+  const result = await generateDemo(collector.store, config, { seed: 42, employees, until: new Date().toISOString().slice(0, 10), tool: 'assistant' }, (done) => {
+    if (done - shown >= 700 || done === employees) {
+      shown = done;
+      process.stdout.write(`\rWriting the demo organisation: ${done.toLocaleString('en-US')} of ${employees.toLocaleString('en-US')} employees…`);
+    }
+  });
+  if (result.written) console.log(`\rWrote the demo organisation: ${result.events.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.            `);
+}
 
 console.log(`
 Uptake is running.

@@ -19,3 +19,6 @@ export type { ImportCounts, ImportTrainingOptions } from './import/import-traini
 export { validateTrainingCsv, trainingRows, TrainingFileError } from './import/parse-training-csv.js';
 export { importTool } from './import/training-events.js';
 export type { TrainingRow } from './import/training-row.js';
+export { generateDemo } from './demo/generate-demo.js';
+export type { DemoResult } from './demo/generate-demo.js';
+export type { DemoOptions } from './demo/demo-organisation.js';

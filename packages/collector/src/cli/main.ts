@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/load-config.js';
 import { CliError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
+import { demoCommand, demoUsage } from './demo-command.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { importCommand, importUsage } from './import-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   export: { run: exportCommand, usage: exportUsage },
   import: { run: importCommand, usage: importUsage },
   config: { run: configCommand, usage: configUsage },
+  demo: { run: demoCommand, usage: demoUsage },
 };
 
 const help = `uptake <command> [options]

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load-config.js';
+import { demoEvents } from '../src/demo/demo-organisation.js';
+import { generateDemo } from '../src/demo/generate-demo.js';
+import { computeMetrics } from '../src/metrics/compute-metrics.js';
+import type { Metrics } from '../src/metrics/types.js';
+import { openStore } from '../src/storage/open-store.js';
+import type { Store } from '../src/storage/store.js';
+import { duckdbTarget, type StoreTarget } from './helpers/store-targets.js';
+
+const config = parseConfig({
+  tools: [{ id: 'assistant', writeKey: 'wk', origins: ['*'] }],
+  adminToken: 'demo-admin-token-0123',
+  prompts: [{ id: 'critique-tip', audience: { sample: 1, holdout: 0.1 }, trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 }, content: { title: 'Critique' }, goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 } }],
+});
+const options = { seed: 7, employees: 1500, until: '2026-11-22', tool: 'assistant' };
+
+describe('uptake demo', () => {
+  let target: StoreTarget;
+  let store: Store;
+  let metrics: Metrics;
+
+  beforeAll(async () => {
+    target = await duckdbTarget();
+    store = await openStore(target.location);
+    await store.syncUsageEvents(config.usageEvents);
+    const result = await generateDemo(store, config, options);
+    expect(result.written).toBe(true);
+    metrics = await computeMetrics(store, config, { asOf: options.until });
+  }, 60_000);
+
+  afterAll(async () => {
+    await store.close();
+    await target.dispose();
+  });
+
+  it('is deterministic for a seed', () => {
+    const ids = (seed: number) => [...demoEvents({ ...options, seed, employees: 50 })].map((e) => `${e.id} ${e.name} ${e.ts.toISOString()}`);
+    expect(ids(7)).toEqual(ids(7));
+    expect(ids(8)).not.toEqual(ids(7));
+  });
+
+  it('writes once per store', async () => {
+    const again = await generateDemo(store, config, options);
+    expect(again.written).toBe(false);
+  });
+
+  it('tells the story: the twelve-week program sustains usage, the workshop decays', async () => {
+    const workshop = await computeMetrics(store, config, { asOf: options.until, program: 'workshop' });
+    const twelve = await computeMetrics(store, config, { asOf: options.until, program: 'twelve-week' });
+    expect(workshop.sustained.d90.rate).not.toBeNull();
+    expect(twelve.sustained.d90.rate).not.toBeNull();
+    expect(workshop.sustained.d90.rate as number).toBeLessThan(0.25);
+    expect(twelve.sustained.d90.rate as number).toBeGreaterThan(0.45);
+    expect(metrics.adoption.trained).toBeGreaterThan(1000);
+    expect(metrics.behaviorCheck.respondents).toBeGreaterThan(100);
+  });
+
+  it('gives every chart data: cohorts with fitted decay, segments, outputs, prompt uplift', () => {
+    expect(metrics.cohorts.filter((c) => c.fit?.status === 'ok').length).toBeGreaterThan(3);
+    expect(metrics.segments.role.filter((s) => !s.suppressed).length).toBeGreaterThanOrEqual(3);
+    expect(metrics.outputs.acceptanceRate).toBeGreaterThan(0.5);
+    const tip = metrics.prompts.find((p) => p.id === 'critique-tip');
+    expect(tip?.suppressed).toBe(false);
+    expect(tip?.uplift as number).toBeGreaterThan(0);
+  });
+});
