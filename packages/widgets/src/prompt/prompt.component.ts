@@ -12,6 +12,7 @@ export type PromptPlacement = 'toast' | 'anchor' | 'inline';
  * A tip card shown at the moment it helps. It is non-modal and never takes focus; Escape closes it
  * while focus is inside. Its content is plain text: nothing from a config is ever rendered as HTML.
  *
+ * @tag uptake-prompt
  * @summary Contextual micro-prompt.
  * @event uptake-action - The user chose the action; `detail: { promptId, href? }`. Cancel it to stop a link's navigation.
  * @event uptake-request-close - The user asked to close the card; cancelable; `detail: { promptId, reason: 'snooze' | 'dismiss' | 'escape' | 'action' }`.

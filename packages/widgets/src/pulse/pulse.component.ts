@@ -22,6 +22,7 @@ const surveyFromAttribute = (value: string | null): PulseSurvey | null => {
  * question, so a survey left half way still counts. It never takes focus when it appears: focus
  * moves inside only once the user does, and goes back where it was when the survey closes.
  *
+ * @tag uptake-pulse
  * @summary Pulse survey.
  * @event uptake-answer - One answer; `detail: { surveyId, questionId, value }`. `value` is a number (`scale`, `nps`, `number`), the option (`choice`), the text (`text`) or a JSON array of options (`multi`).
  * @event uptake-request-close - The user asked to close the survey; cancelable; `detail: { surveyId, reason: 'dismiss' | 'escape' | 'done' }`.
