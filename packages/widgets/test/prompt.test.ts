@@ -44,6 +44,16 @@ describe('<uptake-prompt>', () => {
     expect(el.hidden).toBe(true);
   });
 
+  it('carries action-event in the uptake-action detail, for the host app to act on', async () => {
+    const el = await mount({ promptId: 'critique-tip', heading: 'h', actionLabel: 'Try it' });
+    el.setAttribute('action-event', 'open-critique');
+    await el.updateComplete;
+    const seen: CustomEvent[] = [];
+    document.addEventListener('uptake-action', (e) => seen.push(e), { once: true });
+    part(el, 'action')?.click();
+    expect(seen[0]?.detail).toEqual({ promptId: 'critique-tip', event: 'open-critique' });
+  });
+
   it('renders an http(s) or relative action-href as a link, and drops javascript:', async () => {
     const el = await mount({ promptId: 'p', heading: 'h', actionLabel: 'Show me', actionHref: '/guides/critique' });
     expect(part(el, 'action')?.tagName).toBe('A');
