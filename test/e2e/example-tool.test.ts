@@ -46,6 +46,8 @@ describe('the example tool in real Chromium, with the script tag and a real coll
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${tool.url}/`);
     // The script tag replaces the command queue array with the API once it has loaded.
     await page.waitForFunction(() => typeof (window as { uptake?: { flush?: unknown } }).uptake?.flush === 'function');
@@ -67,6 +69,17 @@ describe('the example tool in real Chromium, with the script tag and a real coll
     // Every event of the page belongs to the identified user, stored as a keyed hash.
     expect(new Set(events.map((e) => e.userId)).size).toBe(1);
     expect(accepted?.userId).toMatch(/^[0-9a-f]{64}$/);
+
+    // web-vitals arrives after the page's load, from uptake-vitals.js: FCP and TTFB at once, LCP at the first input.
+    const vitals = await waitForEvents((es) => ['FCP', 'TTFB', 'LCP'].every((m) => es.some((e) => e.name === 'perf.vital' && e.props['metric'] === m)));
+    const perf = vitals.filter((e) => e.name === 'perf.vital');
+    expect(perf.map((e) => e.props['metric']).sort()).toEqual(expect.arrayContaining(['FCP', 'LCP', 'TTFB']));
+    for (const e of perf) expect([typeof e.props['value'], e.props['rating']]).toEqual(['number', expect.stringMatching(/^(good|needs-improvement|poor)$/)]);
+
+    // This collector's config has no prompts: the person's config is fetched once, the prompts chunk never.
+    expect(requested.filter((p) => p === '/v1/config')).toHaveLength(1);
+    expect(requested).not.toContain('/uptake-prompts.js');
+    expect(requested).toContain('/uptake-vitals.js');
 
     const stored = JSON.stringify(events);
     expect(stored).not.toContain('Project Falcon');
