@@ -1,16 +1,9 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain JS module of the examples, without types
-import { serveExampleTool } from '../../examples/serve-example-tool.mjs';
-import { parseConfig } from '../../packages/collector/src/config/load-config.js';
-import { startCollector, type Collector } from '../../packages/collector/src/start-collector.js';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../packages/collector/src/storage/store.js';
 import { assign } from '../../packages/sdk/src/rules/audience.js';
-import type { Audience } from '../../packages/sdk/src/rules/types.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useExampleToolSite } from '../helpers/example-tool-site.js';
 import { deepFocus } from '../helpers/widgets-test-site.js';
 
 /**
@@ -22,38 +15,21 @@ const adminToken = 'e2e-admin-token-0123456789';
 const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 const hostileLabel = '<b onclick="window.__pwned=1">go</b>';
 
-let dir: string;
-let browser: Browser;
-let collector: Collector;
-let tool: { url: string; close(): Promise<void> };
-let audiences: Map<string, Audience>;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-prompts-e2e-'));
-  tool = await serveExampleTool({ collectorUrl: () => collector.url, port: 0 });
+const site = useExampleToolSite(async (toolUrl) => {
   const example = JSON.parse(await readFile(new URL('../../examples/uptake.config.json', import.meta.url), 'utf8'));
-  example.tools[0].origins = [tool.url];
+  example.tools[0].origins = [toolUrl];
   example.adminToken = adminToken;
   // A prompt whose every string is markup and script: it must show as text, through the whole path.
   example.prompts.push({ id: 'hostile', trigger: { url: '/never-visited' }, content: { title: hostile, body: hostile, action: { label: hostileLabel, href: '/guides/critique' } } });
-  const config = parseConfig(example);
-  audiences = new Map(config.prompts.map((p) => [p.id, p.audience]));
-  collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tool?.close();
-  await collector?.close();
-  await rm(dir, { recursive: true, force: true });
+  return example;
 });
 
 /** A person of the example tool (kept in its localStorage) whom each prompt named assigns as wanted (assignment is a hash: we search). */
 function person(wanted: Record<string, 'treated' | 'held-out'>, from = 0): { id: string; role: string; team: string } {
   for (let n = from; ; n++) {
     const id = `e2e-${n}`;
-    const fits = Object.entries(wanted).every(([prompt, arm]) => assign(audiences.get(prompt)!, { userId: id, role: 'professional' }, prompt) === arm);
+    const audience = (prompt: string) => site().config.prompts.find((p) => p.id === prompt)!.audience;
+    const fits = Object.entries(wanted).every(([prompt, arm]) => assign(audience(prompt), { userId: id, role: 'professional' }, prompt) === arm);
     if (fits) return { id, role: 'professional', team: 'finance' };
   }
 }
@@ -66,7 +42,7 @@ interface Session {
 
 /** A fresh browser profile signed in as `user`, collecting page errors and CSP violations. */
 async function openTool(user: { id: string; role: string; team: string }): Promise<Session> {
-  const context = await browser.newContext();
+  const context = await site().browser.newContext();
   await context.addInitScript((u) => {
     localStorage.setItem('assistant-demo-user', JSON.stringify(u));
     addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
@@ -79,19 +55,12 @@ async function openTool(user: { id: string; role: string; team: string }): Promi
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.goto(`${tool.url}/`);
+  await page.goto(`${site().tool.url}/`);
   await page.waitForFunction(() => typeof (window as { uptake?: { show?: unknown } }).uptake?.show === 'function');
   return { context, page, errors };
 }
 
-async function stored(predicate: (events: StoredEvent[]) => boolean, timeoutMs = 20_000): Promise<StoredEvent[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events = await collector.store.events();
-    if (predicate(events) || Date.now() > deadline) return events;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const stored = (predicate: (events: StoredEvent[]) => boolean) => site().waitForEvents(predicate);
 
 const named = (events: StoredEvent[], name: string, key: string, id: string) => events.filter((e) => e.name === name && e.props[key] === id);
 
@@ -101,7 +70,7 @@ async function askAndReject(page: Page): Promise<void> {
 }
 
 async function metrics(): Promise<{ behaviorCheck: Record<string, unknown> }> {
-  const res = await fetch(`${collector.url}/v1/metrics`, { headers: { Authorization: `Bearer ${adminToken}` } });
+  const res = await fetch(`${site().collector.url}/v1/metrics`, { headers: { Authorization: `Bearer ${adminToken}` } });
   expect(res.status).toBe(200);
   return res.json();
 }
@@ -117,7 +86,7 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     // The card is non-modal: focus stays on what the person last used.
     expect(await deepFocus(page)).toBe('button#reject');
     await card.getByRole('link', { name: 'Show me' }).click();
-    await page.waitForURL(`${tool.url}/guides/critique`);
+    await page.waitForURL(`${site().tool.url}/guides/critique`);
 
     const events = await stored((es) => named(es, 'prompt.clicked', 'promptId', 'critique-tip').length > 0);
     expect(named(events, 'prompt.shown', 'promptId', 'critique-tip')).toHaveLength(1);
@@ -127,14 +96,14 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
   });
 
   it('a person in the holdout sees nothing, and prompt.held_out is stored once, when the tip would have shown', async () => {
-    const before = named(await collector.store.events(), 'prompt.held_out', 'promptId', 'critique-tip').length;
+    const before = named(await site().collector.store.events(), 'prompt.held_out', 'promptId', 'critique-tip').length;
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'held-out' }));
     await askAndReject(page);
     await askAndReject(page);
     await askAndReject(page);
     const events = await stored((es) => named(es, 'prompt.held_out', 'promptId', 'critique-tip').length > before);
     await page.evaluate(() => (window as unknown as { uptake: { flush(): Promise<void> } }).uptake.flush());
-    expect(named(await collector.store.events(), 'prompt.held_out', 'promptId', 'critique-tip')).toHaveLength(before + 1);
+    expect(named(await site().collector.store.events(), 'prompt.held_out', 'promptId', 'critique-tip')).toHaveLength(before + 1);
     expect(await page.locator('uptake-prompt').count()).toBe(0);
     expect(events.filter((e) => e.name === 'prompt.shown' && e.userId === named(events, 'prompt.held_out', 'promptId', 'critique-tip').at(-1)?.userId)).toEqual([]);
     expect(errors).toEqual([]);
@@ -148,7 +117,7 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     // fatigue cap: this person is in its holdout, so it is logged as held out and the survey shows.
     const me = person({ 'spaced-recap': 'held-out' }, 1000);
     const others = Array.from({ length: 9 }, (_, i) => `e2e-peer-${i}`);
-    const imported = await fetch(`${collector.url}/v1/import/training`, {
+    const imported = await fetch(`${site().collector.url}/v1/import/training`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ rows: [me.id, ...others].map((userId) => ({ user_id: userId, completed_at: day90, program: 'workshop' })) }),
@@ -158,7 +127,7 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
       id: `e2e-answer-${questionId}-${i}`, name: 'survey.answered', ts: new Date().toISOString(), userId, anonymousId: `a-${i}`, sessionId: `s-${i}`, tool: 'assistant',
       props: { surveyId: 'behavior-check', questionId, value },
     });
-    const peers = await fetch(`${collector.url}/v1/batch`, {
+    const peers = await fetch(`${site().collector.url}/v1/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ writeKey: 'wk_assistant', events: others.flatMap((u, i) => [answer(u, i, 'applied', 'yes'), answer(u, i, 'example', 'I ask it to critique my drafts first.')]) }),
