@@ -38,3 +38,8 @@ function decide(verb, message) {
 $('accept').addEventListener('click', decide('accepted', 'Accepted. Copied into your document.'));
 $('edit').addEventListener('click', decide('edited', 'Edit the answer, then carry on.'));
 $('reject').addEventListener('click', decide('rejected', 'Rejected. Try rephrasing, or ask for a critique first.'));
+
+// A survey opened from the app's own button: shown whatever its trigger (the person asked for it).
+$('feedback').addEventListener('click', function () {
+  uptake.push(['show', 'behavior-check']);
+});

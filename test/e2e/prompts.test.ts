@@ -167,6 +167,24 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     await context.close();
   });
 
+  it('the tool\'s "Give feedback" button opens the behaviour check through uptake.show, whatever its trigger', async () => {
+    const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 3000));
+    expect(await page.locator('uptake-pulse').count()).toBe(0);
+    await page.getByRole('button', { name: 'Give feedback on your AI training' }).click();
+    await page.locator('uptake-pulse').getByText('Two questions about your AI training').waitFor();
+    // The survey is the last thing on the page: the page's last control, then Tab, reaches it.
+    await page.focus('#ask-button');
+    await page.keyboard.press('Tab');
+    expect(await deepFocus(page)).toBe('button[close]');
+    await page.keyboard.press('Escape');
+    await page.locator('uptake-pulse').waitFor({ state: 'detached' });
+    expect(await deepFocus(page)).toBe('button#ask-button');
+    const events = await stored((es) => named(es, 'survey.dismissed', 'surveyId', 'behavior-check').length > 0);
+    expect(named(events, 'survey.dismissed', 'surveyId', 'behavior-check').map((e) => e.props['reason'])).toEqual(['escape']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('uptake.show(id) from the page shows a config full of markup and script as literal text, under a strict CSP', async () => {
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 2000));
     await page.evaluate(() => (window as unknown as { uptake: { push(c: unknown[]): void } }).uptake.push(['show', 'hostile']));
