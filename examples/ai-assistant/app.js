@@ -40,6 +40,7 @@ $('edit').addEventListener('click', decide('edited', 'Edit the answer, then carr
 $('reject').addEventListener('click', decide('rejected', 'Rejected. Try rephrasing, or ask for a critique first.'));
 
 // A survey opened from the app's own button: shown whatever its trigger (the person asked for it).
+// Not the 90-day behaviour check: an answer given at day 5 would count as that person's answer.
 $('feedback').addEventListener('click', function () {
-  uptake.push(['show', 'behavior-check']);
+  uptake.push(['show', 'confidence-pulse']);
 });

@@ -167,11 +167,11 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     await context.close();
   });
 
-  it('the tool\'s "Give feedback" button opens the behaviour check through uptake.show, whatever its trigger', async () => {
+  it('the tool\'s own button opens a pulse survey through uptake.show, whatever its trigger', async () => {
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 3000));
     expect(await page.locator('uptake-pulse').count()).toBe(0);
-    await page.getByRole('button', { name: 'Give feedback on your AI training' }).click();
-    await page.locator('uptake-pulse').getByText('Two questions about your AI training').waitFor();
+    await page.getByRole('button', { name: 'How is AI working for you?' }).click();
+    await page.locator('uptake-pulse').getByText('How confident are you using AI in your daily work?').waitFor();
     // The survey is the last thing on the page: the page's last control, then Tab, reaches it.
     await page.focus('#ask-button');
     await page.keyboard.press('Tab');
@@ -179,15 +179,17 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     await page.keyboard.press('Escape');
     await page.locator('uptake-pulse').waitFor({ state: 'detached' });
     expect(await deepFocus(page)).toBe('button#ask-button');
-    const events = await stored((es) => named(es, 'survey.dismissed', 'surveyId', 'behavior-check').length > 0);
-    expect(named(events, 'survey.dismissed', 'surveyId', 'behavior-check').map((e) => e.props['reason'])).toEqual(['escape']);
+    const events = await stored((es) => named(es, 'survey.dismissed', 'surveyId', 'confidence-pulse').length > 0);
+    expect(named(events, 'survey.shown', 'surveyId', 'confidence-pulse')).toHaveLength(1);
+    expect(named(events, 'survey.dismissed', 'surveyId', 'confidence-pulse').map((e) => e.props['reason'])).toEqual(['escape']);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('uptake.show(id) from the page shows a config full of markup and script as literal text, under a strict CSP', async () => {
+  it('a single-page navigation (pushState) to a url trigger shows a config full of markup and script as literal text, under a strict CSP', async () => {
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 2000));
-    await page.evaluate(() => (window as unknown as { uptake: { push(c: unknown[]): void } }).uptake.push(['show', 'hostile']));
+    // No popstate, no hashchange: Chromium's Navigation API reports it.
+    await page.evaluate(() => history.pushState(null, '', '/never-visited'));
     const card = page.locator('uptake-prompt');
     await card.locator('[part~="title"]').waitFor();
     expect(await card.locator('[part~="title"]').textContent()).toBe(hostile);

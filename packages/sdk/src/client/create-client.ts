@@ -95,21 +95,25 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   let userId: string | undefined;
   let stopped = false;
 
-  /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first). */
-  const emit = (name: string, props: Props): void => {
+  /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first); returns its `ts`, `''` if not queued. */
+  const emit = (name: string, props: Props): string => {
     try {
-      if (stopped) return;
+      if (stopped) return '';
       if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
-        return warn(`track: "${text(name)}" is not an event name such as report.generated`);
+        warn(`track: "${text(name)}" is not an event name such as report.generated`);
+        return '';
       }
       const now = Date.now();
-      delivery.add({ id: newId(), name, ts: new Date(now).toISOString(), userId, anonymousId: anonId, sessionId: session(now), tool, props });
+      const ts = new Date(now).toISOString();
+      delivery.add({ id: newId(), name, ts, userId, anonymousId: anonId, sessionId: session(now), tool, props });
       prompts.note({ name, at: now });
+      return ts;
     } catch (error) {
       warn(`${text(name)}: ${text(error)}`);
+      return '';
     }
   };
-  const record = (name: string, props?: unknown): void => emit(name, sanitizeProps(props, warn));
+  const record = (name: string, props?: unknown): void => void emit(name, sanitizeProps(props, warn));
   const feature = (value: unknown): Props => ({ feature: redact(text(value)) });
   const noop = () => {};
   const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
@@ -117,7 +121,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const prompts = connectPrompts(`${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`, extras, emit);
   // web-vitals is loaded after the page's load: its observers read buffered entries, so LCP, FCP,
   // TTFB and CLS lose nothing, and uptake.js stays small (docs/DECISIONS.md).
-  const vitals = () => void extras.vitals().then((m) => m.reportVitals(emit), noop);
+  const vitals = () => void extras.vitals().then((m) => m.reportVitals(emit)).catch(noop);
   if (document.readyState === 'complete') vitals();
   else addEventListener('load', vitals, { once: true });
 

@@ -27,8 +27,8 @@ export interface PromptHost {
   traits: Props;
   /** Events recorded on this page before the chunk started, oldest first. */
   events: LocalEvent[];
-  /** Records an event the way the SDK's own helpers do (props are already clean). */
-  emit(name: string, props: Props): void;
+  /** Records an event the way the SDK's own helpers do (props are already clean); returns its `ts`, or `''` if it was not recorded. */
+  emit(name: string, props: Props): string;
 }
 
 /** The running prompts engine of one page and one person. */

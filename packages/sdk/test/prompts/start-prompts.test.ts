@@ -3,6 +3,7 @@ import type { UptakePromptElement, UptakePulseElement } from '@uptake/widgets';
 import { assign } from '../../src/rules/audience.js';
 import { startPrompts } from '../../src/prompts/start-prompts.js';
 import type { PromptItem, PromptRuntime, SurveyItem, ToolConfig } from '../../src/prompts/types.js';
+import { persistOptOut } from '../../src/privacy/opt-out.js';
 import type { LocalEvent } from '../../src/rules/types.js';
 import type { Props } from '../../src/types.js';
 
@@ -54,8 +55,10 @@ function start(config: ToolConfig, { userId = 'u-1', traits = {}, events = [] as
     traits,
     events,
     emit: (name, props) => {
+      const at = Date.now();
       logged.push({ name, props });
-      rt?.note({ name, at: Date.now() });
+      rt?.note({ name, at });
+      return new Date(at).toISOString();
     },
   });
   runtime = rt;
@@ -74,6 +77,8 @@ const settle = async (el: UptakePromptElement | UptakePulseElement | null) => {
   await Promise.resolve();
 };
 const names = () => logged.map((e) => e.name);
+/** What the runtime journaled in localStorage (the only journal: each test starts with an empty storage). */
+const journal = (): { action: string; at: number }[] => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':exposures')) ?? '') ?? '[]');
 
 /** A user id that the item's audience assigns as asked: assignment is a hash, so we search for one. */
 function userAssigned(item: PromptItem, wanted: 'treated' | 'held-out'): string {
@@ -85,6 +90,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 afterEach(() => {
+  vi.useRealTimers();
   runtime?.stop();
   runtime = undefined;
   document.body.innerHTML = '';
@@ -162,10 +168,10 @@ describe('startPrompts', () => {
     expect(logged.slice(1)).toEqual([{ name: 'prompt.dismissed', props: { promptId: 'critique-tip', reason: 'snooze' } }]);
 
     // A new page three days later: the cooldown is over, and the card offers both choices again.
-    const later = configWith([tip]);
-    later.history.prompts['critique-tip'] = { shows: 1, lastShown: new Date(Date.now() - 3 * 86_400_000).toISOString(), heldOutAt: null, dismissed: false, lastSnoozed: new Date(Date.now() - 3 * 86_400_000).toISOString(), lastAnswered: null };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3 * 86_400_000);
     logged = [];
-    start(later);
+    start(configWith([tip]));
     await note('ai.request');
     await settle(prompt());
     part(prompt(), 'dismiss')?.click();
@@ -174,7 +180,13 @@ describe('startPrompts', () => {
       { name: 'prompt.shown', props: { promptId: 'critique-tip' } },
       { name: 'prompt.dismissed', props: { promptId: 'critique-tip', reason: 'dismiss' } },
     ]);
-    expect(later.history.prompts['critique-tip']?.dismissed).toBe(true);
+    expect(journal().map((e) => e.action)).toEqual(['shown', 'snoozed', 'shown', 'dismissed']);
+    // For good: even long after the cooldown.
+    vi.setSystemTime(Date.now() + 30 * 86_400_000);
+    logged = [];
+    start(configWith([tip]));
+    await note('ai.request');
+    expect(logged).toEqual([]);
   });
 
   it('leaves the card open when the host page cancels the close, and logs nothing', async () => {
@@ -233,6 +245,74 @@ describe('startPrompts', () => {
     history.replaceState(null, '', '/');
   });
 
+  it('a single-page app\'s pushState is seen without any event (the URL is compared once a second where there is no Navigation API)', async () => {
+    expect((window as { navigation?: unknown }).navigation).toBeUndefined();
+    history.replaceState(null, '', '/home');
+    start(configWith([{ ...critiqueTip, trigger: { url: '/reports/*' } }]));
+    history.pushState(null, '', '/reports/q4');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(prompt()?.promptId).toBe('critique-tip');
+    history.replaceState(null, '', '/');
+  });
+
+  it('caps hold across tabs: a tip shown in one tab is not shown again in another', async () => {
+    const tip = { ...critiqueTip, trigger: { event: 'ai.request' } };
+    const tabA = startPrompts({ config: configWith([tip]), userId: 'u-1', traits: {}, events: [], emit: (name, props) => (logged.push({ name, props }), new Date().toISOString()) });
+    tabA.note({ name: 'ai.request', at: Date.now() });
+    await Promise.resolve();
+    expect(names()).toEqual(['prompt.shown']);
+    // Tab B fetched the same history before A showed anything.
+    start(configWith([tip]));
+    await note('ai.request');
+    expect(names()).toEqual(['prompt.shown']);
+    expect(document.querySelectorAll('uptake-prompt')).toHaveLength(1);
+    tabA.stop();
+  });
+
+  it('a reload before the events reached the collector keeps the caps and logs held_out once', async () => {
+    const tip = { ...critiqueTip, audience: { sample: 1, holdout: 0.5 }, trigger: { event: 'ai.request' } };
+    const user = userAssigned(tip, 'held-out');
+    start(configWith([tip]), { userId: user });
+    await note('ai.request');
+    start(configWith([tip]), { userId: user });
+    await note('ai.request');
+    expect(logged).toEqual([{ name: 'prompt.held_out', props: { promptId: 'critique-tip' } }]);
+
+    const shown = { ...critiqueTip, id: 'shown-tip', trigger: { event: 'ai.request' } };
+    logged = [];
+    start(configWith([shown]));
+    await note('ai.request');
+    start(configWith([shown]));
+    await note('ai.request');
+    expect(names()).toEqual(['prompt.shown']);
+  });
+
+  it('does not count a show twice once the collector has it (same time in its history)', async () => {
+    const tip = { ...critiqueTip, trigger: { event: 'ai.request' }, frequency: { maxShows: 2, cooldownDays: 0 } };
+    start(configWith([tip]));
+    await note('ai.request');
+    await settle(prompt());
+    part(prompt(), 'snooze')?.click();
+    await settle(prompt());
+    const at = journal()[0]!.at;
+    // The next page: the collector's history has that show; a second show is still allowed (maxShows 2).
+    const next = configWith([tip]);
+    next.history.prompts['critique-tip'] = { shows: 1, lastShown: new Date(at).toISOString(), heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null };
+    next.history.recentShows = [new Date(at).toISOString()];
+    logged = [];
+    start(next);
+    await note('ai.request');
+    expect(names()).toEqual(['prompt.shown']);
+  });
+
+  it('optOut() removes what it keeps in localStorage (event times and exposures)', async () => {
+    start(configWith([{ ...critiqueTip, trigger: { event: 'ai.request' } }]));
+    await note('ai.request');
+    expect(Object.keys(localStorage).filter((k) => k.endsWith(':events') || k.endsWith(':exposures'))).toHaveLength(2);
+    persistOptOut();
+    expect(Object.keys(localStorage)).toEqual(['uptake.optOut']);
+  });
+
   it('runs the behaviour check around day 90: survey.shown, each answer as given (redacted), closed when done', async () => {
     start(configWith([], [behaviorCheck], daysAgo(90)));
     const el = pulse();
@@ -262,8 +342,7 @@ describe('startPrompts', () => {
     await settle(pulse());
     expect(pulse()).toBeNull();
     expect(logged.slice(1)).toEqual([{ name: 'survey.dismissed', props: { surveyId: 'behavior-check', reason: 'dismiss' } }]);
-    expect(config.history.surveys['behavior-check']).toMatchObject({ dismissed: false, shows: 1 });
-    expect(config.history.surveys['behavior-check']?.lastSnoozed).not.toBeNull();
+    expect(journal().map((e) => e.action)).toEqual(['shown', 'snoozed']);
   });
 
   it('shows a prompt before a survey when both are due', async () => {
@@ -272,9 +351,10 @@ describe('startPrompts', () => {
     expect(pulse()).toBeNull();
   });
 
-  it('show(id) shows an item whatever its trigger, replacing what is on screen; a held-out person is logged instead', async () => {
+  it('show(id) shows an item whatever its trigger, once, replacing what is on screen; a held-out person is logged instead', async () => {
     const tip = { ...critiqueTip, audience: { sample: 1, holdout: 0.5 } };
     start(configWith([tip], [behaviorCheck]), { userId: userAssigned(tip, 'treated') });
+    runtime?.show('critique-tip');
     runtime?.show('critique-tip');
     expect(prompt()?.promptId).toBe('critique-tip');
     runtime?.show('behavior-check');
@@ -289,6 +369,22 @@ describe('startPrompts', () => {
     runtime?.show('critique-tip');
     expect(prompt()).toBeNull();
     expect(logged).toEqual([{ name: 'prompt.held_out', props: { promptId: 'critique-tip' } }]);
+  });
+
+  it('show(id) ignores the audience lists and sample but draws the holdout, so both arms get the same share of those who asked', async () => {
+    const tip = { ...critiqueTip, audience: { roles: ['leader'], sample: 0.01, holdout: 0.5 } };
+    const arms = { treated: 0, held: 0 };
+    for (let i = 0; i < 400; i++) {
+      logged = [];
+      start(configWith([tip]), { userId: `asker-${i}`, traits: { role: 'executive' } });
+      runtime?.show('critique-tip');
+      if (names()[0] === 'prompt.shown') arms.treated++;
+      else if (names()[0] === 'prompt.held_out') arms.held++;
+      document.body.innerHTML = '';
+    }
+    expect(arms.treated + arms.held).toBe(400);
+    expect(arms.held / 400).toBeGreaterThan(0.4);
+    expect(arms.held / 400).toBeLessThan(0.6);
   });
 
   it('show(id) of an unknown id warns and shows nothing', () => {
@@ -309,13 +405,16 @@ describe('startPrompts', () => {
     expect(prompt()).not.toBeNull();
   });
 
-  it('stop() removes what is on screen and stops listening', async () => {
-    start(configWith([{ ...critiqueTip, trigger: { event: 'ai.request' } }]));
+  it('stop() removes what is on screen and stops listening, to events and to the DOM', async () => {
+    document.body.innerHTML = '<button id="send">Send</button>';
+    start(configWith([{ ...critiqueTip, trigger: { event: 'ai.request' } }, { ...critiqueTip, id: 'dom', trigger: { selector: '#send', on: 'click' } }]));
     await note('ai.request');
     expect(prompt()).not.toBeNull();
     runtime?.stop();
     expect(prompt()).toBeNull();
     await note('ai.request');
+    (document.getElementById('send') as HTMLButtonElement).click();
     expect(prompt()).toBeNull();
+    expect(names()).toEqual(['prompt.shown']);
   });
 });

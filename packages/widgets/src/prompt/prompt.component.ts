@@ -14,7 +14,7 @@ export type PromptPlacement = 'toast' | 'anchor' | 'inline';
  *
  * @tag uptake-prompt
  * @summary Contextual micro-prompt.
- * @event uptake-action - The user chose the action; `detail: { promptId, href?, event? }`. Cancel it to stop a link's navigation.
+ * @event uptake-action - The user chose the action; `detail: { promptId, href?, event? }`. Cancel it to stop a link's navigation (the card closes either way).
  * @event uptake-request-close - The user asked to close the card; cancelable; `detail: { promptId, reason: 'snooze' | 'dismiss' | 'escape' | 'action' }`.
  * @csspart base - The card.
  * @csspart title - The heading.
@@ -106,10 +106,8 @@ export class UptakePromptElement extends UptakeElement {
     const detail: ActionDetail = { promptId: this.promptId };
     if (href) detail.href = href;
     if (this.actionEvent) detail.event = this.actionEvent;
-    if (!emit(this, 'uptake-action', detail, true)) {
-      e.preventDefault();
-      return;
-    }
+    // Cancelling stops the link (the host routes it itself); the card has done its job either way.
+    if (!emit(this, 'uptake-action', detail, true)) e.preventDefault();
     this.requestClose('action');
   }
 
