@@ -1,6 +1,6 @@
 import type { OutputHandle } from '@uptake/sdk';
 import { useRef, useState, type FormEvent } from 'react';
-import { CritiqueTip } from './CritiqueTip.js';
+import { AudienceTip } from './AudienceTip.js';
 import { uptake } from './uptake.js';
 
 type Feature = 'summarize' | 'draft' | 'critique';
@@ -25,7 +25,7 @@ export function AssistantPanel() {
   const [answer, setAnswer] = useState<{ feature: Feature; text: string } | null>(null);
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState(false);
-  const [rejections, setRejections] = useState(0);
+  const [edited, setEdited] = useState(false);
   // The handle of the answer on screen: decisions are reported on it (ai.output_accepted|edited|rejected).
   const shown = useRef<OutputHandle | null>(null);
   const requestField = useRef<HTMLTextAreaElement>(null);
@@ -45,7 +45,7 @@ export function AssistantPanel() {
     handle[verb]();
     setStatus(decisions[verb]);
     setEditing(verb === 'edited');
-    if (verb === 'rejected') setRejections((n) => n + 1);
+    if (verb === 'edited') setEdited(true);
   }
 
   return (
@@ -80,11 +80,13 @@ export function AssistantPanel() {
           <p role="status">{status}</p>
         </section>
       )}
-      {rejections >= 2 && (
-        <CritiqueTip
+      {edited && (
+        <AudienceTip
           onTry={() => {
-            setFeature('critique');
-            requestField.current?.focus();
+            const field = requestField.current;
+            if (!field) return;
+            field.value = `For the CFO: ${field.value}`;
+            field.focus();
           }}
         />
       )}

@@ -32,7 +32,7 @@ function open(text: string, uri = `file://${fileURLToPath(new URL('../../../exam
 
 async function problems(service: ReturnType<typeof editor>, text: string, uri?: string): Promise<string[]> {
   const { doc, json } = open(text, uri);
-  return (await service.doValidation(doc, json)).map((d) => d.message);
+  return (await service.doValidation(doc, json)).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }
 
 /** Completion labels at the `|` in `text`. */
