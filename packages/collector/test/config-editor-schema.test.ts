@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import jsonService from 'vscode-json-languageservice';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +87,12 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
     const config = { $schema: './uptake.config.schema.json', tools: [{ id: 'assistant', writeKey: 'wk_assistant' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' };
     expect(checkConfig(config).tools[0]?.id).toBe('assistant');
     expect(() => checkConfig({ ...config, $schema: 42 })).toThrow(/\$schema/);
+  });
+
+  it('ships in the npm package, where "$schema": "./node_modules/@uptake/collector/uptake.config.schema.json" finds it', async () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--workspace', 'packages/collector'], { cwd: root });
+    const [pack] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(pack?.files.map((f) => f.path)).toContain('uptake.config.schema.json');
   });
 });
