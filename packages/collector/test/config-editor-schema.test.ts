@@ -83,6 +83,17 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
     expect(top).toEqual(expect.arrayContaining(['prompts', 'surveys', 'fatigue', 'usageEvents', 'minGroupSize']));
   });
 
+  it('describes a key on hover', async () => {
+    const text = withSchema(`${base}, "prompts": [{ "id": "tip", "audience": { "holdout": 0.1 }, "trigger": { "event": "ai.output_rejected", "withinDays": 1 }, "content": { "title": "Hi" } }]`);
+    const { doc, json } = open(text);
+    const hover = async (key: string) => {
+      const result = await editor().doHover(doc, doc.positionAt(text.indexOf(`"${key}"`) + 2), json);
+      return JSON.stringify(result?.contents ?? '');
+    };
+    expect(await hover('withinDays')).toContain('Count the event over the last this many days');
+    expect(await hover('holdout')).toContain('control group');
+  });
+
   it('the collector accepts a "$schema" key (a string, ignored) and refuses anything else there', () => {
     const config = { $schema: './uptake.config.schema.json', tools: [{ id: 'assistant', writeKey: 'wk_assistant' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' };
     expect(checkConfig(config).tools[0]?.id).toBe('assistant');
