@@ -10,6 +10,7 @@ import type { UptakeConfig } from '../../packages/collector/src/config/config-sc
 import { startCollector, type Collector } from '../../packages/collector/src/start-collector.js';
 import type { StoredEvent } from '../../packages/collector/src/storage/store.js';
 import { launchChromium } from './chromium.js';
+import { waitForStoredEvents } from './wait-for-stored-events.js';
 
 /** The example tool on its own origin, a real collector on a temporary DuckDB file, and Chromium. */
 export interface ExampleToolSite {
@@ -42,14 +43,7 @@ export function useExampleToolSite(rawConfig: (toolUrl: string) => unknown | Pro
       collector: started,
       config,
       tool,
-      async waitForEvents(predicate, timeoutMs = 20_000) {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          const events = await started.store.events();
-          if (predicate(events) || Date.now() > deadline) return events;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      },
+      waitForEvents: (predicate, timeoutMs = 20_000) => waitForStoredEvents(started.store, predicate, timeoutMs),
     };
   });
   afterAll(async () => {
