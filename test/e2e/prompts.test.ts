@@ -171,7 +171,7 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 3000));
     expect(await page.locator('uptake-pulse').count()).toBe(0);
     await page.getByRole('button', { name: 'How is AI working for you?' }).click();
-    await page.locator('uptake-pulse').getByText('How confident are you using AI in your daily work?').waitFor();
+    await page.locator('uptake-pulse').getByText('How confident are you using the assistant for your own work?').waitFor();
     // The survey is the last thing on the page: the page's last control, then Tab, reaches it.
     await page.focus('#ask-button');
     await page.keyboard.press('Tab');

@@ -64,7 +64,7 @@ describe('docs/product-owners.md', () => {
     const [worked] = (await jsonBlocks()).filter((b) => b.kind === 'config');
     const example = checkConfig(JSON.parse(await readFile(new URL('../../../examples/uptake.config.json', import.meta.url), 'utf8')));
     const shared = [...example.prompts, ...example.surveys].filter((item) => [...worked!.config.prompts, ...worked!.config.surveys].some((w) => w.id === item.id));
-    expect(shared.map((i) => i.id).sort()).toEqual(['behavior-check', 'critique-tip', 'spaced-recap']);
+    expect(shared.map((i) => i.id).sort()).toEqual(['behavior-check', 'confidence-pulse', 'critique-tip', 'spaced-recap']);
     for (const item of shared) {
       const twin = [...worked!.config.prompts, ...worked!.config.surveys].find((w) => w.id === item.id);
       expect(twin, item.id).toEqual(item);
