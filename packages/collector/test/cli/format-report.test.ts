@@ -18,8 +18,10 @@ const metrics: Metrics = {
     { cohort: '2026-W11', size: 40, suppressed: false, retention: [{ week: 0, eligible: 40, active: 20, rate: 0.5, suppressed: false }, { week: 1, ...suppressedWindow }], fit: { status: 'ok', points: 3, initial: 0.5, plateau: 0.1, halfLifeDays: 12.34, r2: 0.9 } },
     { cohort: 'tiny', size: null, suppressed: true, retention: [], fit: null },
   ],
-  segments: { role: [{ key: 'professional', users: 40, sustainedD90: null, suppressed: false }], team: [] },
+  segments: { role: [{ key: 'professional', users: 40, sustainedD30: 0.5, sustainedD60: null, sustainedD90: null, suppressed: false }], team: [] },
   prompts: [{ id: 'critique-tip', treated: 30, control: 10, convTreated: 0.5, convControl: 0.2, uplift: 0.3, ci95: [0.01, 0.52], suppressed: false }],
+  programs: [],
+  vitals: [],
 };
 
 describe('formatReport', () => {
