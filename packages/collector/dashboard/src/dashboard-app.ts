@@ -14,6 +14,10 @@ import { clearToken, readToken, saveToken } from './token-store.js';
 import { upliftPanel } from './uplift-panel.js';
 import { vitalsPanel } from './vitals-panel.js';
 
+/** What the figures cover, as the collector answered (not as the menus say: a late answer never mislabels). */
+const scope = (m: Metrics) =>
+  [m.filters.tool ? `tool ${m.filters.tool}` : 'all tools', m.filters.program ? `program ${m.filters.program}` : 'all programs', m.filters.cohort ? `cohort ${m.filters.cohort}` : null].filter(Boolean).join(' · ');
+
 const noFilters: Filters = { tool: '', program: '', cohort: '', asOf: '' };
 
 /**
@@ -105,7 +109,7 @@ export class DashboardApp extends LightElement {
     // The date field shows the day the figures are for, today's when none was chosen.
     return html`<uptake-filters .value=${{ ...this.filters, asOf: this.filters.asOf || (m?.asOf ?? '') }} .tools=${this.tools} .programs=${this.programs} .cohorts=${this.cohorts} @uptake-filters=${(e: CustomEvent<Filters>) => this.load(e.detail)}></uptake-filters>
       <p class="status" role="status" data-state=${this.loading ? 'loading' : 'ready'}>
-        ${this.loading ? 'Loading…' : m ? `Figures as of ${m.asOf}; groups of fewer than ${m.minGroupSize} people are suppressed.` : ''}
+        ${this.loading ? 'Loading…' : m ? `Figures as of ${m.asOf} · ${scope(m)}; groups of fewer than ${m.minGroupSize} people are suppressed.` : ''}
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       ${m

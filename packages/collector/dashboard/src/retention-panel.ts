@@ -33,7 +33,7 @@ export function retentionPanel(m: Metrics): TemplateResult {
   return html`<section class="panel" aria-labelledby="retention-title">
     <h2 id="retention-title">Cohort retention by week</h2>
     <p class="explain">Share of each training cohort with a usage event in week k after training (first ${weeks} weeks). Darker is higher.</p>
-    <div class="scroll heatmap" tabindex="0" role="region" aria-labelledby="retention-title">
+    <div class="scroll heatmap" tabindex="0" role="region" aria-label="Retention table, scrollable">
       <table data-chart="retention">
         <caption class="visually-hidden">Retention by cohort and week since training</caption>
         <thead><tr><th scope="col">Cohort</th><th scope="col">People</th>${Array.from({ length: weeks }, (_, k) => html`<th scope="col">W${k}</th>`)}</tr></thead>

@@ -20,7 +20,7 @@ export function vitalsPanel(m: Metrics): TemplateResult {
     <h2 id="vitals-title">Page performance: web-vitals p75 per tool (last 28 days)</h2>
     ${m.vitals.length === 0
       ? html`<p>No <code>perf.vital</code> events in the last 28 days.</p>`
-      : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="vitals-title">
+      : html`<div class="scroll" tabindex="0" role="region" aria-label="Web-vitals table, scrollable">
           <table data-chart="vitals">
             <thead><tr><th scope="col">Tool</th><th scope="col">Metric</th><th scope="col">p75</th><th scope="col">Rating</th><th scope="col">Good page loads</th><th scope="col">Samples</th></tr></thead>
             <tbody>${m.vitals.map((v) => html`<tr><th scope="row">${v.tool}</th><td>${v.metric}</td><td>${value(v)}</td><td>${rating(v)}</td><td>${v.suppressed ? 'suppressed' : pct((v.good ?? 0) / Math.max(1, v.samples ?? 0))}</td><td>${int(v.samples, v.suppressed)}</td></tr>`)}</tbody>
