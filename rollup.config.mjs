@@ -72,7 +72,31 @@ const configs = [
     plugins: [ts('collector')],
     output: { dir: 'packages/collector/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
   },
+  dashboardConfig(),
 ];
+
+/**
+ * The collector's dashboard (browser code in packages/collector/dashboard, its own tsconfig with the
+ * DOM): one minified ES module with Lit and uPlot inside, plus its page and style sheets, into
+ * packages/collector/dist/dashboard, which the collector serves at /dashboard/.
+ */
+function dashboardConfig() {
+  const dir = 'packages/collector/dashboard';
+  const files = { 'index.html': `${dir}/index.html`, 'dashboard.css': `${dir}/dashboard.css`, 'uPlot.min.css': 'node_modules/uplot/dist/uPlot.min.css' };
+  const copy = {
+    name: 'dashboard-files',
+    async generateBundle() {
+      const { readFile } = await import('node:fs/promises');
+      for (const [fileName, path] of Object.entries(files)) this.emitFile({ type: 'asset', fileName, source: await readFile(path) });
+    },
+  };
+  return {
+    pkg: 'collector',
+    input: `${dir}/src/main.ts`,
+    plugins: [resolve({ browser: true }), typescript({ tsconfig: `${dir}/tsconfig.json`, noEmitOnError: true }), copy],
+    output: { dir: 'packages/collector/dist/dashboard', format: 'es', sourcemap: true, entryFileNames: 'dashboard.js', plugins: [terser({ ecma: 2022, compress: { passes: 2 } })] },
+  };
+}
 
 // `UPTAKE_BUILD=sdk,widgets npm run build` builds only those packages (faster while working on one).
 const only = process.env.UPTAKE_BUILD?.split(',').map((p) => p.trim());

@@ -1,6 +1,7 @@
 // `npm start`: the collector on the embedded DuckDB file with this folder's config, and the example
 // AI tool on its own origin (port 8788), so the script tag talks to the collector across origins, as
 // it does in production.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { generateDemo, loadConfig, startCollector } from '@uptake/collector';
 import { serveExampleTool } from './serve-example-tool.mjs';
@@ -36,11 +37,17 @@ if (process.env.UPTAKE_DEMO !== '0') {
   if (result.written) console.log(`\rWrote the demo organisation: ${result.events.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.            `);
 }
 
+// The example config's token is a demo value, printed so the dashboard opens at once; a token from the
+// environment ("env:NAME" in the config) is a real secret: only where it comes from is printed.
+const rawToken = JSON.parse(await readFile(new URL('./uptake.config.json', import.meta.url), 'utf8')).adminToken;
+const tokenHint = typeof rawToken === 'string' && rawToken.startsWith('env:') ? `from $${rawToken.slice(4)}` : `${config.adminToken} (adminToken in examples/uptake.config.json)`;
+
 console.log(`
 Uptake is running.
 
   Example AI tool   ${tool.url}/        click Ask, then Accept, Edit or Reject
   Collector         ${collector.url}        store: ${collector.store.kind}
+  Dashboard         ${collector.url}/dashboard/        admin token: ${tokenHint}
   Report            npx uptake report            in another terminal, a few seconds after a click
 
 Press Ctrl+C to stop.`);

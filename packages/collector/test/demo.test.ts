@@ -63,5 +63,15 @@ describe('uptake demo', () => {
     const tip = metrics.prompts.find((p) => p.id === 'critique-tip');
     expect(tip?.suppressed).toBe(false);
     expect(tip?.uplift as number).toBeGreaterThan(0);
+    // Both programs with a fitted curve: the workshop fades faster, to a lower plateau.
+    const [workshop, twelve] = ['workshop', 'twelve-week'].map((name) => metrics.programs.find((p) => p.program === name));
+    expect(workshop?.fit?.status).toBe('ok');
+    expect(twelve?.fit?.status).toBe('ok');
+    expect(workshop?.fit?.plateau as number).toBeLessThan(twelve?.fit?.plateau as number);
+    // Web-vitals of the tool, every metric with enough people to show.
+    expect(metrics.vitals.map((v) => [v.tool, v.metric, v.suppressed])).toEqual(['LCP', 'INP', 'CLS', 'FCP', 'TTFB'].map((m) => ['assistant', m, false]));
+    const lcp = metrics.vitals.find((v) => v.metric === 'LCP');
+    expect(lcp?.p75 as number).toBeGreaterThan(1900);
+    expect(lcp?.p75 as number).toBeLessThan(4000);
   });
 });

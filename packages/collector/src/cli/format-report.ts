@@ -1,4 +1,4 @@
-import type { Metrics, Rate, Window } from '../metrics/types.js';
+import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
@@ -10,6 +10,19 @@ const signedPct = (r: number) => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toF
 export function table(rows: string[][], indent = '  '): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => indent + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** A program's row: its size, sustained use at 30/60/90 days, half-life and plateau. */
+function programRow(p: ProgramMetrics): string[] {
+  if (p.suppressed) return [p.program, 'supp.', '', '', '', '', ''];
+  const windows = [p.sustained.d30, p.sustained.d60, p.sustained.d90].map((w) => (w.suppressed ? 'supp.' : pct(w.rate)));
+  return [p.program, int(p.size), ...windows, ...fitCells(p.fit)];
+}
+
+/** The half-life and plateau columns of a decay fit. */
+function fitCells(fit: DecayFit | null): [string, string] {
+  const halfLife = fit?.halfLifeDays == null ? (fit?.status === 'flat' ? 'flat' : '–') : `${fit.halfLifeDays.toFixed(1)} d`;
+  return [halfLife, pct(fit?.plateau ?? null)];
 }
 
 function windowText(w: Window, min: number): string {
@@ -56,12 +69,15 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
                   const cell = c.retention[k];
                   return !cell ? '' : cell.suppressed ? 'supp.' : pct(cell.rate);
                 }),
-                c.fit?.halfLifeDays == null ? (c.fit?.status === 'flat' ? 'flat' : '–') : `${c.fit.halfLifeDays.toFixed(1)} d`,
-                pct(c.fit?.plateau ?? null),
+                ...fitCells(c.fit),
               ],
         ),
       ]),
     );
+  }
+  if (m.programs.length) {
+    out.push('', 'Programs (sustained use at 30/60/90 days; decay of weekly retention)');
+    out.push(table([['program', 'people', '30 d', '60 d', '90 d', 'half-life', 'plateau'], ...m.programs.map(programRow)]));
   }
   for (const trait of ['role', 'team'] as const) {
     const list = m.segments[trait];
@@ -79,6 +95,15 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
             ? [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), 'supp.', '']
             : [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), signedPct(p.uplift as number), `${signedPct(p.ci95![0])} … ${signedPct(p.ci95![1])}`],
         ),
+      ]),
+    );
+  }
+  if (m.vitals.length) {
+    out.push('', 'Web-vitals (75th percentile, last 28 days)');
+    out.push(
+      table([
+        ['tool', 'metric', 'p75', 'samples'],
+        ...m.vitals.map((v) => [v.tool, v.metric, v.p75 === null ? 'supp.' : v.metric === 'CLS' ? v.p75.toFixed(3) : `${Math.round(v.p75)} ms`, v.suppressed ? '' : int(v.samples)]),
       ]),
     );
   }

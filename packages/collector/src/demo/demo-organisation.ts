@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../storage/store.js';
 import { decayCurve } from '../metrics/decay-fit.js';
+import { demoVitals } from './demo-vitals.js';
 import { pick, seededRandom } from './seeded-random.js';
 
 /** The shape of the synthetic organisation `uptake demo` writes. */
@@ -38,10 +39,12 @@ const examples = [
 /**
  * Generates the demo organisation's events, person by person, in time order per person: identify,
  * training, working-day usage decaying after training, the critique tip with a 10% holdout and its
- * goal, and the 90-day behaviour check. Deterministic for a seed.
+ * goal, the 90-day behaviour check, and web-vitals of some page loads. Deterministic for a seed.
  */
 export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
   const random = seededRandom(o.seed);
+  // Web-vitals draw from a stream of their own, so adding them left every other demo figure as it was.
+  const vitalRandom = seededRandom(o.seed + 7919);
   const end = Date.parse(`${o.until}T23:59:59Z`);
   const start = end - 240 * day; // eight months of training waves
   let n = 0;
@@ -83,6 +86,11 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
       const days = (t - trainedAt) / day;
       if (random() > Math.min(1, chance(days) * keen)) continue;
       const sessions = 1 + Math.floor(random() * 3);
+      // About one working day in six, the page load's web-vitals (the SDK sends them once per page).
+      if (vitalRandom() < 0.15) {
+        const loadedAt = t + Math.floor(vitalRandom() * 9 * 3_600_000);
+        for (const v of demoVitals(vitalRandom)) yield event(user, 'perf.vital', loadedAt, { ...v });
+      }
       for (let s = 0; s < sessions; s++) {
         const at = t + Math.floor(random() * 9 * 3_600_000);
         const feature = pick(random, features);

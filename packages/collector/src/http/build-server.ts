@@ -8,6 +8,7 @@ import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerConfigRoute } from './config-route.js';
 import { registerCors } from './cors.js';
+import { registerDashboardRoute } from './dashboard-route.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
@@ -15,6 +16,7 @@ import { registerMetricsRoute } from './metrics-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
+import { registerToolsRoute } from './tools-route.js';
 
 /** What the routes need. */
 export interface ServerContext {
@@ -58,5 +60,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerMetricsRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerScriptRoute(app);
+  registerToolsRoute(app, ctx);
+  registerDashboardRoute(app);
   return app;
 }

@@ -10,15 +10,17 @@ const maxWeeks = 520;
 /**
  * Retention by week for each cohort: in week k, members with trainedAt + 7k + 6 ≤ asOf are eligible,
  * and active with a usage event in trainedAt+7k … trainedAt+7k+6. Each cohort gets a decay fit over
- * its weeks k ≥ 1 with at least `minGroupSize` eligible.
+ * its weeks k ≥ 1 with at least `minGroupSize` eligible. `groupBy: 'all'` puts every trained person
+ * in one group (a program's curve, all its cohorts together).
  */
-export async function cohorts(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<CohortMetrics[]> {
+export async function cohorts(query: SqlQuery, sql: MetricSql, minGroupSize: number, groupBy: 'cohort' | 'all' = 'cohort'): Promise<CohortMetrics[]> {
   const rows = await query(
     `${sql.ctes({ weeks: maxWeeks })},
-    sizes AS (SELECT cohort, CAST(COUNT(*) AS INTEGER) AS size, MIN(trained_at) AS first_day FROM trained GROUP BY cohort),
+    grouped AS (SELECT user_id, trained_at, ${groupBy === 'all' ? `'all'` : 'cohort'} AS cohort FROM trained),
+    sizes AS (SELECT cohort, CAST(COUNT(*) AS INTEGER) AS size, MIN(trained_at) AS first_day FROM grouped GROUP BY cohort),
     eligible AS (
       SELECT t.user_id, t.cohort, t.trained_at, CAST(FLOOR((${sql.asOf} - t.trained_at - 6) / 7.0) AS INTEGER) AS last_week
-      FROM trained t WHERE t.trained_at + 6 <= ${sql.asOf}
+      FROM grouped t WHERE t.trained_at + 6 <= ${sql.asOf}
     ),
     active_weeks AS (
       SELECT DISTINCT e.user_id, CAST(FLOOR((u.day - e.trained_at) / 7.0) AS INTEGER) AS week

@@ -5,11 +5,13 @@ import { behaviorCheck } from './behavior-check.js';
 import { cohorts } from './cohorts.js';
 import { metricSql } from './metric-sql.js';
 import { outputs } from './outputs.js';
+import { programs } from './programs.js';
 import { promptUplift } from './prompt-uplift.js';
 import { segments } from './segments.js';
 import { ratio } from './suppress.js';
 import { trainedPopulation } from './trained-population.js';
 import type { Metrics, MetricsQuery } from './types.js';
+import { webVitals } from './web-vitals.js';
 
 /**
  * Computes every metric of SPEC "Metric definitions" in the store, in one read session: a temporary
@@ -34,6 +36,8 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
   const segmentLists = await segments(query, sql, min);
   const promptList = [];
   for (const prompt of prompts) promptList.push(await promptUplift(query, sql, prompt, restrict, min));
+  const programList = await programs(query, sql, (program) => metricSql({ ...q, program }, config.usageEvents, store.dialect, source), min, q.program);
+  const vitals = await webVitals(query, sql, restrict, min);
 
   const trained = population.trained;
   const gapSuppressed = population.adoption.suppressed || check.suppressed;
@@ -54,6 +58,8 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
     cohorts: cohortList,
     segments: segmentLists,
     prompts: promptList,
+    programs: programList,
+    vitals,
   };
   });
 }

@@ -1,45 +1,52 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
+import { sustainedDays } from './trained-population.js';
 import type { SegmentMetrics } from './types.js';
 
 /**
  * Trained people grouped by the latest value of a trait (`role`, `team`) across their identify
- * events; per group its size and sustained usage at 90 days. A group under `minGroupSize` people is
- * suppressed; so is its 90-day rate when fewer than `minGroupSize` of them are eligible for it.
+ * events; per group its size and sustained usage at 30, 60 and 90 days. A group under
+ * `minGroupSize` people is suppressed; so is a rate when fewer than `minGroupSize` of them are
+ * eligible for it.
  */
 export async function segments(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
+  const horizon = (n: number) => `
+      CASE WHEN t.trained_at + ${n} <= ${sql.asOf} THEN 1 ELSE 0 END AS e${n},
+      CASE WHEN h${n}.user_id IS NOT NULL THEN 1 ELSE 0 END AS a${n}`;
+  const sums = sustainedDays.map((n) => `CAST(SUM(e${n}) AS INTEGER) AS e${n}, CAST(SUM(a${n}) AS INTEGER) AS a${n}`).join(', ');
+  const columns = sustainedDays.map((n) => `d.e${n}, d.a${n}`).join(', ');
   const rows = await query(
     `${sql.ctes({ traits: true })},
-    d90_hits AS (
-      SELECT DISTINCT t.user_id FROM trained t
-      JOIN usage_days u ON u.user_id = t.user_id AND u.day BETWEEN t.trained_at + 77 AND t.trained_at + 90
-      WHERE t.trained_at + 90 <= ${sql.asOf}
+    horizons AS (SELECT * FROM (VALUES ${sustainedDays.map((n) => `(${n})`).join(', ')}) AS h(n)),
+    hits AS (
+      SELECT DISTINCT t.user_id, h.n FROM trained t CROSS JOIN horizons h
+      JOIN usage_days u ON u.user_id = t.user_id AND u.day BETWEEN t.trained_at + h.n - 13 AND t.trained_at + h.n
+      WHERE t.trained_at + h.n <= ${sql.asOf}
     ),
-    d90 AS (
-      SELECT t.user_id,
-             CASE WHEN t.trained_at + 90 <= ${sql.asOf} THEN 1 ELSE 0 END AS eligible,
-             CASE WHEN h.user_id IS NOT NULL THEN 1 ELSE 0 END AS active
-      FROM trained t LEFT JOIN d90_hits h ON h.user_id = t.user_id
+    per_person AS (
+      SELECT t.user_id, ${sustainedDays.map(horizon).join(',')}
+      FROM trained t
+      ${sustainedDays.map((n) => `LEFT JOIN hits h${n} ON h${n}.user_id = t.user_id AND h${n}.n = ${n}`).join('\n      ')}
     ),
     grouped AS (
-      SELECT 'role' AS trait, x.role AS key, d.eligible, d.active FROM traits x JOIN d90 d ON d.user_id = x.user_id
+      SELECT 'role' AS trait, x.role AS key, ${columns} FROM traits x JOIN per_person d ON d.user_id = x.user_id
       UNION ALL
-      SELECT 'team' AS trait, x.team AS key, d.eligible, d.active FROM traits x JOIN d90 d ON d.user_id = x.user_id
+      SELECT 'team' AS trait, x.team AS key, ${columns} FROM traits x JOIN per_person d ON d.user_id = x.user_id
     )
-    SELECT trait, key, CAST(COUNT(*) AS INTEGER) AS users, CAST(SUM(eligible) AS INTEGER) AS eligible, CAST(SUM(active) AS INTEGER) AS active
+    SELECT trait, key, CAST(COUNT(*) AS INTEGER) AS users, ${sums}
     FROM grouped GROUP BY trait, key ORDER BY trait, key`,
     sql.params,
   );
   const out: { role: SegmentMetrics[]; team: SegmentMetrics[] } = { role: [], team: [] };
   for (const r of rows) {
     const users = num(r['users']);
-    const eligible = num(r['eligible']);
     const key = r['key'] === null || r['key'] === undefined ? null : String(r['key']);
+    const rate = (n: number) => (num(r[`e${n}`]) < minGroupSize ? null : ratio(num(r[`a${n}`]), num(r[`e${n}`])));
     const segment: SegmentMetrics =
       users < minGroupSize
-        ? { key, users: null, sustainedD90: null, suppressed: true }
-        : { key, users, sustainedD90: eligible < minGroupSize ? null : ratio(num(r['active']), eligible), suppressed: false };
+        ? { key, users: null, sustainedD30: null, sustainedD60: null, sustainedD90: null, suppressed: true }
+        : { key, users, sustainedD30: rate(30), sustainedD60: rate(60), sustainedD90: rate(90), suppressed: false };
     out[r['trait'] === 'role' ? 'role' : 'team'].push(segment);
   }
   return out;

@@ -46,7 +46,35 @@ export interface CohortMetrics {
 export interface SegmentMetrics {
   key: string | null;
   users: number | null;
+  /** Sustained usage at 30, 60 and 90 days within the group; null while fewer than `minGroupSize` of them are eligible. */
+  sustainedD30: Rate;
+  sustainedD60: Rate;
   sustainedD90: Rate;
+  suppressed: boolean;
+}
+
+/** One training program: its trained people (trainedAt = their first completion of it), sustained usage, retention and decay. */
+export interface ProgramMetrics {
+  program: string;
+  size: number | null;
+  suppressed: boolean;
+  sustained: { d30: Window; d60: Window; d90: Window };
+  /** Retention by week since training, all of the program's cohorts together. */
+  retention: RetentionCell[];
+  fit: DecayFit | null;
+}
+
+/** Web-vitals of one tool and metric over asOf−27…asOf (`perf.vital` events). */
+export interface VitalMetrics {
+  tool: string;
+  /** `LCP`, `INP`, `CLS`, `FCP` or `TTFB`. */
+  metric: string;
+  samples: number | null;
+  /** 75th percentile of the values: milliseconds, or a unitless score for CLS. */
+  p75: number | null;
+  good: number | null;
+  needsImprovement: number | null;
+  poor: number | null;
   suppressed: boolean;
 }
 
@@ -75,4 +103,8 @@ export interface Metrics {
   cohorts: CohortMetrics[];
   segments: { role: SegmentMetrics[]; team: SegmentMetrics[] };
   prompts: PromptMetrics[];
+  /** Per training program (at most 20, the largest first). */
+  programs: ProgramMetrics[];
+  /** Web-vitals p75 per tool and metric. */
+  vitals: VitalMetrics[];
 }

@@ -18,8 +18,17 @@ const metrics: Metrics = {
     { cohort: '2026-W11', size: 40, suppressed: false, retention: [{ week: 0, eligible: 40, active: 20, rate: 0.5, suppressed: false }, { week: 1, ...suppressedWindow }], fit: { status: 'ok', points: 3, initial: 0.5, plateau: 0.1, halfLifeDays: 12.34, r2: 0.9 } },
     { cohort: 'tiny', size: null, suppressed: true, retention: [], fit: null },
   ],
-  segments: { role: [{ key: 'professional', users: 40, sustainedD90: null, suppressed: false }], team: [] },
+  segments: { role: [{ key: 'professional', users: 40, sustainedD30: 0.5, sustainedD60: null, sustainedD90: null, suppressed: false }], team: [] },
   prompts: [{ id: 'critique-tip', treated: 30, control: 10, convTreated: 0.5, convControl: 0.2, uplift: 0.3, ci95: [0.01, 0.52], suppressed: false }],
+  programs: [
+    { program: 'workshop', size: 40, suppressed: false, sustained: { d30: { eligible: 20, active: 5, rate: 0.25, suppressed: false }, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: { status: 'ok', points: 3, initial: 0.7, plateau: 0.04, halfLifeDays: 14.44, r2: 0.9 } },
+    { program: 'tiny', size: null, suppressed: true, sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: null },
+  ],
+  vitals: [
+    { tool: 'assistant', metric: 'LCP', samples: 120, p75: 2488.4, good: 90, needsImprovement: 20, poor: 10, suppressed: false },
+    { tool: 'assistant', metric: 'CLS', samples: 120, p75: 0.0721, good: 100, needsImprovement: 15, poor: 5, suppressed: false },
+    { tool: 'other', metric: 'INP', samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true },
+  ],
 };
 
 describe('formatReport', () => {
@@ -34,6 +43,10 @@ describe('formatReport', () => {
     expect(text).toContain('AI outputs     suppressed (fewer than 10 people)');
     expect(text).toMatch(/2026-W11\s+40\s+50%\s+supp\.\s+12\.3 d\s+10%/);
     expect(text).toMatch(/tiny\s+supp\./);
+    expect(text).toMatch(/workshop\s+40\s+25%\s+supp\.\s+supp\.\s+14\.4 d\s+4\.0%/);
+    expect(text).toMatch(/assistant\s+LCP\s+2488 ms\s+120/);
+    expect(text).toMatch(/assistant\s+CLS\s+0\.072\s+120/);
+    expect(text).toMatch(/other\s+INP\s+supp\./);
     expect(text).toMatch(/critique-tip\s+30\s+10\s+50%\s+20%\s+\+30\.0 pts\s+\+1\.0 pts … \+52\.0 pts/);
   });
 

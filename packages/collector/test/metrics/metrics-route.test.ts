@@ -49,7 +49,7 @@ describe('GET /v1/metrics', () => {
     const res = await fetch(`${c.url}/v1/metrics?asOf=2026-07-31`, { headers: auth });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body)).toEqual(['asOf', 'minGroupSize', 'filters', 'activity', 'adoption', 'sustained', 'behaviorCheck', 'gap', 'outputs', 'cohorts', 'segments', 'prompts']);
+    expect(Object.keys(body)).toEqual(['asOf', 'minGroupSize', 'filters', 'activity', 'adoption', 'sustained', 'behaviorCheck', 'gap', 'outputs', 'cohorts', 'segments', 'prompts', 'programs', 'vitals']);
     expect(body.asOf).toBe('2026-07-31');
     expect(body.adoption.trained).toBe(60);
     expect(body.cohorts).toHaveLength(3);

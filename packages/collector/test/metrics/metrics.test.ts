@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
+import { fitDecay } from '../../src/metrics/decay-fit.js';
 import { newcombeInterval } from '../../src/metrics/newcombe.js';
 import type { Metrics, MetricsQuery } from '../../src/metrics/types.js';
 import { openStore } from '../../src/storage/open-store.js';
@@ -131,6 +132,26 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       // Their activity would tell whether those three used AI today: suppressed too.
       expect(twelve.activity).toEqual({ dau: null, wau: null, mau: null, stickiness: null, suppressed: true });
       expect(workshop.activity.suppressed).toBe(false);
+    });
+
+    it('programs: each program on its own, its first completion as trainedAt, all its cohorts in one curve', async () => {
+      const m = await metrics(data(), { asOf: A });
+      // workshop: t1…t6, all trained at T (t3's second completion does not count). twelve-week: t1, t7, t8.
+      const suppressedWindow = { eligible: null, active: null, rate: null, suppressed: true };
+      expect(m.programs.map((p) => [p.program, p.size, p.suppressed])).toEqual([
+        ['workshop', 6, false],
+        ['twelve-week', null, true],
+      ]);
+      const [workshop, twelve] = m.programs;
+      expect(twelve).toEqual({ program: 'twelve-week', size: null, suppressed: true, sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: null });
+      expect(workshop?.sustained).toEqual((await metrics(data(), { asOf: A, program: 'workshop' })).sustained);
+      expect(workshop?.sustained.d30).toEqual({ eligible: 6, active: 3, rate: 0.5, suppressed: false });
+      // T + 7k + 6 ≤ asOf = T + 40: weeks 0…4. Week 2 (T+14…T+20): t2, t3, t6; week 4 (T+28…T+34): t1, t4.
+      const cell = (week: number, active: number) => ({ week, eligible: 6, active, rate: active / 6, suppressed: false });
+      expect(workshop?.retention).toEqual([cell(0, 0), cell(1, 0), cell(2, 3), cell(3, 0), cell(4, 2)]);
+      expect(workshop?.fit).toEqual(fitDecay([7, 14, 21, 28].map((t, i) => ({ t, n: 6, y: [0, 3, 0, 2][i] as number }))));
+      // A program filter names the only program.
+      expect((await metrics(data(), { asOf: A, program: 'workshop' })).programs.map((p) => p.program)).toEqual(['workshop']);
     });
 
     it('cohort: the cohort prop of the first training, else the ISO week of trainedAt; cohort filter', async () => {
@@ -286,7 +307,7 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
     expect(m.prompts.map((p) => p.id)).toEqual(['critique-tip', 'small']);
   });
 
-  it('segments by role and team: the latest value of each trait, sustained usage at 90 days per group', async () => {
+  it('segments by role and team: the latest value of each trait, sustained usage at 30, 60 and 90 days per group', async () => {
     const A = '2026-09-30';
     const T = addDays(A, -100); // 90-day window: T+77 … T+90
     const identify = (u: string, day: string, traits: Record<string, string>) => ev(u, 'identify', day, traits);
@@ -299,18 +320,53 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       identify('s2', addDays(A, 1), { role: 'executive' }), // after asOf
       identify('s7', T, { role: 'technical', team: 'finance' }),
       ...['s1', 's2', 's3', 's7'].map((u) => usedOn(u, addDays(T, 80))),
+      usedOn('s1', addDays(T, 25)),
+      usedOn('s2', addDays(T, 50)),
     ];
     const m = await metrics(events, { asOf: A });
     // professional: s1…s6, active s1, s2, s3 → 3/6. technical: s7 alone, suppressed. s8 has no traits: a group of one.
+    // Their 30-day window is T+17 … T+30 and the 60-day one T+47 … T+60: s1 used it on T+25, s2 on T+50.
+    const hidden = { users: null, sustainedD30: null, sustainedD60: null, sustainedD90: null, suppressed: true };
     expect(m.segments.role).toEqual([
-      { key: 'professional', users: 6, sustainedD90: 0.5, suppressed: false },
-      { key: 'technical', users: null, sustainedD90: null, suppressed: true },
-      { key: null, users: null, sustainedD90: null, suppressed: true },
+      { key: 'professional', users: 6, sustainedD30: 1 / 6, sustainedD60: 1 / 6, sustainedD90: 0.5, suppressed: false },
+      { key: 'technical', ...hidden },
+      { key: null, ...hidden },
     ]);
     // finance: s1…s7, active s1, s2, s3, s7 → 4/7.
     expect(m.segments.team).toEqual([
-      { key: 'finance', users: 7, sustainedD90: 4 / 7, suppressed: false },
-      { key: null, users: null, sustainedD90: null, suppressed: true },
+      { key: 'finance', users: 7, sustainedD30: 1 / 7, sustainedD60: 1 / 7, sustainedD90: 4 / 7, suppressed: false },
+      { key: null, ...hidden },
     ]);
+  });
+
+  it('web-vitals: p75 per tool and metric over the last 28 days, ratings counted, small groups suppressed', async () => {
+    const A = '2026-06-30';
+    const vital = (u: string, day: string, metric: string, value: unknown, rating: string, tool = 'assistant') =>
+      ev(u, 'perf.vital', day, { metric, value: value as number, rating }, { tool });
+    const events = [
+      vital('v1', A, 'LCP', 1000, 'good'),
+      vital('v2', addDays(A, -27), 'LCP', 2000, 'good'), // first day of the window
+      vital('v3', A, 'LCP', 3000, 'needs-improvement'),
+      vital('v4', A, 'LCP', 4000, 'needs-improvement'),
+      vital('v5', A, 'LCP', 5000, 'poor'),
+      vital('v5', A, 'LCP', 6000, 'poor'), // a second page of v5
+      vital('v1', addDays(A, -28), 'LCP', 90000, 'poor'), // outside the window
+      vital('v1', addDays(A, 1), 'LCP', 90000, 'poor'), // after asOf
+      vital('v2', A, 'LCP', 'slow', 'poor'), // not a number
+      vital('v2', A, 'FID', 10, 'good'), // not a metric web-vitals reports any more
+      ...['v1', 'v2', 'v3', 'v4', 'v5'].map((u, i) => vital(u, A, 'CLS', [0.02, 0.05, 0.1, 0.3, 0][i], i < 2 || i === 4 ? 'good' : i === 2 ? 'needs-improvement' : 'poor')),
+      vital('v1', A, 'INP', 120, 'good', 'other'),
+      vital('v2', A, 'INP', 300, 'needs-improvement', 'other'), // two people on the other tool: suppressed
+    ];
+    const all = await metrics(events, { asOf: A });
+    // LCP: 1000…6000, six samples; p75 by linear interpolation at position 5 × 0.75 = 3.75: 4000 + 0.75 × 1000.
+    // CLS: 0, 0.02, 0.05, 0.1, 0.3; position 4 × 0.75 = 3: 0.1.
+    expect(all.vitals).toEqual([
+      { tool: 'assistant', metric: 'LCP', samples: 6, p75: 4750, good: 2, needsImprovement: 2, poor: 2, suppressed: false },
+      { tool: 'assistant', metric: 'CLS', samples: 5, p75: expect.closeTo(0.1, 12), good: 3, needsImprovement: 1, poor: 1, suppressed: false },
+      { tool: 'other', metric: 'INP', samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true },
+    ]);
+    const other = await metrics(events, { asOf: A, tool: 'other' });
+    expect(other.vitals.map((v) => [v.tool, v.metric])).toEqual([['other', 'INP']]);
   });
 });

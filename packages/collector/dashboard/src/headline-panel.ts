@@ -1,0 +1,32 @@
+import { html, type TemplateResult } from 'lit';
+import type { Metrics } from '../../src/metrics/types.js';
+import { int, pct } from './format.js';
+
+/**
+ * The problem in one line: how many people were trained, how many still use AI 90 days later, and
+ * the completion–application gap (trained people who have not described applying it).
+ */
+export function headlinePanel(m: Metrics): TemplateResult {
+  const d90 = m.sustained.d90;
+  return html`<section class="panel headline" aria-labelledby="headline-title">
+    <h2 id="headline-title">Trained versus still applying it</h2>
+    <dl class="figures">
+      <div><dt>Trained</dt><dd data-figure="trained">${int(m.adoption.trained, m.adoption.suppressed)}</dd><dd class="note">people, as of ${m.asOf}</dd></div>
+      <div>
+        <dt>Still using AI 90 days after training</dt>
+        <dd data-figure="sustained-d90">${pct(d90.rate, d90.suppressed)}</dd>
+        <dd class="note">${d90.suppressed ? `fewer than ${m.minGroupSize} people eligible` : `${int(d90.active)} of ${int(d90.eligible)} people 90 days past training`}</dd>
+      </div>
+      <div>
+        <dt>Completion–application gap</dt>
+        <dd data-figure="gap">${int(m.gap.count, m.gap.suppressed)}</dd>
+        <dd class="note">${m.gap.suppressed ? 'too few behaviour-check answers' : `${pct(m.gap.share)} of trained people have not described applying it`}</dd>
+      </div>
+      <div>
+        <dt>Active in the last 28 days</dt>
+        <dd data-figure="adoption">${pct(m.adoption.rate, m.adoption.suppressed)}</dd>
+        <dd class="note">${m.activity.suppressed ? 'activity suppressed' : `DAU ${int(m.activity.dau)} · WAU ${int(m.activity.wau)} · MAU ${int(m.activity.mau)}`}</dd>
+      </div>
+    </dl>
+  </section>`;
+}

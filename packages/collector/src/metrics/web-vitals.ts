@@ -1,0 +1,57 @@
+import type { SqlQuery } from '../storage/store.js';
+import type { MetricSql } from './metric-sql.js';
+import { num } from './suppress.js';
+import type { VitalMetrics } from './types.js';
+
+/** The metrics `web-vitals` reports, in the order they are listed. */
+export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
+
+/**
+ * Web-vitals per tool and metric over asOf−27…asOf, from `perf.vital` events (`props: { metric,
+ * value, rating }`): the number of samples, their 75th percentile (the figure web-vitals' thresholds
+ * are written for) and the count of each rating. A tool and metric measured on fewer than
+ * `minGroupSize` people's pages is suppressed. Values that are not numbers are ignored.
+ */
+export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<VitalMetrics[]> {
+  const rows = await query(
+    `${sql.ctes()},
+    samples AS (
+      SELECT e.tool, (e.props->>'metric') AS metric, CAST((e.props->>'value') AS FLOAT8) AS value,
+             (e.props->>'rating') AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
+      FROM events e
+      ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
+      WHERE e.name = 'perf.vital'
+        AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
+        AND (e.props->>'metric') IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
+        -- A plain decimal number (web-vitals reports no exponents); anything else would fail the cast.
+        AND (e.props->>'value') ~ '^-?[0-9]+([.][0-9]+)?$'
+    )
+    SELECT tool, metric,
+           CAST(COUNT(*) AS INTEGER) AS samples,
+           CAST(COUNT(DISTINCT person) AS INTEGER) AS people,
+           percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS p75,
+           CAST(COUNT(*) FILTER (WHERE rating = 'good') AS INTEGER) AS good,
+           CAST(COUNT(*) FILTER (WHERE rating = 'needs-improvement') AS INTEGER) AS needs_improvement,
+           CAST(COUNT(*) FILTER (WHERE rating = 'poor') AS INTEGER) AS poor
+    FROM samples GROUP BY tool, metric`,
+    sql.params,
+  );
+  const order = (metric: string) => vitalNames.indexOf(metric as (typeof vitalNames)[number]);
+  return rows
+    .map((r): VitalMetrics => {
+      const tool = String(r['tool']);
+      const metric = String(r['metric']);
+      if (num(r['people']) < minGroupSize) return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
+      return {
+        tool,
+        metric,
+        samples: num(r['samples']),
+        p75: Number(r['p75']),
+        good: num(r['good']),
+        needsImprovement: num(r['needs_improvement']),
+        poor: num(r['poor']),
+        suppressed: false,
+      };
+    })
+    .sort((a, b) => a.tool.localeCompare(b.tool) || order(a.metric) - order(b.metric));
+}
