@@ -42,8 +42,14 @@ export async function startFaultSite(store?: StoreLocation): Promise<FaultSite> 
     async waitForStored(prefix, count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const events = (await collector.stored()).filter((e) => e.name.startsWith(prefix));
-        if (events.length >= count || Date.now() > deadline) return events;
+        // A read may fail while the store recovers (a pooled connection the database just ended):
+        // it is asked again until the deadline.
+        const events = await collector.stored().catch((error: unknown) => {
+          if (Date.now() > deadline) throw error;
+          return undefined;
+        });
+        const matching = events?.filter((e) => e.name.startsWith(prefix));
+        if (matching && (matching.length >= count || Date.now() > deadline)) return matching;
         await new Promise((r) => setTimeout(r, 250));
       }
     },
