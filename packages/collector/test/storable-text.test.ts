@@ -1,8 +1,10 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from './helpers/store-targets.js';
 import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
 
-// Text that is valid JSON and passes the protocol schema, but that no store can hold as it is: found
+// Text that is valid JSON and passes the protocol schema, but that no store can hold as it is, and
+// bytes that are not text at all: found
 // by the reliability fuzz (test/reliability/hostile-input.test.ts). Each used to fail the whole
 // group commit with 503, so the sender retried it forever and other senders' batches in the same
 // group failed with it.
@@ -62,6 +64,14 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
     expect((await stored('nul-')).map((e) => e.id)).toEqual(['nul-00005']);
   });
 
+  it('rejects a __proto__ prop key like constructor and prototype, instead of dropping it', async () => {
+    const text = JSON.stringify({ writeKey: 'wk_assistant', events: [event({ id: 'proto-001', props: { PROTO: { polluted: true }, ok: 1 } }), event({ id: 'proto-002', props: { PROTO: 'x' } })] });
+    const res = await postBatch(c.url, text.replaceAll('"PROTO"', '"__proto__"'));
+    expect(res.body).toMatchObject({ accepted: 0 });
+    expect((res.body['rejected'] as { error: string }[]).map((r) => r.error)).toEqual(Array(2).fill('props: keys must not be __proto__, constructor or prototype'));
+    expect(await stored('proto-')).toEqual([]);
+  });
+
   it('rejects a time before the year 1 (PostgreSQL has no year 0), accepts the year 1', async () => {
     const res = await postBatch(c.url, {
       writeKey: 'wk_assistant',
@@ -69,6 +79,20 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
     });
     expect(res.body).toMatchObject({ accepted: 1, rejected: [{ index: 0, id: 'year-0000', error: 'ts: before the year 1 after clock correction' }] });
     expect((await stored('year-')).map((e) => e.ts.toISOString())).toEqual(['0001-01-01T00:00:00.000Z']);
+  });
+
+  it('400 for a body that is not valid UTF-8, plain or gzip-encoded; nothing stored', async () => {
+    const json = JSON.stringify({ writeKey: 'wk_assistant', events: [event({ id: 'utf8-0001', props: { note: 'XX' } })] });
+    // 0xC3 0x28: a two-byte sequence whose second byte is not a continuation byte.
+    const bytes = Buffer.from(json.replace('XX', '\u0001\u0002'));
+    bytes[bytes.indexOf(1)] = 0xc3;
+    bytes[bytes.indexOf(2)] = 0x28;
+    for (const [body, headers] of [[bytes, {}], [gzipSync(bytes), { 'Content-Encoding': 'gzip' }]] as const) {
+      const res = await postBatch(c.url, body, headers);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: 'body is not valid UTF-8' });
+    }
+    expect(await stored('utf8-')).toEqual([]);
   });
 
   it('GET /v1/config: 400 for a parameter given twice, or a userId with a NUL', async () => {

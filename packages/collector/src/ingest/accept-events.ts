@@ -1,7 +1,7 @@
 import { eventSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
-import { nulField, wellFormed, wellFormedProps } from './storable-text.js';
+import { hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
 
 /** The first instant both stores can hold: PostgreSQL has no year 0 (`0000-01-01T…` is refused). */
 const earliestTs = Date.parse('0001-01-01T00:00:00Z');
@@ -41,6 +41,10 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
       return;
     }
     const e = parsed.data;
+    if (hasProtoKey(raw)) {
+      rejected.push({ index, id: e.id, error: 'props: keys must not be __proto__, constructor or prototype' });
+      return;
+    }
     if (e.tool !== ctx.tool) {
       rejected.push({ index, id: e.id, error: `tool: the write key belongs to tool "${ctx.tool}", not "${e.tool}"` });
       return;

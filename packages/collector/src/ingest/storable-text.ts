@@ -40,3 +40,14 @@ export function nulField(fields: Record<string, string | undefined>, props: Prop
   }
   return undefined;
 }
+
+/**
+ * Whether a raw event's props carry an own `__proto__` key. The protocol schema refuses the
+ * prototype keys, but its record parsing drops `__proto__` silently instead of failing; the event
+ * would be stored without it while `constructor` is refused. Checked on the raw JSON, where
+ * JSON.parse left it an own property.
+ */
+export function hasProtoKey(raw: unknown): boolean {
+  const props = (raw as { props?: unknown } | null)?.props;
+  return typeof props === 'object' && props !== null && Object.hasOwn(props, '__proto__');
+}
