@@ -108,4 +108,25 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
     }
     expect((await fetch(`${c.url}/v1/config?writeKey=wk_open&userId=u-1`)).status).toBe(200);
   });
+
+  it('admin endpoints: 400, not 503, for a repeated parameter, a NUL or the year 0 in metrics filters and training rows', async () => {
+    const admin = { Authorization: 'Bearer test-admin-token' };
+    for (const [query, error] of [
+      ['cohort=a&cohort=b', 'cohort: expected one value'],
+      ['asOf=2026-01-01&asOf=2026-01-02', 'asOf: expected one value'],
+      ['program=%00', 'program: contains a NUL character (U+0000)'],
+      ['asOf=0000-06-01', 'asOf: 0000-06-01 is before the year 1'],
+    ]) {
+      const res = await fetch(`${c.url}/v1/metrics?${query}`, { headers: admin });
+      expect(res.status, query).toBe(400);
+      expect(await res.json()).toEqual({ error });
+    }
+    const res = await fetch(`${c.url}/v1/import/training`, {
+      method: 'POST',
+      headers: { ...admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rows: [{ user_id: 'u\u0000', completed_at: '0000-01-01', program: 'p' }] }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'rows[0].user_id: contains a NUL character (U+0000); rows[0].completed_at: 0000-01-01 is before the year 1' });
+  });
 });

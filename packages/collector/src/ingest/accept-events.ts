@@ -1,10 +1,7 @@
 import { eventSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
-import { hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
-
-/** The first instant both stores can hold: PostgreSQL has no year 0 (`0000-01-01T…` is refused). */
-const earliestTs = Date.parse('0001-01-01T00:00:00Z');
+import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
 
 /** An event of a batch that was not stored, by its index in the batch. */
 export interface Rejection {

@@ -1,5 +1,8 @@
 import type { Props } from '@uptake/sdk';
 
+/** The first instant both stores can hold: PostgreSQL has no year 0 (`0000-01-01T…` is refused). */
+export const earliestTs = Date.parse('0001-01-01T00:00:00Z');
+
 // Checked first on every string, so the common case (plain text) costs one regex test.
 const suspicious = /[\u0000\uD800-\uDFFF]/;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
