@@ -20,7 +20,7 @@ export interface CollectorProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   /** Every stored event, read through `GET /v1/export?format=ndjson` of the running process. */
   stored(): Promise<ExportRow[]>;
-  /** Resident memory of the process now, in bytes (Linux `/proc`). */
+  /** Resident memory of the process now, in bytes (Linux `/proc`); 0 once it has exited. */
   rssBytes(): number;
   /** What the process printed. */
   output(): string;
@@ -59,8 +59,12 @@ export async function startCollectorProcess(dir: string, config: Record<string, 
       return (await res.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as ExportRow);
     },
     rssBytes() {
-      const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${handle.pid}/status`, 'utf8'))?.[1];
-      return Number(kb) * 1024;
+      try {
+        const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${handle.pid}/status`, 'utf8'))?.[1];
+        return Number(kb) * 1024;
+      } catch {
+        return 0; // the process is gone
+      }
     },
     output: () => outputs + (handle.running && serve ? serve.output() : ''),
   };
