@@ -26,27 +26,27 @@ const idbCoreOnly = () => ({
   },
 });
 
+/**
+ * A minified IIFE served by the collector next to uptake.js, with a fixed global name: the script tag
+ * itself, and the files it loads only when a page needs them (the prompts chunk: rules, widgets and
+ * Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
+ * development build whenever NODE_ENV is set).
+ */
+const scriptTag = (input, file, name, extraPlugins = []) => ({
+  pkg: 'sdk',
+  input,
+  plugins: [...extraPlugins, resolve({ browser: true, exportConditions: ['production'] }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
+  output: {
+    file: `packages/sdk/dist/${file}`,
+    format: 'iife',
+    name,
+    sourcemap: true,
+    plugins: [terser({ ecma: 2022, compress: { passes: 3 } })],
+  },
+});
+
 const configs = [
-  {
-    pkg: 'sdk',
-    input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts', rules: 'packages/sdk/src/rules/index.ts' },
-    external: bare,
-    plugins: [ts('sdk')],
-    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-  },
-  {
-    pkg: 'sdk',
-    input: 'packages/sdk/src/script-tag.ts',
-    plugins: [idbCoreOnly(), resolve({ browser: true }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
-    output: {
-      file: 'packages/sdk/dist/uptake.js',
-      format: 'iife',
-      // The global the script tag's snippet queues commands on; the bundle replaces the queue with the API.
-      name: 'uptake',
-      sourcemap: true,
-      plugins: [terser({ ecma: 2022, compress: { passes: 3 } })],
-    },
-  },
+  // Before the SDK: its prompts chunk imports the widgets' types.
   {
     pkg: 'widgets',
     input: 'packages/widgets/src/index.ts',
@@ -54,6 +54,17 @@ const configs = [
     plugins: [ts('widgets')],
     output: { dir: 'packages/widgets/dist', format: 'es', sourcemap: true },
   },
+  {
+    pkg: 'sdk',
+    input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts', rules: 'packages/sdk/src/rules/index.ts' },
+    external: bare,
+    plugins: [ts('sdk')],
+    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  },
+  // The script-tag snippet queues commands on the global `uptake`; the bundle replaces the queue with the API.
+  scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
+  scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
+  scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
   {
     pkg: 'collector',
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },

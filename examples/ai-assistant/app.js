@@ -38,3 +38,9 @@ function decide(verb, message) {
 $('accept').addEventListener('click', decide('accepted', 'Accepted. Copied into your document.'));
 $('edit').addEventListener('click', decide('edited', 'Edit the answer, then carry on.'));
 $('reject').addEventListener('click', decide('rejected', 'Rejected. Try rephrasing, or ask for a critique first.'));
+
+// A survey opened from the app's own button: shown whatever its trigger (the person asked for it).
+// Not the 90-day behaviour check: an answer given at day 5 would count as that person's answer.
+$('feedback').addEventListener('click', function () {
+  uptake.push(['show', 'confidence-pulse']);
+});

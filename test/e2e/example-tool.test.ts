@@ -1,52 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain JS module of the examples, without types
-import { serveExampleTool } from '../../examples/serve-example-tool.mjs';
-import { parseConfig } from '../../packages/collector/src/config/load-config.js';
-import { startCollector, type Collector } from '../../packages/collector/src/start-collector.js';
-import type { StoredEvent } from '../../packages/collector/src/storage/store.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { useExampleToolSite } from '../helpers/example-tool-site.js';
 
-let dir: string;
-let browser: Browser;
-let collector: Collector;
-let tool: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-e2e-'));
-  // The tool's server starts first so its origin can go into the collector's allowed origins.
-  tool = await serveExampleTool({ collectorUrl: () => collector.url, port: 0 });
-  const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [tool.url] }], adminToken: 'e2e-admin-token-0123456789' });
-  collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tool?.close();
-  await collector?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function waitForEvents(predicate: (events: StoredEvent[]) => boolean, timeoutMs = 15_000): Promise<StoredEvent[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events = await collector.store.events();
-    if (predicate(events) || Date.now() > deadline) return events;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const site = useExampleToolSite((toolUrl) => ({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [toolUrl] }], adminToken: 'e2e-admin-token-0123456789' }));
+const waitForEvents: ReturnType<typeof site>['waitForEvents'] = (predicate, timeoutMs) => site().waitForEvents(predicate, timeoutMs);
 
 describe('the example tool in real Chromium, with the script tag and a real collector', () => {
   it('Ask then Accept stores identify, ai.request, ai.output_shown and ai.output_accepted, and nothing typed', async () => {
-    const page = await browser.newPage();
+    const page = await site().browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${tool.url}/`);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${site().tool.url}/`);
     // The script tag replaces the command queue array with the API once it has loaded.
     await page.waitForFunction(() => typeof (window as { uptake?: { flush?: unknown } }).uptake?.flush === 'function');
 
@@ -67,6 +33,17 @@ describe('the example tool in real Chromium, with the script tag and a real coll
     // Every event of the page belongs to the identified user, stored as a keyed hash.
     expect(new Set(events.map((e) => e.userId)).size).toBe(1);
     expect(accepted?.userId).toMatch(/^[0-9a-f]{64}$/);
+
+    // web-vitals arrives after the page's load, from uptake-vitals.js: FCP and TTFB at once, LCP at the first input.
+    const vitals = await waitForEvents((es) => ['FCP', 'TTFB', 'LCP'].every((m) => es.some((e) => e.name === 'perf.vital' && e.props['metric'] === m)));
+    const perf = vitals.filter((e) => e.name === 'perf.vital');
+    expect(perf.map((e) => e.props['metric']).sort()).toEqual(expect.arrayContaining(['FCP', 'LCP', 'TTFB']));
+    for (const e of perf) expect([typeof e.props['value'], e.props['rating']]).toEqual(['number', expect.stringMatching(/^(good|needs-improvement|poor)$/)]);
+
+    // This collector's config has no prompts: the person's config is fetched once, the prompts chunk never.
+    expect(requested.filter((p) => p === '/v1/config')).toHaveLength(1);
+    expect(requested).not.toContain('/uptake-prompts.js');
+    expect(requested).toContain('/uptake-vitals.js');
 
     const stored = JSON.stringify(events);
     expect(stored).not.toContain('Project Falcon');

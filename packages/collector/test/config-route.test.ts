@@ -78,6 +78,18 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ target }) => {
     expect((await (await get('writeKey=wk_assistant&userId=u-new')).json()).history).toEqual({ prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null });
   });
 
+  it('counts closing a survey as "not now", never as the end of it: a prompt has "Don\'t show again", a survey only its close button', async () => {
+    await postBatch(c.url, {
+      writeKey: 'wk_assistant',
+      events: [
+        event({ id: 'cfg-0020', userId: 'u-9', name: 'survey.shown', props: { surveyId: 'behavior-check' }, ts: '2026-11-21T10:00:00.000Z' }),
+        event({ id: 'cfg-0021', userId: 'u-9', name: 'survey.dismissed', props: { surveyId: 'behavior-check', reason: 'dismiss' }, ts: '2026-11-21T10:00:30.000Z' }),
+      ],
+    });
+    const { history } = await (await get('writeKey=wk_assistant&userId=u-9')).json();
+    expect(history.surveys['behavior-check']).toEqual({ shows: 1, lastShown: '2026-11-21T10:00:00.000Z', heldOutAt: null, dismissed: false, lastSnoozed: '2026-11-21T10:00:30.000Z', lastAnswered: null });
+  });
+
   it('answers 304 to a matching If-None-Match, and a new ETag once the history changes', async () => {
     const first = await get('writeKey=wk_assistant&userId=u-8');
     const etag = first.headers.get('etag') as string;

@@ -43,11 +43,16 @@ describe('reading endpoints', () => {
     });
   });
 
-  it('GET /uptake.js serves the built script-tag bundle', async () => {
-    const res = await fetch(`${c.url}/uptake.js`);
+  it.each([
+    ['uptake.js', 'uptake'],
+    ['uptake-prompts.js', 'uptakePrompts'],
+    ['uptake-vitals.js', 'uptakeVitals'],
+  ])('GET /%s serves the built script-tag bundle', async (file, global) => {
+    const res = await fetch(`${c.url}/${file}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(await res.text()).toMatch(/^var uptake=/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await res.text()).toMatch(new RegExp(`^var ${global}=`));
   });
 
   it('an unknown route is a 404 with words', async () => {

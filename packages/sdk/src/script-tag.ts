@@ -1,6 +1,7 @@
 import type { OutputHandle, Uptake } from './client/create-client.js';
 import { warn } from './client/warn.js';
-import { init } from './init.js';
+import type { Extras } from './prompts/connect-prompts.js';
+import { startClient } from './start-client.js';
 
 /**
  * Entry of `uptake.js`, the script-tag build. It reads the `data-` attributes of its own tag
@@ -13,13 +14,32 @@ type Command = [string, ...unknown[]];
 // `currentScript` is set while a classic script runs, `async` included; the query is for loaders that inject it.
 const script = (document.currentScript ?? document.querySelector('script[data-write-key]')) as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
-const client: Uptake = init({
+
+/**
+ * Loads a file served next to uptake.js (`uptake-prompts.js`, `uptake-vitals.js`) once, with a script
+ * element: it needs no CORS, carries the tag's CSP nonce, and leaves its exports on a global.
+ */
+const load = <T>(file: string, global: string) => {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= new Promise<T>((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = new URL(file, script?.src || location.href).href;
+      s.nonce = script?.nonce ?? '';
+      s.onload = () => resolve((window as unknown as Record<string, T>)[global] as T);
+      s.onerror = reject;
+      document.head.append(s);
+    }));
+};
+const extras: Extras = { prompts: load('uptake-prompts.js', 'uptakePrompts'), vitals: load('uptake-vitals.js', 'uptakeVitals') };
+
+const client: Uptake = startClient({
   collector: data['collector'] ?? (script?.src ? new URL(script.src).origin : ''),
   writeKey: data['writeKey'] ?? '',
   tool: data['tool'] ?? '',
   consent: data['consent'] === 'denied' ? 'denied' : undefined,
   flushInterval: data['flushInterval'] ? Number(data['flushInterval']) : undefined,
-});
+}, extras);
 
 /** Output handles by output id, so `['ai.accepted', feature, outputId]` finds the output it decides. */
 const outputs = new Map<string, OutputHandle>();
@@ -60,4 +80,4 @@ export function push(...commands: unknown[]): number {
   return 0;
 }
 
-export const { identify, track, ai, task, flush, optOut } = client;
+export const { identify, track, ai, task, flush, optOut, show } = client;

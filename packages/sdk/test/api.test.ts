@@ -9,14 +9,14 @@ it('public API of @uptake/sdk/protocol', async () => {
 });
 
 it('the client that init returns', async () => {
-  const { inertClient } = await import('../src/init.js');
-  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'task', 'track']);
+  const { inertClient } = await import('../src/start-client.js');
+  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'show', 'task', 'track']);
   expect(Object.keys(inertClient.ai).sort()).toEqual(['feature', 'output', 'request']);
 });
 
 it('the global of the script tag, window.uptake', async () => {
   document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
-  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'task', 'track']);
+  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'show', 'task', 'track']);
 });
 
 it('public API of @uptake/sdk/rules', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { init } from '../src/index.js';
-import { inertClient } from '../src/init.js';
+import { inertClient } from '../src/start-client.js';
 import { persistOptOut } from '../src/privacy/opt-out.js';
 import { useFreshIndexedDb } from './helpers/fresh-indexeddb.js';
 

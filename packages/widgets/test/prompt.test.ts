@@ -44,6 +44,16 @@ describe('<uptake-prompt>', () => {
     expect(el.hidden).toBe(true);
   });
 
+  it('carries action-event in the uptake-action detail, for the host app to act on', async () => {
+    const el = await mount({ promptId: 'critique-tip', heading: 'h', actionLabel: 'Try it' });
+    el.setAttribute('action-event', 'open-critique');
+    await el.updateComplete;
+    const seen: CustomEvent[] = [];
+    document.addEventListener('uptake-action', (e) => seen.push(e), { once: true });
+    part(el, 'action')?.click();
+    expect(seen[0]?.detail).toEqual({ promptId: 'critique-tip', event: 'open-critique' });
+  });
+
   it('renders an http(s) or relative action-href as a link, and drops javascript:', async () => {
     const el = await mount({ promptId: 'p', heading: 'h', actionLabel: 'Show me', actionHref: '/guides/critique' });
     expect(part(el, 'action')?.tagName).toBe('A');
@@ -55,13 +65,15 @@ describe('<uptake-prompt>', () => {
     expect(el.shadowRoot?.innerHTML).not.toContain('javascript:');
   });
 
-  it('cancelling uptake-action stops the link and keeps the card', async () => {
+  it('cancelling uptake-action stops the link (client-side routing), and the card still closes', async () => {
     const el = await mount({ promptId: 'p', heading: 'h', actionLabel: 'Go', actionHref: 'https://example.com/' });
     el.addEventListener('uptake-action', (e) => e.preventDefault());
+    const closed = closes(el);
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
     part(el, 'action')?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
-    expect(el.hidden).toBe(false);
+    expect(closed).toEqual([{ promptId: 'p', reason: 'action' }]);
+    expect(el.hidden).toBe(true);
   });
 
   it('"Not now" snoozes and "Don\'t show again" dismisses, unless the host cancels the close', async () => {

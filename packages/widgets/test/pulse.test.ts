@@ -121,7 +121,7 @@ describe('<uptake-pulse>', () => {
     expect($$('[part~="option"]').map((o) => o.textContent)).toEqual([evil, '<b>b</b>']);
   });
 
-  it('close asks with reason dismiss, then done after the thanks; Escape with escape; cancelable', async () => {
+  it('close asks with reason dismiss, Escape with escape, and both with done after the thanks; cancelable', async () => {
     const { el, closes, $, $$, next } = await mount({ id: 's', questions: [{ id: 'q', type: 'choice', text: 'Q?', options: ['a', 'b'] }] });
     const cancel = (e: Event) => e.preventDefault();
     el.addEventListener('uptake-request-close', cancel);
@@ -134,9 +134,15 @@ describe('<uptake-pulse>', () => {
     $$('input')[1]!.click();
     await next();
     $('[part~="done"]')?.click();
+    el.hidden = false;
+    $('[part~="close"]')?.click();
+    el.hidden = false;
+    $('[part~="thanks"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(closes).toEqual([
       { surveyId: 's', reason: 'dismiss' },
       { surveyId: 's', reason: 'escape' },
+      { surveyId: 's', reason: 'done' },
+      { surveyId: 's', reason: 'done' },
       { surveyId: 's', reason: 'done' },
     ]);
   });

@@ -19,7 +19,8 @@ export const toolSchema = z.strictObject({
 /** The collector's config file, `uptake.config.json`. */
 export const configSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    // Editors find the JSON Schema through this key; the collector ignores it.
+    $schema: z.string().optional().describe('Path or URL of this file\'s JSON Schema, for editor autocomplete; ignored by the collector.'),
     tools: z.array(toolSchema).min(1, 'declare at least one tool'),
     adminToken: secret.refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)'),
     /** Events besides `ai.*` that count as using AI at work. */
@@ -33,13 +34,19 @@ export const configSchema = z
     /** Key of the id hashes; generated on first start and kept in the store when absent. */
     pseudonymSecret: secret.optional(),
     /** How many prompts and surveys one person sees at most. */
-    fatigue: z.strictObject({ perDay: z.number().int().nonnegative(), perWeek: z.number().int().nonnegative() }).default({ perDay: 1, perWeek: 3 }),
+    fatigue: z
+      .strictObject({
+        perDay: z.number().int().nonnegative().describe('Prompts and surveys shown to one person in the last 24 hours, at most. Default 1.'),
+        perWeek: z.number().int().nonnegative().describe('Prompts and surveys shown to one person in the last 7 days, at most. Default 3.'),
+      })
+      .default({ perDay: 1, perWeek: 3 })
+      .describe('Caps over all prompts and surveys together, per person, across devices.'),
     /** Requests per minute per write key and client address, before `429`. */
     rateLimit: z.strictObject({ perMinute: z.number().int().positive() }).default({ perMinute: 6000 }),
     /** Group commit: write at `maxEvents` pending events or `maxDelayMs` after the first. */
     groupCommit: z.strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) }).default({ maxEvents: 5000, maxDelayMs: 2 }),
-    prompts: z.array(promptSchema).default([]),
-    surveys: z.array(surveySchema).default([]),
+    prompts: z.array(promptSchema).default([]).describe('Contextual tips; the first one due, in this order, is shown (docs/product-owners.md).'),
+    surveys: z.array(surveySchema).default([]).describe('Pulse surveys; considered after the prompts, in this order.'),
   })
   .superRefine((config, ctx) => {
     const toolIds = new Set(config.tools.map((t) => t.id));

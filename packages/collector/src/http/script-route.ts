@@ -3,20 +3,29 @@ import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.js';
 
-/** Serves the SDK's script-tag build at `/uptake.js`, so a tool team needs nothing but the collector's URL. */
+/**
+ * The SDK's script-tag builds: `uptake.js`, which every page loads, and what it loads next to it
+ * only when a page needs it (`uptake-prompts.js`: rules, widgets and Lit; `uptake-vitals.js`).
+ */
+const files = ['uptake.js', 'uptake-prompts.js', 'uptake-vitals.js'] as const;
+
+/** Serves the SDK's script-tag builds from the collector, so a tool team needs nothing but the collector's URL. */
 export function registerScriptRoute(app: FastifyInstance): void {
-  const path = createRequire(import.meta.url).resolve('@uptake/sdk/uptake.js');
-  let script: Promise<Buffer> | undefined;
-  app.get('/uptake.js', async (_request, reply) => {
-    script ??= readFile(path);
-    const body = await script.catch(() => {
-      script = undefined;
-      throw new HttpError(404, 'uptake.js is not built: run npm run build');
+  const require = createRequire(import.meta.url);
+  for (const file of files) {
+    const path = require.resolve(`@uptake/sdk/${file}`);
+    let script: Promise<Buffer> | undefined;
+    app.get(`/${file}`, async (_request, reply) => {
+      script ??= readFile(path);
+      const body = await script.catch(() => {
+        script = undefined;
+        throw new HttpError(404, `${file} is not built: run npm run build`);
+      });
+      return reply
+        .header('Content-Type', 'text/javascript; charset=utf-8')
+        .header('Cache-Control', 'public, max-age=300')
+        .header('Cross-Origin-Resource-Policy', 'cross-origin')
+        .send(body);
     });
-    return reply
-      .header('Content-Type', 'text/javascript; charset=utf-8')
-      .header('Cache-Control', 'public, max-age=300')
-      .header('Cross-Origin-Resource-Policy', 'cross-origin')
-      .send(body);
-  });
+  }
 }

@@ -1,19 +1,7 @@
-import type { Exposure } from '@uptake/sdk/rules';
+import type { Exposure, ExposureHistory } from '@uptake/sdk/rules';
 import type { SqlQuery } from '../storage/store.js';
 
-export type { Exposure };
-
-/** A person's exposure history: per prompt and per survey id, and when anything was last shown. */
-export interface ExposureHistory {
-  prompts: Record<string, Exposure>;
-  surveys: Record<string, Exposure>;
-  /** Times any prompt or survey was shown, newest first, at most 50: global fatigue caps count these. */
-  recentShows: string[];
-  /** UTC day of the person's first training completion (`daysSinceTraining`, `spaced`), if any. */
-  trainedAt: string | null;
-  /** End of the last UTC day with a usage event on any device (`inactiveDays`), if any. */
-  lastUsageAt: string | null;
-}
+export type { Exposure, ExposureHistory };
 
 const empty = (): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null });
 
@@ -44,7 +32,9 @@ export async function exposureHistory(query: SqlQuery, userId: string): Promise<
     } else if (action === 'held_out') {
       e.heldOutAt ??= at;
     } else if (action === 'dismissed') {
-      if (r['reason'] === 'dismiss') e.dismissed = true;
+      // "Don't show again" ends a prompt. A survey has only its close button: closing it is "not
+      // now", and its `maxShows` bounds how often it is offered (docs/DECISIONS.md).
+      if (r['reason'] === 'dismiss' && kind === 'prompt') e.dismissed = true;
       else e.lastSnoozed = at;
     } else if (action === 'answered') {
       e.lastAnswered = at;

@@ -2,8 +2,8 @@ import { createDelivery } from '../delivery/create-delivery.js';
 import { anonymousId } from '../identity/anonymous-id.js';
 import { newId } from '../identity/new-id.js';
 import { createSession } from '../identity/session.js';
-import { reportVitals } from '../perf/report-vitals.js';
 import { persistOptOut } from '../privacy/opt-out.js';
+import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
 import type { Props, UptakeOptions } from '../types.js';
 import { eventName } from './event-name.js';
@@ -53,6 +53,12 @@ export interface Uptake {
   flush(): Promise<void>;
   /** Stops the SDK in this browser for good, deletes the queue and forgets the anonymous id and session. */
   optOut(): Promise<void>;
+  /**
+   * Shows a prompt or survey of the tool's config by id now (e.g. from a "Give feedback" button),
+   * whatever its trigger, audience and caps; a person in its holdout is logged as held out instead.
+   * Waits until the person is identified and the tool's config is loaded.
+   */
+  show(id: string): void;
 }
 
 /** A value as text; `''` for values that cannot be turned into text (no toString, a Symbol's description aside). */
@@ -76,34 +82,48 @@ function guard<A extends unknown[], R>(fn: (...args: A) => R, fallback: R): (...
   };
 }
 
-/** Builds a working client for validated options. Every method catches its own errors: the host page never sees one. */
-export function createClient(options: UptakeOptions): Uptake {
-  const url = new URL('/v1/batch', new URL(options.collector, location.href)).href;
-  const delivery = createDelivery({ url, writeKey: options.writeKey, tool: options.tool, interval: options.flushInterval ?? 5000 });
+/**
+ * Builds a working client for validated options; `extras` loads what the build does not carry
+ * (the prompts chunk, web-vitals). Every method catches its own errors: the host page never sees one.
+ */
+export function createClient(options: UptakeOptions, extras: Extras): Uptake {
+  const { collector, writeKey, tool } = options;
+  const url = (path: string) => new URL(path, new URL(collector, location.href)).href;
+  const delivery = createDelivery({ url: url('/v1/batch'), writeKey, tool, interval: options.flushInterval ?? 5000 });
   const anonId = anonymousId();
   const session = createSession();
   let userId: string | undefined;
   let stopped = false;
 
-  /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first). */
-  const emit = (name: string, props: Props): void => {
+  /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first); returns its `ts`, `''` if not queued. */
+  const emit = (name: string, props: Props): string => {
     try {
-      if (stopped) return;
+      if (stopped) return '';
       if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
-        return warn(`track: "${text(name)}" is not an event name such as report.generated`);
+        warn(`track: "${text(name)}" is not an event name such as report.generated`);
+        return '';
       }
       const now = Date.now();
-      delivery.add({ id: newId(), name, ts: new Date(now).toISOString(), userId, anonymousId: anonId, sessionId: session(now), tool: options.tool, props });
+      const ts = new Date(now).toISOString();
+      delivery.add({ id: newId(), name, ts, userId, anonymousId: anonId, sessionId: session(now), tool, props });
+      prompts.note({ name, at: now });
+      return ts;
     } catch (error) {
       warn(`${text(name)}: ${text(error)}`);
+      return '';
     }
   };
-  const record = (name: string, props?: unknown): void => emit(name, sanitizeProps(props, warn));
+  const record = (name: string, props?: unknown): void => void emit(name, sanitizeProps(props, warn));
   const feature = (value: unknown): Props => ({ feature: redact(text(value)) });
   const noop = () => {};
   const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
 
-  reportVitals(emit);
+  const prompts = connectPrompts(`${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`, extras, emit);
+  // web-vitals is loaded after the page's load: its observers read buffered entries, so LCP, FCP,
+  // TTFB and CLS lose nothing, and uptake.js stays small (docs/DECISIONS.md).
+  const vitals = () => void extras.vitals().then((m) => m.reportVitals(emit)).catch(noop);
+  if (document.readyState === 'complete') vitals();
+  else addEventListener('load', vitals, { once: true });
 
   // Arguments come from the host page and may be anything (a throwing getter, a revoked Proxy,
   // an object without toString): every public method catches, so the page never sees an error.
@@ -111,7 +131,9 @@ export function createClient(options: UptakeOptions): Uptake {
     identify: guard((id: string, traits?: Props) => {
       if (typeof id !== 'string' || !id || id.length > 128) return warn('identify: userId must be a string of 1–128 characters');
       userId = id;
-      record('identify', traits);
+      const clean = sanitizeProps(traits, warn);
+      emit('identify', clean);
+      if (!stopped) prompts.identify(id, clean);
     }, undefined),
     track: guard(record, undefined),
     ai: {
@@ -136,8 +158,10 @@ export function createClient(options: UptakeOptions): Uptake {
       undefined,
     ),
     flush: () => delivery.flush().catch(() => {}),
+    show: guard((id: string) => prompts.show(String(id)), undefined),
     async optOut() {
       stopped = true;
+      prompts.stop();
       persistOptOut();
       await delivery.stop().catch(() => {});
     },

@@ -5,9 +5,9 @@ const maxString = 256;
 // An e-mail address, or a run of 9+ digits (card, account and phone numbers); separators allowed inside the run.
 const sensitive = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}|\d(?:[ -]?\d){8,}/g;
 
-/** Redacts e-mail addresses and long digit runs in a string, then cuts it to 256 characters. */
-export function redact(value: string): string {
-  return value.replace(sensitive, '[redacted]').slice(0, maxString);
+/** Redacts e-mail addresses and long digit runs in a string, then cuts it to `max` characters (256). */
+export function redact(value: string, max = maxString): string {
+  return value.replace(sensitive, '[redacted]').slice(0, max);
 }
 
 /**

@@ -49,6 +49,18 @@ export interface Exposure {
   lastAnswered: string | null;
 }
 
+/** A person's exposure history, as `GET /v1/config` sends it: per prompt and per survey id, and when anything was last shown. */
+export interface ExposureHistory {
+  prompts: Record<string, Exposure>;
+  surveys: Record<string, Exposure>;
+  /** Times any prompt or survey was shown, newest first, at most 50: global fatigue caps count these. */
+  recentShows: string[];
+  /** UTC day of the person's first training completion (`daysSinceTraining`, `spaced`), if any. */
+  trainedAt: string | null;
+  /** End of the last UTC day with a usage event on any device (`inactiveDays`), if any. */
+  lastUsageAt: string | null;
+}
+
 export interface Fatigue {
   perDay: number;
   perWeek: number;

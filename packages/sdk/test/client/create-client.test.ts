@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, type Uptake } from '../../src/client/create-client.js';
+import { moduleExtras } from '../../src/module-extras.js';
 import { createEventQueue } from '../../src/storage/event-queue.js';
 import { openQueueDb } from '../../src/storage/open-queue-db.js';
 import { fakeCollector, until } from '../helpers/fake-collector.js';
@@ -8,7 +9,7 @@ import { useFreshIndexedDb } from '../helpers/fresh-indexeddb.js';
 useFreshIndexedDb();
 
 let client: Uptake | undefined;
-const start = (): Uptake => (client = createClient({ collector: 'http://127.0.0.1:1', writeKey: 'wk_assistant', tool: 'assistant', flushInterval: 60_000 }));
+const start = (): Uptake => (client = createClient({ collector: 'http://127.0.0.1:1', writeKey: 'wk_assistant', tool: 'assistant', flushInterval: 60_000 }, moduleExtras));
 
 beforeEach(() => localStorage.clear());
 afterEach(async () => {

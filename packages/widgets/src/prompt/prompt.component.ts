@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { emit, type CloseReason, type RequestCloseDetail } from '../shared/events.js';
+import { emit, type ActionDetail, type CloseReason, type RequestCloseDetail } from '../shared/events.js';
 import { safeHref } from '../shared/safe-href.js';
 import { UptakeElement } from '../shared/uptake-element.js';
 import { promptStyles } from './prompt.styles.js';
@@ -14,7 +14,7 @@ export type PromptPlacement = 'toast' | 'anchor' | 'inline';
  *
  * @tag uptake-prompt
  * @summary Contextual micro-prompt.
- * @event uptake-action - The user chose the action; `detail: { promptId, href? }`. Cancel it to stop a link's navigation.
+ * @event uptake-action - The user chose the action; `detail: { promptId, href?, event? }`. Cancel it to stop a link's navigation (the card closes either way).
  * @event uptake-request-close - The user asked to close the card; cancelable; `detail: { promptId, reason: 'snooze' | 'dismiss' | 'escape' | 'action' }`.
  * @csspart base - The card.
  * @csspart title - The heading.
@@ -44,6 +44,8 @@ export class UptakePromptElement extends UptakeElement {
   @property({ attribute: 'action-label' }) actionLabel = '';
   /** Link of the action: http, https or relative; any other scheme is dropped and the action is a button. */
   @property({ attribute: 'action-href' }) actionHref = '';
+  /** A name for the host app to act on, carried as `detail.event` of `uptake-action` (the config's `action.event`). */
+  @property({ attribute: 'action-event' }) actionEvent = '';
   /** `toast` (default), `anchor` (next to `anchor`) or `inline`. */
   @property({ reflect: true }) placement: PromptPlacement = 'toast';
   /** The element the card is placed next to with `placement="anchor"`: a selector, or the element. */
@@ -101,10 +103,11 @@ export class UptakePromptElement extends UptakeElement {
   }
 
   private onAction(e: Event, href: string | undefined): void {
-    if (!emit(this, 'uptake-action', href ? { promptId: this.promptId, href } : { promptId: this.promptId }, true)) {
-      e.preventDefault();
-      return;
-    }
+    const detail: ActionDetail = { promptId: this.promptId };
+    if (href) detail.href = href;
+    if (this.actionEvent) detail.event = this.actionEvent;
+    // Cancelling stops the link (the host routes it itself); the card has done its job either way.
+    if (!emit(this, 'uptake-action', detail, true)) e.preventDefault();
     this.requestClose('action');
   }
 

@@ -63,7 +63,8 @@ export class UptakePulseElement extends UptakeElement {
   @state() private _error = '';
 
   protected closeDetail(reason: CloseReason): RequestCloseDetail {
-    return { surveyId: this.survey?.id ?? '', reason };
+    // After the thank-you, any way out is the end of the survey, not a dismissal of it.
+    return { surveyId: this.survey?.id ?? '', reason: this._done ? 'done' : reason };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -113,7 +114,7 @@ export class UptakePulseElement extends UptakeElement {
     return html`<section part="base" aria-labelledby="title">
       <div class="head">
         <p part="title" class="title" id="title">${survey.title || t.survey}</p>
-        <button part="close" class="close" type="button" aria-label=${t.close} @click=${() => this.requestClose(this._done ? 'done' : 'dismiss')}>×</button>
+        <button part="close" class="close" type="button" aria-label=${t.close} @click=${() => this.requestClose('dismiss')}>×</button>
       </div>
       ${this._done
         ? html`<p part="thanks" class="thanks" tabindex="-1">${t.thanks}</p>

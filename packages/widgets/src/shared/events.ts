@@ -14,6 +14,8 @@ export interface ActionDetail {
   promptId: string;
   /** The link followed, when the action is a link. */
   href?: string;
+  /** The name the host app acts on, when the prompt's action names one (`action-event`). */
+  event?: string;
 }
 
 /** `uptake-request-close`: the user asked to close the widget. Cancel it to keep the widget open. */

@@ -1,0 +1,78 @@
+import type { LocalEvent } from '../rules/types.js';
+import type { Props } from '../types.js';
+import type { PromptRuntime, PromptsModule, ToolConfig } from './types.js';
+
+/** What `uptake.js` does not carry and loads when a page needs it. */
+export interface Extras {
+  /** The prompts chunk: rules, widgets and Lit. Loaded only when the tool has prompts or surveys. */
+  prompts(): Promise<PromptsModule>;
+  /** web-vitals, loaded after the page's `load` event. */
+  vitals(): Promise<{ reportVitals(record: (name: string, props: Props) => void): void }>;
+}
+
+/** The SDK's side of prompts: it stays in `uptake.js`, so it is kept to the bare minimum. */
+export interface PromptsLink {
+  /** The SDK recorded an event. */
+  note(event: LocalEvent): void;
+  /** The person is identified: fetch their config and, when the tool has prompts or surveys, start the chunk. */
+  identify(userId: string, traits: Props): void;
+  show(id: string): void;
+  stop(): void;
+}
+
+/**
+ * Connects the SDK to the prompts chunk. Prompts wait for an identified person: on `identify`, it
+ * fetches `GET /v1/config` for them (the browser revalidates it with its ETag) and loads the chunk
+ * only if the tool has prompts or surveys. Events recorded before the chunk starts are handed to it;
+ * `show(id)` calls made before then run once it has started. Identifying as someone else, or with
+ * other traits, starts over. A failed fetch or load shows nothing; the next `identify` tries again.
+ */
+export function connectPrompts(configUrl: string, extras: Extras, emit: (name: string, props: Props) => string): PromptsLink {
+  let seen: LocalEvent[] = [];
+  const wanted: string[] = [];
+  let runtime: PromptRuntime | undefined;
+  /** Who the running (or loading) runtime is for; a new person or new traits start over. */
+  let started = '';
+  let person: string | undefined;
+  /** Bumped on every start: a fetch or load that finishes for an earlier start is dropped. */
+  let generation = 0;
+  const restart = (): number => {
+    runtime?.stop();
+    runtime = undefined;
+    return ++generation;
+  };
+  return {
+    note(event) {
+      if (seen.push(event) > 200) seen.shift();
+      runtime?.note(event);
+    },
+    identify(userId, traits) {
+      const who = JSON.stringify([userId, traits]);
+      if (who === started) return;
+      // The page's events before the first identify are this person's; another person's never count.
+      if (person !== undefined && person !== userId) seen = [];
+      person = userId;
+      started = who;
+      const mine = restart();
+      fetch(`${configUrl}&userId=${encodeURIComponent(userId)}`)
+        .then((res) => (res.ok ? (res.json() as Promise<ToolConfig>) : Promise.reject(new Error(`${res.status}`))))
+        .then(async (config) => {
+          if (!(config.prompts.length || config.surveys.length)) return;
+          const chunk = await extras.prompts();
+          if (mine !== generation) return;
+          runtime = chunk.startPrompts({ config, userId, traits, events: seen.slice(), emit });
+          wanted.splice(0).forEach(runtime.show);
+        })
+        // Nothing shows on this page; the next identify (or page) tries again.
+        .catch(() => void (mine === generation && (started = '')));
+    },
+    show(id) {
+      if (runtime) runtime.show(id);
+      else wanted.push(id);
+    },
+    stop() {
+      started = '\0stopped';
+      restart();
+    },
+  };
+}

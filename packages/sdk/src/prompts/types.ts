@@ -1,0 +1,47 @@
+import type { PulseSurvey } from '@uptake/widgets';
+import type { ExposureHistory, Fatigue, LocalEvent, RuleItem } from '../rules/types.js';
+import type { Props } from '../types.js';
+
+/** A prompt as `GET /v1/config` sends it (the collector validated it against the config schema). */
+export interface PromptItem extends RuleItem {
+  content: { title: string; body: string; action?: { label: string; href?: string; event?: string } };
+}
+
+/** A survey as `GET /v1/config` sends it: what `<uptake-pulse>` shows, plus its rules. */
+export interface SurveyItem extends RuleItem, PulseSurvey {}
+
+/** The answer of `GET /v1/config?tool=&writeKey=&userId=`. */
+export interface ToolConfig {
+  tool: string;
+  fatigue: Fatigue;
+  prompts: PromptItem[];
+  surveys: SurveyItem[];
+  history: ExposureHistory;
+}
+
+/** What the SDK hands the prompts chunk when it starts it. */
+export interface PromptHost {
+  config: ToolConfig;
+  userId: string;
+  /** Traits from `identify`, sanitized (`role`, `team`, `cohort`, `program` are read). */
+  traits: Props;
+  /** Events recorded on this page before the chunk started, oldest first. */
+  events: LocalEvent[];
+  /** Records an event the way the SDK's own helpers do (props are already clean); returns its `ts`, or `''` if it was not recorded. */
+  emit(name: string, props: Props): string;
+}
+
+/** The running prompts engine of one page and one person. */
+export interface PromptRuntime {
+  /** The SDK recorded an event: count it for `event` triggers and look for what is due now. */
+  note(event: LocalEvent): void;
+  /** Shows a prompt or survey by id now, whatever its trigger and caps; a held-out person is logged as held out instead. */
+  show(id: string): void;
+  /** Removes what is on screen and stops listening. */
+  stop(): void;
+}
+
+/** The prompts chunk, as `uptake-prompts.js` or a dynamic import of the npm package hands it over. */
+export interface PromptsModule {
+  startPrompts(host: PromptHost): PromptRuntime;
+}
