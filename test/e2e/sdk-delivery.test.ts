@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.js';
-import { startSdkTestSite, type ProxiedBatch, type SdkTestSite } from '../helpers/sdk-test-site.js';
+import { deliveries, distinct, openSdkPage, track, waitForQueued, waitForSdk, type Uptake } from '../helpers/sdk-page.js';
+import { startSdkTestSite, type SdkTestSite } from '../helpers/sdk-test-site.js';
 
 // The SDK's delivery guarantees in real Chromium: the built uptake.js from a script tag, real
 // IndexedDB, Web Locks and sendBeacon, and the real collector (DuckDB) behind a fault-injecting proxy.
@@ -25,66 +26,9 @@ afterEach(async () => {
   await site?.close();
 });
 
-type Uptake = { push(...commands: unknown[]): number; flush(): Promise<void> };
-
 async function open(flushInterval?: number): Promise<Page> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.pageUrl({ flushInterval }));
-  await page.waitForFunction(() => typeof (window as unknown as { uptake?: Uptake }).uptake?.flush === 'function');
-  expect(errors).toEqual([]);
-  return page;
+  return openSdkPage(context, site.pageUrl({ flushInterval }));
 }
-
-/** Tracks `count` events named `name` (numbered in `props.n`) through the command queue. */
-async function track(page: Page, name: string, count: number, from = 0): Promise<void> {
-  await page.evaluate(
-    ({ name, count, from }) => {
-      const uptake = (window as unknown as { uptake: Uptake }).uptake;
-      for (let n = from; n < from + count; n++) uptake.push(['track', name, { n }]);
-    },
-    { name, count, from },
-  );
-}
-
-/** Events named `name` waiting in the page's IndexedDB queue, read with the browser's own IndexedDB. */
-function queuedInIndexedDb(page: Page, name: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('uptake:assistant');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as { name: string }[]).filter((e) => e.name === name).length);
-            open.result.close();
-          };
-        };
-      }),
-    name,
-  );
-}
-
-async function waitForQueued(page: Page, name: string, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await queuedInIndexedDb(page, name)) !== count) {
-    if (Date.now() > deadline) throw new Error(`IndexedDB never held ${count} ${name} events`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** How many times each id reached the collector in a request it answered 200. */
-function deliveries(batches: ProxiedBatch[], prefix: string): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const b of batches.filter((b) => b.status === 200)) {
-    b.ids.forEach((id, i) => b.names[i]?.startsWith(prefix) && times.set(id, (times.get(id) ?? 0) + 1));
-  }
-  return times;
-}
-
-const distinct = (events: { id: string }[]) => new Set(events.map((e) => e.id)).size;
 
 describe('uptake.js delivery in real Chromium, with a real collector', () => {
   it('events queued, page reloaded before they were sent: all delivered after the reload, exactly once', async () => {
@@ -95,7 +39,7 @@ describe('uptake.js delivery in real Chromium, with a real collector', () => {
     await page.reload();
     // The unload beacon carried them to a failing collector: only IndexedDB still has them.
     await site.waitFor(() => site.batches.some((b) => b.fetchMode === 'no-cors'));
-    await page.waitForFunction(() => typeof (window as unknown as { uptake?: Uptake }).uptake?.flush === 'function');
+    await waitForSdk(page);
     expect((await site.waitForStored('e2e.', 1, 0)).length).toBe(0);
     site.mode = 'pass';
 

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
@@ -49,9 +50,13 @@ export function registerBodyParsers(app: FastifyInstance): void {
     return gunzipWithin(payload, limit);
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/json', 'text/plain', '*'], { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
-    if (text.length === 0) return done(new HttpError(400, 'empty body: expected a JSON batch'));
+  app.addContentTypeParser(['application/json', 'text/plain', '*'], { parseAs: 'buffer' }, (_request, body, done) => {
+    const bytes = body as Buffer;
+    if (bytes.length === 0) return done(new HttpError(400, 'empty body: expected a JSON batch'));
+    // JSON on the wire is UTF-8 (RFC 8259). Decoding leniently would store U+FFFD in place of the
+    // bytes a client really sent; refusing says what is wrong instead.
+    if (!isUtf8(bytes)) return done(new HttpError(400, 'body is not valid UTF-8'));
+    const text = bytes.toString('utf8');
     try {
       done(null, JSON.parse(text));
     } catch (error) {

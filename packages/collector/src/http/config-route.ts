@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import { singleValues } from './single-values.js';
 
 /**
  * `GET /v1/config?tool=&writeKey=&userId=`: the prompts and surveys of a tool and, for an identified
@@ -13,8 +14,8 @@ import { HttpError } from './http-error.js';
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
   const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
-  app.get<{ Querystring: { tool?: string; writeKey?: string; userId?: string } }>('/v1/config', async (request, reply) => {
-    const { tool: toolId, writeKey, userId } = request.query;
+  app.get<{ Querystring: Record<string, unknown> }>('/v1/config', async (request, reply) => {
+    const { tool: toolId, writeKey, userId } = singleValues(request.query, ['tool', 'writeKey', 'userId']);
     if (!writeKey) throw new HttpError(400, 'writeKey: expected the tool\'s write key');
     const tool = toolsByKey.get(writeKey);
     if (!tool) throw new HttpError(401, 'unknown write key');
@@ -24,6 +25,7 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
       throw new HttpError(403, `origin ${origin} is not allowed for tool "${tool.id}"`);
     }
     if (userId !== undefined && (userId.length === 0 || userId.length > 128)) throw new HttpError(400, 'userId: expected 1–128 characters');
+    if (userId?.includes('\u0000')) throw new HttpError(400, 'userId: contains a NUL character (U+0000)');
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
     const history = userId === undefined ? null : await ctx.store.readSession((query) => exposureHistory(query, ctx.pseudonymize(userId)));
     const body = JSON.stringify({

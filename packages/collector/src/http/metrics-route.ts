@@ -4,14 +4,15 @@ import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-q
 import { requireAdmin } from './admin-auth.js';
 import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import { singleValues } from './single-values.js';
 
 /** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (admin): SPEC "Metric definitions". */
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: { asOf?: string; tool?: string; program?: string; cohort?: string } }>('/v1/metrics', async (request, reply) => {
+  app.get<{ Querystring: Record<string, unknown> }>('/v1/metrics', async (request, reply) => {
     requireAdmin(request, ctx.adminTokens);
     let query;
     try {
-      query = parseMetricsQuery(request.query, ctx.config);
+      query = parseMetricsQuery(singleValues(request.query, ['asOf', 'tool', 'program', 'cohort']), ctx.config);
     } catch (error) {
       if (error instanceof MetricsQueryError) throw new HttpError(400, error.message);
       throw error;

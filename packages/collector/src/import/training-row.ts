@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema, limits } from '@uptake/sdk/protocol';
+import { earliestTs, wellFormed } from '../ingest/storable-text.js';
 
 /** Columns of a training file: the first three required, the others optional; order is free. */
 export const trainingColumns = { required: ['user_id', 'completed_at', 'program'], optional: ['cohort', 'role', 'team'] } as const;
@@ -28,19 +29,26 @@ function parseCompletedAt(value: string): Date | undefined {
   return instantSchema.safeParse(value).success ? new Date(value) : undefined;
 }
 
+// Text the stores can hold (see ingest/storable-text.ts): no NUL, no unpaired surrogate.
+const noNul = (v: string) => !v.includes('\u0000');
+const nulMessage = 'contains a NUL character (U+0000)';
+
 const required = (what: string, max: number) =>
   z
     .string()
     .trim()
     .min(1, `expected ${what}, got an empty cell`)
-    .max(max, `at most ${max} characters`);
+    .max(max, `at most ${max} characters`)
+    .refine(noNul, nulMessage)
+    .transform(wellFormed);
 
 const optional = z
   .string()
   .trim()
   .max(limits.propStringMaxLength, `at most ${limits.propStringMaxLength} characters`)
+  .refine(noNul, nulMessage)
   .optional()
-  .transform((v) => (v ? v : undefined));
+  .transform((v) => (v ? wellFormed(v) : undefined));
 
 /**
  * A training row as it comes from a CSV file or a `POST /v1/import/training` body: strings keyed by
@@ -56,6 +64,10 @@ export const trainingRowSchema = z
         const date = parseCompletedAt(value);
         if (!date) {
           ctx.addIssue({ code: 'custom', message: `expected a date YYYY-MM-DD or an ISO-8601 instant, got "${value.slice(0, 40)}"` });
+          return z.NEVER;
+        }
+        if (date.getTime() < earliestTs) {
+          ctx.addIssue({ code: 'custom', message: `${value} is before the year 1` });
           return z.NEVER;
         }
         if (date.getTime() > Date.now() + limits.maxFutureMs) {

@@ -1,6 +1,7 @@
 import { eventSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
+import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
 
 /** An event of a batch that was not stored, by its index in the batch. */
 export interface Rejection {
@@ -37,6 +38,10 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
       return;
     }
     const e = parsed.data;
+    if (hasProtoKey(raw)) {
+      rejected.push({ index, id: e.id, error: 'props: keys must not be __proto__, constructor or prototype' });
+      return;
+    }
     if (e.tool !== ctx.tool) {
       rejected.push({ index, id: e.id, error: `tool: the write key belongs to tool "${ctx.tool}", not "${e.tool}"` });
       return;
@@ -44,6 +49,15 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
     const ts = Date.parse(e.ts) + skew;
     if (ts > latest) {
       rejected.push({ index, id: e.id, error: 'ts: more than 24 hours in the future after clock correction' });
+      return;
+    }
+    if (ts < earliestTs) {
+      rejected.push({ index, id: e.id, error: 'ts: before the year 1 after clock correction' });
+      return;
+    }
+    const nul = nulField({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId, tool: e.tool }, e.props);
+    if (nul) {
+      rejected.push({ index, id: e.id, error: `${nul}: contains a NUL character (U+0000), which cannot be stored` });
       return;
     }
     // A batch that repeats an id stores it once; the repeat counts as a duplicate, not an error.
@@ -54,11 +68,11 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
       name: e.name,
       ts: new Date(ts),
       receivedAt: ctx.receivedAt,
-      userId: e.userId === undefined ? null : ctx.pseudonymize(e.userId),
-      anonymousId: e.anonymousId === undefined ? null : ctx.pseudonymize(e.anonymousId),
-      sessionId: e.sessionId ?? null,
+      userId: e.userId === undefined ? null : ctx.pseudonymize(wellFormed(e.userId)),
+      anonymousId: e.anonymousId === undefined ? null : ctx.pseudonymize(wellFormed(e.anonymousId)),
+      sessionId: e.sessionId === undefined ? null : wellFormed(e.sessionId),
       tool: e.tool,
-      props: e.props,
+      props: wellFormedProps(e.props),
     });
   });
   return { rows, rejected };

@@ -18,6 +18,8 @@ export function parseMetricsQuery(raw: { asOf?: string; tool?: string; program?:
   if (!dayPattern.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
     throw new MetricsQueryError(`asOf: expected a day YYYY-MM-DD, got "${asOf.slice(0, 40)}"`);
   }
+  // PostgreSQL has no year 0.
+  if (asOf < '0001-01-01') throw new MetricsQueryError(`asOf: ${asOf} is before the year 1`);
   const q: MetricsQuery = { asOf };
   if (raw.tool !== undefined && raw.tool !== '') {
     if (!config.tools.some((t) => t.id === raw.tool)) throw new MetricsQueryError(`tool: unknown tool "${raw.tool.slice(0, 64)}"; declared: ${config.tools.map((t) => t.id).join(', ')}`);
@@ -27,6 +29,7 @@ export function parseMetricsQuery(raw: { asOf?: string; tool?: string; program?:
     const value = raw[key];
     if (value === undefined || value === '') continue;
     if (value.length > 256) throw new MetricsQueryError(`${key}: at most 256 characters`);
+    if (value.includes('\u0000')) throw new MetricsQueryError(`${key}: contains a NUL character (U+0000)`);
     q[key] = value;
   }
   return q;
