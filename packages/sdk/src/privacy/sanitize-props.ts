@@ -5,9 +5,13 @@ const maxString = 256;
 // An e-mail address, or a run of 9+ digits (card, account and phone numbers); separators allowed inside the run.
 const sensitive = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}|\d(?:[ -]?\d){8,}/g;
 
-/** Redacts e-mail addresses and long digit runs in a string, then cuts it to `max` characters (256). */
+/**
+ * Redacts e-mail addresses and long digit runs in a string, then cuts it to `max` UTF-16 units (256),
+ * never between the two halves of a character outside the BMP (an emoji), which no store can keep.
+ */
 export function redact(value: string, max = maxString): string {
-  return value.replace(sensitive, '[redacted]').slice(0, max);
+  const cut = value.replace(sensitive, '[redacted]').slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /**

@@ -15,6 +15,12 @@ describe('redact', () => {
   it('cuts strings to 256 characters', () => {
     expect(redact('x'.repeat(300))).toHaveLength(256);
   });
+
+  it('never cuts an emoji in half', () => {
+    const cut = redact(`${'x'.repeat(255)}😀 and more`);
+    expect(cut).toBe('x'.repeat(255));
+    expect(redact(`${'x'.repeat(254)}😀 and more`)).toBe(`${'x'.repeat(254)}😀`);
+  });
 });
 
 describe('sanitizeProps', () => {
