@@ -42,8 +42,12 @@ function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOpt
 
 /** Builds the collector's HTTP app (not listening yet). */
 export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+  const level = typeof logger === 'object' && logger && 'level' in logger ? String(logger.level) : 'info';
   const app = Fastify({
     logger: privateLogger(logger),
+    // A line per request is for debugging: at a thousand batches a second it would be nearly the
+    // whole log. Server-side failures are logged by the error handler at any level.
+    disableRequestLogging: level !== 'debug' && level !== 'trace',
     bodyLimit: limits.batchMaxBytes,
     // A body trickled in byte by byte must not hold a connection forever.
     requestTimeout: 30_000,
