@@ -115,10 +115,10 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     logAbout(item, 'shown', 'shown');
   };
 
-  /** The first item due in `list`, after logging the control group of those that would have shown first. */
-  const pick = (list: readonly Item[], h: ExposureHistory, ctx: RuleContext): Item | undefined => {
+  /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
+  const pick = (list: readonly Item[], items: Record<string, Exposure>, h: ExposureHistory, ctx: RuleContext): Item | undefined => {
     for (;;) {
-      const decision = selectDue(list, { items: list === prompts ? h.prompts : h.surveys, recentShows: h.recentShows }, config.fatigue, ctx, false);
+      const decision = selectDue(list, { items, recentShows: h.recentShows }, config.fatigue, ctx, false);
       if (decision.action === 'show') return decision.item;
       if (decision.action === 'none') return undefined;
       holdOut(decision.item, h);
@@ -131,7 +131,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       const h = history();
       const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: location.pathname + location.search, domEvent };
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
-      const item = pick(prompts, h, ctx) ?? pick(surveys, h, ctx);
+      const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
       const selector = item?.trigger.selector;
       if (item) show(item, selector ? domEvent?.target.closest(selector) ?? undefined : undefined);
     } catch (error) {
