@@ -353,17 +353,19 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       vital('v1', addDays(A, -28), 'LCP', 90000, 'poor'), // outside the window
       vital('v1', addDays(A, 1), 'LCP', 90000, 'poor'), // after asOf
       vital('v2', A, 'LCP', 'slow', 'poor'), // not a number
+      vital('v3', A, 'LCP', '1200', 'good'), // a string, even one that reads as a number, is not a number
       vital('v2', A, 'FID', 10, 'good'), // not a metric web-vitals reports any more
       ...['v1', 'v2', 'v3', 'v4', 'v5'].map((u, i) => vital(u, A, 'CLS', [0.02, 0.05, 0.1, 0.3, 0][i], i < 2 || i === 4 ? 'good' : i === 2 ? 'needs-improvement' : 'poor')),
+      vital('v1', A, 'CLS', 1e-7, 'good'), // a tiny shift: JSON writes it 1e-7, a number all the same
       vital('v1', A, 'INP', 120, 'good', 'other'),
       vital('v2', A, 'INP', 300, 'needs-improvement', 'other'), // two people on the other tool: suppressed
     ];
     const all = await metrics(events, { asOf: A });
     // LCP: 1000…6000, six samples; p75 by linear interpolation at position 5 × 0.75 = 3.75: 4000 + 0.75 × 1000.
-    // CLS: 0, 0.02, 0.05, 0.1, 0.3; position 4 × 0.75 = 3: 0.1.
+    // CLS: 0, 1e-7, 0.02, 0.05, 0.1, 0.3; position 5 × 0.75 = 3.75: 0.05 + 0.75 × 0.05 = 0.0875.
     expect(all.vitals).toEqual([
       { tool: 'assistant', metric: 'LCP', samples: 6, p75: 4750, good: 2, needsImprovement: 2, poor: 2, suppressed: false },
-      { tool: 'assistant', metric: 'CLS', samples: 5, p75: expect.closeTo(0.1, 12), good: 3, needsImprovement: 1, poor: 1, suppressed: false },
+      { tool: 'assistant', metric: 'CLS', samples: 6, p75: expect.closeTo(0.0875, 12), good: 4, needsImprovement: 1, poor: 1, suppressed: false },
       { tool: 'other', metric: 'INP', samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true },
     ]);
     const other = await metrics(events, { asOf: A, tool: 'other' });
