@@ -236,14 +236,20 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       answered('b6', addDays(A, -1), 'applied', 'yes'),
       answered('b6', addDays(A, -1), 'example', 'abcde fghij klmno pqrs'), // 19 non-blank
       answered('b6', addDays(A, 1), 'example', long), // after asOf: not yet
+      ...['b7', 'b8', 'b9'].map((u) => trainedOn(u, T)),
+      ...['b7', 'b8', 'b9'].map((u) => answered(u, addDays(A, -1), 'applied', 'yes')),
+      // 19 non-blank characters each: ideographic spaces, no-break spaces and vertical tabs are blank too.
+      answered('b7', addDays(A, -1), 'example', 'abcde\u3000fghij\u3000klmno\u3000pqrs'),
+      answered('b8', addDays(A, -1), 'example', 'abcde\u00a0fghij\u00a0klmno\u00a0pqrs'),
+      answered('b9', addDays(A, -1), 'example', 'abcde\u000bfghij\u000bklmno\u000bpqrs'),
       answered('x7', addDays(A, -1), 'applied', 'yes'), // never trained: not a respondent
       answered('x7', addDays(A, -1), 'example', long),
     ];
     const m = await metrics(events, { asOf: A });
-    // Respondents b1…b6; applied b1, b3, b5. Rate 3/6 = 0.5; 1 − 0.5 > 0.40: failing.
-    expect(m.behaviorCheck).toEqual({ respondents: 6, applied: 3, rate: 0.5, failing: true, suppressed: false });
-    // Six trained, three applied: a gap of three, half of those trained.
-    expect(m.gap).toEqual({ trained: 6, applied: 3, count: 3, share: 0.5, suppressed: false });
+    // Respondents b1…b9; applied b1, b3, b5. Rate 3/9; 1 − 1/3 > 0.40: failing.
+    expect(m.behaviorCheck).toEqual({ respondents: 9, applied: 3, rate: 3 / 9, failing: true, suppressed: false });
+    // Nine trained, three applied: a gap of six, two thirds of those trained.
+    expect(m.gap).toEqual({ trained: 9, applied: 3, count: 6, share: 6 / 9, suppressed: false });
   });
 
   it('output acceptance over the last 28 days, by tool', async () => {
