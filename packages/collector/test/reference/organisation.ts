@@ -1,0 +1,145 @@
+import type { Props } from '@uptake/sdk';
+import fc from 'fast-check';
+import type { MetricsQuery } from '../../src/metrics/types.js';
+import type { StoredEvent } from '../../src/storage/store.js';
+import { dayNumber, isoWeek, msPerDay, ymd } from './days.js';
+import * as edge from './edge-values.js';
+import { printOrganisation } from './print-organisation.js';
+
+/** The prompts of generated organisations: `tip` (a goal with props, 7 days) and `quick` (the `other` tool only, half a day). */
+export const goalWindowMs = { tip: 7 * msPerDay, quick: msPerDay / 2 } as const;
+
+const at = (base: number, days: number, time: number) => (base + days) * msPerDay + time;
+
+const training = fc.record({ daysLater: fc.constantFrom(0, 0, 1, 10, 40), program: edge.programNames, cohort: edge.cohortNames, sortsFirst: fc.boolean() });
+const identify = fc.record({ fromTraining: fc.boolean(), days: fc.constantFrom(-5, 0, 3, 1), time: edge.timeOfDay, role: edge.roles, team: edge.teams });
+const usage = fc.oneof(
+  fc.record({ fromTraining: fc.constant(true), days: edge.daysAfterTraining, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }),
+  fc.record({ fromTraining: fc.constant(false), days: edge.daysAfterAnchor, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }),
+);
+const answer = fc.oneof(
+  fc.record({ question: fc.constant('applied'), value: edge.appliedValues, days: fc.constantFrom(-30, -3, -1, 0, 1), time: edge.timeOfDay }),
+  fc.record({ question: fc.constant('example'), value: edge.examples, days: fc.constantFrom(-30, -3, -1, 0, 1), time: edge.timeOfDay }),
+);
+const exposure = fc.record({
+  prompt: fc.constantFrom('tip', 'tip', 'tip', 'quick'),
+  shown: fc.boolean(),
+  days: fc.constantFrom(-40, -20, -10, -3, 0, 1),
+  time: edge.timeOfDay,
+  tool: edge.toolNames,
+});
+/** A goal event relative to the person's first exposure: at it, a millisecond either side, at the end of the window and just past it. */
+const goal = fc.record({ offset: fc.constantFrom('0', '0', '-1ms', '+1ms', 'end', 'end', 'end-1ms', 'end+1ms', '+1h'), matches: fc.constantFrom(true, true, true, false) });
+const vital = fc.record({ metric: edge.vitalMetrics, value: edge.vitalValues, rating: edge.ratings, days: fc.constantFrom(0, -3, -27, -28, 1), tool: edge.toolNames });
+
+const person = fc.record({
+  trained: fc.constantFrom(true, true, true, true, true, false),
+  /** Most people train in one of two waves and share its traits, so groups reach minGroupSize. */
+  wave: fc.constantFrom<0 | 1 | null>(0, 0, 0, 1, 1, null),
+  ownTraits: fc.option(fc.record({ role: edge.roles, team: edge.teams }), { freq: 5 }),
+  ownDaysBefore: edge.trainingDaysBefore,
+  time: edge.timeOfDay,
+  program: edge.programNames,
+  again: fc.option(training, { freq: 4 }),
+  identifies: fc.array(identify, { maxLength: 3 }),
+  usage: fc.array(usage, { maxLength: 9 }),
+  answers: fc.array(answer, { maxLength: 3 }),
+  exposures: fc.array(exposure, { minLength: 1, maxLength: 2 }),
+  goals: fc.array(goal, { maxLength: 2 }),
+  vitals: fc.array(vital, { maxLength: 2 }),
+  /** Delivered late, or with receipt before the event (a device clock ahead, corrected): metrics follow `ts`. */
+  receivedLate: fc.constantFrom(0, 0, 3 * msPerDay, -300_000),
+});
+const wave = fc.record({ daysBefore: edge.waveDaysBefore, cohort: edge.cohortNames, role: edge.roles, team: edge.teams });
+const anonymous = fc.record({
+  name: fc.constantFrom('ai.request', 'ai.output_shown', 'perf.vital', 'training.completed'),
+  anonymousId: fc.option(fc.constantFrom('anon-1', 'anon-2')),
+  days: edge.daysAfterAnchor,
+  tool: edge.toolNames,
+});
+const query = fc.record({
+  asOfDaysAfterAnchor: fc.oneof(fc.constantFrom(-1, 0, 0, 1), fc.integer({ min: -10, max: 3 })),
+  tool: fc.constantFrom(undefined, undefined, undefined, 'assistant', 'other'),
+  program: fc.constantFrom(undefined, undefined, undefined, 'workshop', 'twelve-week'),
+  cohort: fc.constantFrom(undefined, undefined, undefined, undefined, 'spring', 'autumn', 'iso-week-of-wave-0'),
+});
+
+/** A generated organisation: the events written to the store, in batches, and the questions asked. */
+export interface Organisation {
+  minGroupSize: number;
+  /** Where metrics read usage days from: the daily usage rollup, or a scan of the events. */
+  usage: 'rollup' | 'events';
+  /** Written in this order, one `store.insert` each; an id may come again in a later batch (a retry). */
+  batches: StoredEvent[][];
+  queries: MetricsQuery[];
+  /** One line per event, for a person to read (see print-organisation.ts). */
+  print(): string;
+}
+
+export const organisations: fc.Arbitrary<Organisation> = fc
+  .record({
+    anchor: edge.anchorDays,
+    minGroupSize: fc.constantFrom(5, 5, 5, 6),
+    usage: fc.constantFrom<'rollup' | 'events'>('rollup', 'events'),
+    waves: fc.tuple(wave, wave),
+    people: fc.array(person, { minLength: 8, maxLength: 22 }),
+    anonymous: fc.array(anonymous, { maxLength: 3 }),
+    batches: fc.integer({ min: 1, max: 3 }),
+    retried: fc.array(fc.nat(), { maxLength: 3 }),
+    queries: fc.array(query, { minLength: 1, maxLength: 2 }),
+  })
+  .map((g) => {
+    const anchor = dayNumber(g.anchor);
+    const events: StoredEvent[] = [];
+    const add = (id: string, user: string | null, name: string, ts: number, tool: string, props: Props, late = 0, anonymousId: string | null = null) =>
+      events.push({ id, name, ts: new Date(ts), receivedAt: new Date(ts + late), userId: user, anonymousId, sessionId: null, tool, props });
+    g.people.forEach((p, i) => {
+      const user = `p${String(i + 1).padStart(2, '0')}`;
+      let seq = 0;
+      const id = () => `ev-${user}-${String(seq++).padStart(3, '0')}`;
+      const wave = p.wave === null ? null : g.waves[p.wave];
+      const trainedAt = anchor - (wave ? wave.daysBefore : p.ownDaysBefore);
+      const first = { ts: at(trainedAt, 0, p.time), props: { program: p.program, ...(wave?.cohort ? { cohort: wave.cohort } : {}) } };
+      if (p.trained) {
+        const again = p.again && { ts: at(trainedAt, p.again.daysLater, p.time), props: { program: p.again.program, ...(p.again.cohort ? { cohort: p.again.cohort } : {}) } };
+        for (const t of again?.ts === first.ts && p.again?.sortsFirst ? [again, first] : again ? [first, again] : [first]) add(id(), user, 'training.completed', t.ts, 'uptake-import', t.props);
+      }
+      const traits = p.ownTraits ?? wave ?? { role: null, team: null };
+      if (p.trained && (traits.role || traits.team)) {
+        add(id(), user, 'identify', at(trainedAt, 0, p.time), 'uptake-import', { ...(traits.role ? { role: traits.role } : {}), ...(traits.team ? { team: traits.team } : {}) });
+      }
+      for (const x of p.identifies) {
+        const props = { ...(x.role ? { role: x.role } : {}), ...(x.team ? { team: x.team } : {}) };
+        add(id(), user, 'identify', at(x.fromTraining ? trainedAt : anchor, x.days, x.time), 'assistant', props, p.receivedLate);
+      }
+      for (const u of p.usage) add(id(), user, u.name, at(u.fromTraining ? trainedAt : anchor, u.days, u.time), u.tool, { feature: 'summarize' }, p.receivedLate);
+      for (const a of p.answers) add(id(), user, 'survey.answered', at(anchor, a.days, a.time), 'assistant', { surveyId: 'behavior-check', questionId: a.question, value: a.value }, p.receivedLate);
+      for (const x of p.exposures) add(id(), user, x.shown ? 'prompt.shown' : 'prompt.held_out', at(anchor, x.days, x.time), x.tool, { promptId: x.prompt }, p.receivedLate);
+      const exposed = p.exposures[0];
+      for (const x of exposed ? p.goals : []) {
+        const start = at(anchor, exposed.days, exposed.time);
+        const end = goalWindowMs[exposed.prompt as 'tip' | 'quick'];
+        const delta = { '0': 0, '-1ms': -1, '+1ms': 1, end, 'end-1ms': end - 1, 'end+1ms': end + 1, '+1h': 3_600_000 }[x.offset];
+        if (exposed.prompt === 'tip') add(id(), user, 'ai.feature_used', start + delta, 'assistant', { feature: x.matches ? 'critique' : 'summarize' }, p.receivedLate);
+        else add(id(), user, x.matches ? 'report.generated' : 'report.viewed', start + delta, 'other', {}, p.receivedLate);
+      }
+      for (const v of p.vitals) add(id(), user, 'perf.vital', at(anchor, v.days, 43_200_000), v.tool, { metric: v.metric, value: v.value, rating: v.rating }, p.receivedLate);
+    });
+    g.anonymous.forEach((a, i) => {
+      const props: Props = a.name === 'perf.vital' ? { metric: 'LCP', value: 1000, rating: 'good' } : a.name === 'training.completed' ? { program: 'workshop' } : {};
+      add(`ev-anon-${String(i).padStart(3, '0')}`, null, a.name, at(anchor, a.days, 43_200_000), a.tool, props, 0, a.anonymousId);
+    });
+    const batches: StoredEvent[][] = Array.from({ length: g.batches }, (_, b) => events.filter((_, i) => i % g.batches === b));
+    const retried = events.length === 0 ? [] : [...new Set(g.retried.map((n) => events[n % events.length] as StoredEvent))];
+    if (retried.length > 0) batches.push(retried);
+    const waveWeek = isoWeek(anchor - g.waves[0].daysBefore);
+    const queries = g.queries.map((q): MetricsQuery => ({
+      asOf: ymd(anchor + q.asOfDaysAfterAnchor),
+      ...(q.tool ? { tool: q.tool } : {}),
+      ...(q.program ? { program: q.program } : {}),
+      ...(q.cohort ? { cohort: q.cohort === 'iso-week-of-wave-0' ? waveWeek : q.cohort } : {}),
+    }));
+    const organisation: Organisation = { minGroupSize: g.minGroupSize, usage: g.usage, batches, queries, print: () => printOrganisation(organisation) };
+    // fast-check names the counterexample with this; the failure's message prints it whole.
+    return Object.assign(organisation, { toString: () => `an organisation of ${events.length} events (printed in full below)` });
+  });
