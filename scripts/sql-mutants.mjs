@@ -45,7 +45,9 @@ function runTests() {
     encoding: 'utf8',
     env: { ...process.env, UPTAKE_PROPERTY_NO_SHRINK: '1', UPTAKE_RELIABILITY: '' },
   });
-  const firstDifference = /differ:\n\s+(.*)/.exec(result.stdout + result.stderr)?.[1] ?? '';
+  const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '');
+  // The first figure that differed, or else why the run failed (a mutant that breaks the SQL is caught too, but say so).
+  const firstDifference = /differ:\n\s+(.*)/.exec(output)?.[1] ?? /Caused by: (.*)/.exec(output)?.[1] ?? '';
   return { failed: result.status !== 0, seconds: (Date.now() - started) / 1000, firstDifference };
 }
 

@@ -48,7 +48,8 @@ function walk(actual: unknown, expected: unknown, path: string, out: string[]): 
 const label = (entry: unknown, i: number) => {
   if (entry === null || typeof entry !== 'object') return String(i);
   const o = entry as Record<string, unknown>;
-  const name = o['cohort'] ?? o['program'] ?? o['id'] ?? o['week'] ?? ('key' in o ? o['key'] : undefined) ?? (o['tool'] ? `${o['tool']}/${o['metric']}` : undefined);
+  if ('key' in o) return String(o['key']);
+  const name = o['cohort'] ?? o['program'] ?? o['id'] ?? o['week'] ?? (o['tool'] ? `${o['tool']}/${o['metric']}` : undefined);
   return name === undefined ? String(i) : String(name);
 };
 const names = (list: unknown[]) => JSON.stringify(list.map((x, i) => label(x, i)));

@@ -30,7 +30,7 @@ const exposure = fc.record({
 });
 /** A goal event relative to the person's first exposure: at it, a millisecond either side, at the end of the window and just past it. */
 const goal = fc.record({ offset: fc.constantFrom('0', '0', '-1ms', '+1ms', 'end', 'end', 'end-1ms', 'end+1ms', '+1h'), matches: fc.constantFrom(true, true, true, false) });
-const vital = fc.record({ metric: edge.vitalMetrics, value: edge.vitalValues, rating: edge.ratings, days: fc.constantFrom(0, -3, -27, -28, 1), tool: edge.toolNames });
+const vital = fc.record({ metric: edge.vitalMetrics, value: edge.vitalValues, rating: edge.ratings, days: fc.constantFrom(0, -3, -27, -28, 1), tool: fc.constantFrom('assistant', 'assistant', 'assistant', 'other') });
 
 const person = fc.record({
   trained: fc.constantFrom(true, true, true, true, true, false),
@@ -46,19 +46,26 @@ const person = fc.record({
   answers: fc.array(answer, { maxLength: 3 }),
   exposures: fc.array(exposure, { minLength: 1, maxLength: 2 }),
   goals: fc.array(goal, { maxLength: 2 }),
-  vitals: fc.array(vital, { maxLength: 2 }),
+  vitals: fc.array(vital, { minLength: 1, maxLength: 3 }),
+  /** Uses AI at all when below the organisation's `busy` level: quiet organisations have groups near minGroupSize. */
+  engagement: fc.integer({ min: 0, max: 9 }),
   /** Delivered late, or with receipt before the event (a device clock ahead, corrected): metrics follow `ts`. */
   receivedLate: fc.constantFrom(0, 0, 3 * msPerDay, -300_000),
 });
-const wave = fc.record({ daysBefore: edge.waveDaysBefore, cohort: edge.cohortNames, role: edge.roles, team: edge.teams });
+const wave = fc.record({ daysBefore: edge.waveDaysBefore, time: edge.timeOfDay, cohort: edge.cohortNames, role: edge.roles, team: edge.teams });
+/** Events before identify: browsers known by an anonymous id only (or not even that). */
 const anonymous = fc.record({
-  name: fc.constantFrom('ai.request', 'ai.output_shown', 'perf.vital', 'training.completed'),
-  anonymousId: fc.option(fc.constantFrom('anon-1', 'anon-2')),
+  name: fc.constantFrom('ai.request', 'ai.output_shown', 'ai.output_shown', 'perf.vital', 'perf.vital', 'training.completed'),
+  anonymousId: fc.option(fc.constantFrom('anon-1', 'anon-2', 'anon-3', 'anon-4'), { freq: 6 }),
   days: edge.daysAfterAnchor,
   tool: edge.toolNames,
 });
 const query = fc.record({
-  asOfDaysAfterAnchor: fc.oneof(fc.constantFrom(-1, 0, 0, 1), fc.integer({ min: -10, max: 3 })),
+  /** asOf near the anchor day, or at an edge of a wave: the day before it trained, N days after it. */
+  asOf: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ from: fc.constant<'anchor'>('anchor'), days: fc.oneof(fc.constantFrom(-1, 0, 0, 1), fc.integer({ min: -10, max: 3 })) }) },
+    { weight: 2, arbitrary: fc.record({ from: fc.constantFrom<0 | 1>(0, 1), days: fc.constantFrom(-1, -1, 0, 6, 7, 13, 29, 30, 59, 60, 89, 90) }) },
+  ),
   tool: fc.constantFrom(undefined, undefined, undefined, 'assistant', 'other'),
   program: fc.constantFrom(undefined, undefined, undefined, 'workshop', 'twelve-week'),
   cohort: fc.constantFrom(undefined, undefined, undefined, undefined, 'spring', 'autumn', 'iso-week-of-wave-0'),
@@ -83,7 +90,8 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     usage: fc.constantFrom<'rollup' | 'events'>('rollup', 'events'),
     waves: fc.tuple(wave, wave),
     people: fc.array(person, { minLength: 8, maxLength: 22 }),
-    anonymous: fc.array(anonymous, { maxLength: 3 }),
+    anonymous: fc.array(anonymous, { maxLength: 8 }),
+    busy: fc.constantFrom(3, 5, 10),
     batches: fc.integer({ min: 1, max: 3 }),
     retried: fc.array(fc.nat(), { maxLength: 3 }),
     queries: fc.array(query, { minLength: 1, maxLength: 2 }),
@@ -99,20 +107,21 @@ export const organisations: fc.Arbitrary<Organisation> = fc
       const id = () => `ev-${user}-${String(seq++).padStart(3, '0')}`;
       const wave = p.wave === null ? null : g.waves[p.wave];
       const trainedAt = anchor - (wave ? wave.daysBefore : p.ownDaysBefore);
-      const first = { ts: at(trainedAt, 0, p.time), props: { program: p.program, ...(wave?.cohort ? { cohort: wave.cohort } : {}) } };
+      const time = wave ? wave.time : p.time;
+      const first = { ts: at(trainedAt, 0, time), props: { program: p.program, ...(wave?.cohort ? { cohort: wave.cohort } : {}) } };
       if (p.trained) {
-        const again = p.again && { ts: at(trainedAt, p.again.daysLater, p.time), props: { program: p.again.program, ...(p.again.cohort ? { cohort: p.again.cohort } : {}) } };
+        const again = p.again && { ts: at(trainedAt, p.again.daysLater, time), props: { program: p.again.program, ...(p.again.cohort ? { cohort: p.again.cohort } : {}) } };
         for (const t of again?.ts === first.ts && p.again?.sortsFirst ? [again, first] : again ? [first, again] : [first]) add(id(), user, 'training.completed', t.ts, 'uptake-import', t.props);
       }
       const traits = p.ownTraits ?? wave ?? { role: null, team: null };
       if (p.trained && (traits.role || traits.team)) {
-        add(id(), user, 'identify', at(trainedAt, 0, p.time), 'uptake-import', { ...(traits.role ? { role: traits.role } : {}), ...(traits.team ? { team: traits.team } : {}) });
+        add(id(), user, 'identify', at(trainedAt, 0, time), 'uptake-import', { ...(traits.role ? { role: traits.role } : {}), ...(traits.team ? { team: traits.team } : {}) });
       }
       for (const x of p.identifies) {
         const props = { ...(x.role ? { role: x.role } : {}), ...(x.team ? { team: x.team } : {}) };
         add(id(), user, 'identify', at(x.fromTraining ? trainedAt : anchor, x.days, x.time), 'assistant', props, p.receivedLate);
       }
-      for (const u of p.usage) add(id(), user, u.name, at(u.fromTraining ? trainedAt : anchor, u.days, u.time), u.tool, { feature: 'summarize' }, p.receivedLate);
+      for (const u of p.engagement < g.busy ? p.usage : []) add(id(), user, u.name, at(u.fromTraining ? trainedAt : anchor, u.days, u.time), u.tool, { feature: 'summarize' }, p.receivedLate);
       for (const a of p.answers) add(id(), user, 'survey.answered', at(anchor, a.days, a.time), 'assistant', { surveyId: 'behavior-check', questionId: a.question, value: a.value }, p.receivedLate);
       for (const x of p.exposures) add(id(), user, x.shown ? 'prompt.shown' : 'prompt.held_out', at(anchor, x.days, x.time), x.tool, { promptId: x.prompt }, p.receivedLate);
       const exposed = p.exposures[0];
@@ -126,7 +135,7 @@ export const organisations: fc.Arbitrary<Organisation> = fc
       for (const v of p.vitals) add(id(), user, 'perf.vital', at(anchor, v.days, 43_200_000), v.tool, { metric: v.metric, value: v.value, rating: v.rating }, p.receivedLate);
     });
     g.anonymous.forEach((a, i) => {
-      const props: Props = a.name === 'perf.vital' ? { metric: 'LCP', value: 1000, rating: 'good' } : a.name === 'training.completed' ? { program: 'workshop' } : {};
+      const props: Props = a.name === 'perf.vital' ? { metric: 'LCP', value: 1000 + i, rating: 'good' } : a.name === 'training.completed' ? { program: 'workshop' } : {};
       add(`ev-anon-${String(i).padStart(3, '0')}`, null, a.name, at(anchor, a.days, 43_200_000), a.tool, props, 0, a.anonymousId);
     });
     const batches: StoredEvent[][] = Array.from({ length: g.batches }, (_, b) => events.filter((_, i) => i % g.batches === b));
@@ -134,7 +143,7 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     if (retried.length > 0) batches.push(retried);
     const waveWeek = isoWeek(anchor - g.waves[0].daysBefore);
     const queries = g.queries.map((q): MetricsQuery => ({
-      asOf: ymd(anchor + q.asOfDaysAfterAnchor),
+      asOf: ymd((q.asOf.from === 'anchor' ? anchor : anchor - g.waves[q.asOf.from].daysBefore) + q.asOf.days),
       ...(q.tool ? { tool: q.tool } : {}),
       ...(q.program ? { program: q.program } : {}),
       ...(q.cohort ? { cohort: q.cohort === 'iso-week-of-wave-0' ? waveWeek : q.cohort } : {}),
