@@ -6,7 +6,7 @@
 // The source file is restored after each mutant, on Ctrl-C and on any exit.
 //
 //   node scripts/sql-mutants.mjs [id …]      (npm run mutation runs it after StrykerJS)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -16,15 +16,18 @@ const tests = ['packages/collector/test/reference/generated-organisations.test.t
 const only = process.argv.slice(2);
 const mutants = fixture.mutants.filter((m) => only.length === 0 || only.includes(m.id));
 
-/** The file currently mutated and its original text, restored whatever happens. */
+/** The file currently mutated and its original text, restored whatever happens; the test run in flight. */
 let planted = null;
+let child = null;
 function restore() {
   if (planted) writeFileSync(planted.path, planted.text);
   planted = null;
 }
 process.on('exit', restore);
+// The tests run asynchronously, so a signal is handled at once: stop them, put the source back.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
+    child?.kill('SIGTERM');
     restore();
     console.error(`\n${signal}: source restored`);
     process.exit(130);
@@ -40,18 +43,25 @@ if (stale.length > 0) {
 
 function runTests() {
   const started = Date.now();
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'collector', ...tests], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, UPTAKE_PROPERTY_NO_SHRINK: '1', UPTAKE_RELIABILITY: '' },
+  return new Promise((done) => {
+    let output = '';
+    child = spawn('npx', ['vitest', 'run', '--project', 'collector', ...tests], {
+      cwd: root,
+      env: { ...process.env, UPTAKE_PROPERTY_NO_SHRINK: '1', UPTAKE_RELIABILITY: '' },
+    });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      child = null;
+      const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+      // The first figure that differed, or else why the run failed (a mutant that breaks the SQL is caught too, but say so).
+      const firstDifference = /differ:\n\s+(.*)/.exec(text)?.[1] ?? /Caused by: (.*)/.exec(text)?.[1] ?? '';
+      done({ failed: code !== 0, seconds: (Date.now() - started) / 1000, firstDifference });
+    });
   });
-  const output = (result.stdout + result.stderr).replace(/\x1b\[[0-9;]*m/g, '');
-  // The first figure that differed, or else why the run failed (a mutant that breaks the SQL is caught too, but say so).
-  const firstDifference = /differ:\n\s+(.*)/.exec(output)?.[1] ?? /Caused by: (.*)/.exec(output)?.[1] ?? '';
-  return { failed: result.status !== 0, seconds: (Date.now() - started) / 1000, firstDifference };
 }
 
-const baseline = runTests();
+const baseline = await runTests();
 if (baseline.failed) {
   console.error('the generated-organisation tests fail without any mutant: fix that first');
   process.exit(2);
@@ -63,7 +73,7 @@ for (const m of mutants) {
   const text = readFileSync(path, 'utf8');
   planted = { path, text };
   writeFileSync(path, text.replace(m.find, m.replace));
-  const run = runTests();
+  const run = await runTests();
   restore();
   rows.push({ id: m.id, caught: run.failed, seconds: run.seconds, by: run.firstDifference });
   console.log(`${run.failed ? 'caught  ' : 'SURVIVED'}  ${m.id.padEnd(38)} ${run.seconds.toFixed(0).padStart(4)} s  ${run.firstDifference.slice(0, 90)}`);

@@ -14,8 +14,8 @@ const at = (base: number, days: number, time: number) => (base + days) * msPerDa
 const training = fc.record({ daysLater: fc.constantFrom(0, 0, 1, 10, 40), program: edge.programNames, cohort: edge.cohortNames, sortsFirst: fc.boolean() });
 const identify = fc.record({ fromTraining: fc.boolean(), days: fc.constantFrom(-5, 0, 3, 1), time: edge.timeOfDay, role: edge.roles, team: edge.teams });
 const usage = fc.oneof(
-  fc.record({ fromTraining: fc.constant(true), days: edge.daysAfterTraining, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }),
-  fc.record({ fromTraining: fc.constant(false), days: edge.daysAfterAnchor, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }),
+  { weight: 2, arbitrary: fc.record({ fromTraining: fc.constant(true), days: edge.daysAfterTraining, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }) },
+  { weight: 1, arbitrary: fc.record({ fromTraining: fc.constant(false), days: edge.daysAfterAnchor, time: edge.timeOfDay, name: edge.usageNames, tool: edge.toolNames }) },
 );
 const answer = fc.oneof(
   fc.record({ question: fc.constant('applied'), value: edge.appliedValues, days: fc.constantFrom(-30, -3, -1, 0, 1), time: edge.timeOfDay }),
@@ -35,14 +35,16 @@ const vital = fc.record({ metric: edge.vitalMetrics, value: edge.vitalValues, ra
 const person = fc.record({
   trained: fc.constantFrom(true, true, true, true, true, false),
   /** Most people train in one of two waves and share its traits, so groups reach minGroupSize. */
-  wave: fc.constantFrom<0 | 1 | null>(0, 0, 0, 1, 1, null),
+  wave: fc.constantFrom<0 | 1 | null>(0, 0, 0, 0, 1, 1, null),
   ownTraits: fc.option(fc.record({ role: edge.roles, team: edge.teams }), { freq: 5 }),
   ownDaysBefore: edge.trainingDaysBefore,
   time: edge.timeOfDay,
   program: edge.programNames,
   again: fc.option(training, { freq: 4 }),
   identifies: fc.array(identify, { maxLength: 3 }),
-  usage: fc.array(usage, { maxLength: 9 }),
+  usage: fc.array(usage, { maxLength: 7 }),
+  /** One use on the first or last day of a sustained window (or just outside it), whatever the organisation's `busy`. */
+  windowEdgeUse: fc.option(fc.constantFrom(16, 17, 17, 30, 31, 46, 47, 47, 60, 61, 76, 77, 77, 90, 91), { freq: 3 }),
   answers: fc.array(answer, { maxLength: 3 }),
   exposures: fc.array(exposure, { minLength: 1, maxLength: 2 }),
   goals: fc.array(goal, { maxLength: 2 }),
@@ -89,7 +91,7 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     minGroupSize: fc.constantFrom(5, 5, 5, 6),
     usage: fc.constantFrom<'rollup' | 'events'>('rollup', 'events'),
     waves: fc.tuple(wave, wave),
-    people: fc.array(person, { minLength: 8, maxLength: 22 }),
+    people: fc.array(person, { minLength: 10, maxLength: 24 }),
     anonymous: fc.array(anonymous, { maxLength: 8 }),
     busy: fc.constantFrom(3, 5, 10),
     batches: fc.integer({ min: 1, max: 3 }),
@@ -121,6 +123,7 @@ export const organisations: fc.Arbitrary<Organisation> = fc
         const props = { ...(x.role ? { role: x.role } : {}), ...(x.team ? { team: x.team } : {}) };
         add(id(), user, 'identify', at(x.fromTraining ? trainedAt : anchor, x.days, x.time), 'assistant', props, p.receivedLate);
       }
+      if (p.windowEdgeUse !== null) add(id(), user, 'ai.request', at(trainedAt, p.windowEdgeUse, time), 'assistant', { feature: 'summarize' }, p.receivedLate);
       for (const u of p.engagement < g.busy ? p.usage : []) add(id(), user, u.name, at(u.fromTraining ? trainedAt : anchor, u.days, u.time), u.tool, { feature: 'summarize' }, p.receivedLate);
       for (const a of p.answers) add(id(), user, 'survey.answered', at(anchor, a.days, a.time), 'assistant', { surveyId: 'behavior-check', questionId: a.question, value: a.value }, p.receivedLate);
       for (const x of p.exposures) add(id(), user, x.shown ? 'prompt.shown' : 'prompt.held_out', at(anchor, x.days, x.time), x.tool, { promptId: x.prompt }, p.receivedLate);
