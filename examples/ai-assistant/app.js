@@ -3,12 +3,15 @@
 var answers = {
   summarize: 'Q3 spend came in 4% under plan, driven by delayed hiring in Operations; travel ran 12% over.',
   draft: 'Hi team, a quick update on the Q3 close: numbers are final and the variance pack is attached. Key points below.',
-  critique: 'The argument is clear, but the second paragraph asserts a trend from two data points. Add the 12-month series or soften the claim.',
+  critique:
+    'The argument is clear, but the second paragraph asserts a trend from two data points. Add the 12-month series or soften the claim.',
 };
 var outputCount = 0;
 var current = null;
 
-var $ = function (id) { return document.getElementById(id); };
+var $ = function (id) {
+  return document.getElementById(id);
+};
 $('who').textContent = window.assistantUser.id + ' (' + window.assistantUser.role + ', ' + window.assistantUser.team + ')';
 
 $('ask').addEventListener('submit', function (event) {

@@ -144,22 +144,26 @@ describe('collector faults, real Chromium, uptake serve on DuckDB', () => {
   }, 120_000);
 
   const reloads = scale(10, 60);
-  it(`${reloads} reloads while sending: everything delivered once`, async () => {
-    site.proxy.delayMs = 80; // sends in flight when the page goes away
-    const page = await openTab(200);
-    let n = 0;
-    for (let r = 0; r < reloads; r++) {
-      await track(page, 'rel.reload', 20, n);
-      n += 20;
-      await sleep((r * 37) % 250); // a different moment of the send cycle each time
-      await page.reload();
-      await waitForSdk(page);
-    }
-    await flush(page);
-    const stored = await site.waitForStored('rel.reload', n, 60_000);
-    expectExactlyOnce(stored, n);
-    const sent = site.proxy.batches.flatMap((b) => b.ids).length;
-    figure(`${reloads} reloads: events tracked, stored exactly once`, n);
-    figure(`${reloads} reloads: event copies sent (beacons and retries; the collector stores each id once)`, sent);
-  }, longRun ? 300_000 : 90_000);
+  it(
+    `${reloads} reloads while sending: everything delivered once`,
+    async () => {
+      site.proxy.delayMs = 80; // sends in flight when the page goes away
+      const page = await openTab(200);
+      let n = 0;
+      for (let r = 0; r < reloads; r++) {
+        await track(page, 'rel.reload', 20, n);
+        n += 20;
+        await sleep((r * 37) % 250); // a different moment of the send cycle each time
+        await page.reload();
+        await waitForSdk(page);
+      }
+      await flush(page);
+      const stored = await site.waitForStored('rel.reload', n, 60_000);
+      expectExactlyOnce(stored, n);
+      const sent = site.proxy.batches.flatMap((b) => b.ids).length;
+      figure(`${reloads} reloads: events tracked, stored exactly once`, n);
+      figure(`${reloads} reloads: event copies sent (beacons and retries; the collector stores each id once)`, sent);
+    },
+    longRun ? 300_000 : 90_000,
+  );
 });

@@ -42,7 +42,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const pseudonymize = await pseudonymizerFor(config, store);
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
-    const app = await buildServer({ config, store, committer, pseudonymize, adminTokens: [config.adminToken, localToken] }, options.logger ?? false);
+    const app = await buildServer(
+      { config, store, committer, pseudonymize, adminTokens: [config.adminToken, localToken] },
+      options.logger ?? false,
+    );
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });

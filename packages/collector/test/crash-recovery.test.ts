@@ -13,14 +13,22 @@ let configFile: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-crash-'));
   configFile = join(dir, 'uptake.config.json');
-  await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'crash-admin-token-0123', pseudonymize: false }));
+  await writeFile(
+    configFile,
+    JSON.stringify({
+      tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+      adminToken: 'crash-admin-token-0123',
+      pseudonymize: false,
+    }),
+  );
 });
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const storeArgs = (t: StoreTarget) => (t.location.databaseUrl ? ['--database-url', t.location.databaseUrl] : ['--db', t.location.db as string]);
+const storeArgs = (t: StoreTarget) =>
+  t.location.databaseUrl ? ['--database-url', t.location.databaseUrl] : ['--db', t.location.db as string];
 
 /**
  * Eight senders post batches of 100 as fast as they can until `stop()`; `acknowledged` holds the ids

@@ -40,7 +40,14 @@ describe.each(storeKinds)('GET /v1/export?format=ndjson, $kind store', ({ target
     const rows = await lines('format=ndjson');
     expect(rows).toHaveLength(total);
     expect(Object.keys(rows[0] ?? {})).toEqual(['id', 'name', 'ts', 'receivedAt', 'userId', 'anonymousId', 'sessionId', 'tool', 'props']);
-    expect(rows[0]).toMatchObject({ id: 'exp-000000', name: 'ai.output_accepted', ts: '2026-10-01T00:00:00.000Z', userId: 'u-4821', tool: 'assistant', props: { n: 0, feature: 'summarize' } });
+    expect(rows[0]).toMatchObject({
+      id: 'exp-000000',
+      name: 'ai.output_accepted',
+      ts: '2026-10-01T00:00:00.000Z',
+      userId: 'u-4821',
+      tool: 'assistant',
+      props: { n: 0, feature: 'summarize' },
+    });
     expect(rows.map((r) => (r['props'] as { n: number }).n)).toEqual(Array.from({ length: total }, (_, i) => i));
     expect(String(rows[5]?.['receivedAt'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });

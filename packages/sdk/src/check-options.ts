@@ -4,7 +4,11 @@ import type { UptakeOptions } from './types.js';
 export function checkOptions(options: unknown): string | undefined {
   const o = (options ?? {}) as Partial<UptakeOptions>;
   // Upper bounds are the wire protocol's: a write key of 128 characters, a tool id of 64.
-  for (const [key, max] of [['collector', 2048], ['writeKey', 128], ['tool', 64]] as const) {
+  for (const [key, max] of [
+    ['collector', 2048],
+    ['writeKey', 128],
+    ['tool', 64],
+  ] as const) {
     const value = o[key];
     if (typeof value !== 'string' || !value || value.length > max) return `init: options.${key} must be a string of 1–${max} characters`;
   }

@@ -5,7 +5,14 @@ it('public API of @uptake/sdk', async () => {
 });
 
 it('public API of @uptake/sdk/protocol', async () => {
-  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual(['batchSchema', 'describeIssues', 'eventSchema', 'formatIssues', 'instantSchema', 'limits']);
+  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual([
+    'batchSchema',
+    'describeIssues',
+    'eventSchema',
+    'formatIssues',
+    'instantSchema',
+    'limits',
+  ]);
 });
 
 it('the client that init returns', async () => {
@@ -16,9 +23,27 @@ it('the client that init returns', async () => {
 
 it('the global of the script tag, window.uptake', async () => {
   document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
-  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'show', 'task', 'track']);
+  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual([
+    'ai',
+    'flush',
+    'identify',
+    'optOut',
+    'push',
+    'show',
+    'task',
+    'track',
+  ]);
 });
 
 it('public API of @uptake/sdk/rules', async () => {
-  expect(Object.keys(await import('../src/rules/index.js')).sort()).toEqual(['allowedByFatigue', 'allowedByFrequency', 'assign', 'daysSince', 'isDue', 'matchesGlob', 'selectDue', 'unitHash']);
+  expect(Object.keys(await import('../src/rules/index.js')).sort()).toEqual([
+    'allowedByFatigue',
+    'allowedByFrequency',
+    'assign',
+    'daysSince',
+    'isDue',
+    'matchesGlob',
+    'selectDue',
+    'unitHash',
+  ]);
 });

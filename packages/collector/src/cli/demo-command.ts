@@ -29,21 +29,27 @@ export async function demoCommand(args: string[]): Promise<void> {
   const seed = Number(values.seed);
   const employees = Number(values.employees);
   if (!Number.isInteger(seed)) throw new CliError(`--seed: expected a whole number, got ${values.seed}`);
-  if (!Number.isInteger(employees) || employees < 1 || employees > 1_000_000) throw new CliError(`--employees: expected 1 to 1,000,000, got ${values.employees}`);
+  if (!Number.isInteger(employees) || employees < 1 || employees > 1_000_000)
+    throw new CliError(`--employees: expected 1 to 1,000,000, got ${values.employees}`);
   const config = await loadConfig(values.config);
   const tool = values.tool ?? config.tools[0]!.id;
   let store;
   try {
     store = await openStore({ db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] });
   } catch (error) {
-    if (isLockError(error)) throw new CliError(`${values.db} is in use by a running collector: stop it, or let \`npm start\` write the demo on first start`);
+    if (isLockError(error))
+      throw new CliError(`${values.db} is in use by a running collector: stop it, or let \`npm start\` write the demo on first start`);
     throw error;
   }
   const progress = startProgress('demo', 'employees', employees);
   try {
     const result = await generateDemo(store, config, { seed, employees, until: todayUtc(), tool }, (done) => progress.update(done));
     progress.stop();
-    console.log(result.written ? `demo: wrote ${result.events.toLocaleString('en-US')} events for ${employees.toLocaleString('en-US')} employees (seed ${seed})` : `demo: already written to this store on ${result.since}; nothing to do`);
+    console.log(
+      result.written
+        ? `demo: wrote ${result.events.toLocaleString('en-US')} events for ${employees.toLocaleString('en-US')} employees (seed ${seed})`
+        : `demo: already written to this store on ${result.since}; nothing to do`,
+    );
   } finally {
     progress.stop();
     await store.close();

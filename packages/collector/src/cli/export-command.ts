@@ -25,7 +25,9 @@ function formatOf(format: string | undefined, out: string): ExportFormat {
     return parseExportFormat(format ?? extname(out).slice(1), '--format');
   } catch (error) {
     if (format !== undefined) throw new CliError((error as Error).message);
-    throw new CliError(`--format: expected ${exportFormats.join(', ')}, or an --out file ending in .${exportFormats.join(', .')}; got --out ${out}`);
+    throw new CliError(
+      `--format: expected ${exportFormats.join(', ')}, or an --out file ending in .${exportFormats.join(', .')}; got --out ${out}`,
+    );
   }
 }
 
@@ -91,7 +93,11 @@ export async function exportCommand(args: string[]): Promise<void> {
         }
       },
       async (collector) => {
-        const query = new URLSearchParams({ format, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+        const query = new URLSearchParams({
+          format,
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+        });
         await download(collector, query, partial);
         return undefined;
       },
@@ -99,7 +105,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     await rename(partial, out);
     const bytes = (await stat(out)).size;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${out}: ${rows === undefined ? 'exported through the running collector' : `${rows} events`}, ${format}, ${size(bytes)} in ${seconds} s`);
+    console.log(
+      `${out}: ${rows === undefined ? 'exported through the running collector' : `${rows} events`}, ${format}, ${size(bytes)} in ${seconds} s`,
+    );
   } finally {
     await rm(partial, { force: true });
   }

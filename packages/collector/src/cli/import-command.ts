@@ -76,7 +76,11 @@ export async function importCommand(args: string[]): Promise<void> {
       { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
       async (store) => {
         const pseudonymize = await pseudonymizerFor(await importConfig(values.config), store);
-        return importTraining(trainingRows(file), { pseudonymize, insert: async (events) => (await store.insert(events)).length, onRows: (n) => progress.update(n) });
+        return importTraining(trainingRows(file), {
+          pseudonymize,
+          insert: async (events) => (await store.insert(events)).length,
+          onRows: (n) => progress.update(n),
+        });
       },
       (collector) => importThrough(collector, file, progress),
     );
@@ -84,5 +88,7 @@ export async function importCommand(args: string[]): Promise<void> {
     progress.stop();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${basename(file)}: ${counts.rows} rows read; ${counts.events} events: ${counts.inserted} new, ${counts.existing} already there (${seconds} s)`);
+  console.log(
+    `${basename(file)}: ${counts.rows} rows read; ${counts.events} events: ${counts.inserted} new, ${counts.existing} already there (${seconds} s)`,
+  );
 }

@@ -47,7 +47,10 @@ export async function reportCommand(args: string[]): Promise<void> {
     },
     async (collector) => {
       const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined));
-      return { metrics: await collector.getJson<Metrics>(`/v1/metrics?${query}`), summary: await collector.getJson<StoreSummary>('/v1/stats') };
+      return {
+        metrics: await collector.getJson<Metrics>(`/v1/metrics?${query}`),
+        summary: await collector.getJson<StoreSummary>('/v1/stats'),
+      };
     },
   );
   console.log(values.json ? JSON.stringify(metrics, null, 2) : formatReport(metrics, summary));

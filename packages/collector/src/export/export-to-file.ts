@@ -8,7 +8,12 @@ import { ndjsonChunks } from './ndjson-export.js';
 import { writeParquet } from './parquet-export.js';
 
 /** Writes events to `file` in a format, streaming; returns the row count. `onRows` hears progress. */
-export async function exportToFile(events: AsyncIterable<StoredEvent>, format: ExportFormat, file: string, onRows?: (rows: number) => void): Promise<number> {
+export async function exportToFile(
+  events: AsyncIterable<StoredEvent>,
+  format: ExportFormat,
+  file: string,
+  onRows?: (rows: number) => void,
+): Promise<number> {
   if (format === 'parquet') return writeParquet(events, file, { ...(onRows ? { onRows } : {}) });
   let rows = 0;
   async function* counted(): AsyncGenerator<StoredEvent> {

@@ -16,10 +16,11 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
   const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
   app.get<{ Querystring: Record<string, unknown> }>('/v1/config', async (request, reply) => {
     const { tool: toolId, writeKey, userId } = singleValues(request.query, ['tool', 'writeKey', 'userId']);
-    if (!writeKey) throw new HttpError(400, 'writeKey: expected the tool\'s write key');
+    if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");
     const tool = toolsByKey.get(writeKey);
     if (!tool) throw new HttpError(401, 'unknown write key');
-    if (toolId !== undefined && toolId !== tool.id) throw new HttpError(400, `tool: the write key belongs to tool "${tool.id}", not "${toolId.slice(0, 64)}"`);
+    if (toolId !== undefined && toolId !== tool.id)
+      throw new HttpError(400, `tool: the write key belongs to tool "${tool.id}", not "${toolId.slice(0, 64)}"`);
     const origin = request.headers.origin;
     if (origin !== undefined && !tool.origins.includes('*') && !tool.origins.includes(origin)) {
       throw new HttpError(403, `origin ${origin} is not allowed for tool "${tool.id}"`);

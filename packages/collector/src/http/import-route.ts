@@ -11,7 +11,10 @@ import { HttpError } from './http-error.js';
 export const importRowsPerRequest = 5000;
 
 const bodySchema = z.strictObject({
-  rows: z.array(trainingRowSchema).min(1, 'expected at least one row').max(importRowsPerRequest, `at most ${importRowsPerRequest} rows per request`),
+  rows: z
+    .array(trainingRowSchema)
+    .min(1, 'expected at least one row')
+    .max(importRowsPerRequest, `at most ${importRowsPerRequest} rows per request`),
 });
 
 /**

@@ -32,7 +32,10 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
   const seen = new Set<string>();
   events.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw);
-    const rawId = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
+    const rawId =
+      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id.slice(0, 64)
+        : undefined;
     if (!parsed.success) {
       rejected.push({ index, ...(rawId === undefined ? {} : { id: rawId }), error: formatIssues(parsed.error) });
       return;

@@ -20,8 +20,11 @@ export async function programs(
   minGroupSize: number,
   only?: string,
 ): Promise<ProgramMetrics[]> {
-  const rows = only !== undefined ? [{ program: only }] : await query(
-    `${sql.ctes()},
+  const rows =
+    only !== undefined
+      ? [{ program: only }]
+      : await query(
+          `${sql.ctes()},
     named AS (
       SELECT e.user_id, (e.props->>'program') AS program FROM events e
       JOIN trained t ON t.user_id = e.user_id
@@ -29,8 +32,8 @@ export async function programs(
     )
     SELECT program, COUNT(DISTINCT user_id) AS people FROM named
     GROUP BY program ORDER BY people DESC, program LIMIT ${maxPrograms}`,
-    sql.params,
-  );
+          sql.params,
+        );
   const out: ProgramMetrics[] = [];
   for (const row of rows) {
     const program = String(row['program']);
@@ -41,7 +44,14 @@ export async function programs(
       continue;
     }
     const [whole] = await cohorts(query, programSql, minGroupSize, 'all');
-    out.push({ program, size: population.trained, suppressed: false, sustained: population.sustained, retention: whole?.retention ?? [], fit: whole?.fit ?? null });
+    out.push({
+      program,
+      size: population.trained,
+      suppressed: false,
+      sustained: population.sustained,
+      retention: whole?.retention ?? [],
+      fit: whole?.fit ?? null,
+    });
   }
   return out;
 }

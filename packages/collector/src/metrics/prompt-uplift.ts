@@ -19,11 +19,19 @@ function propCondition(key: string, value: string | number | boolean | null): st
  * later. Uplift = conv(treated) − conv(control) with Newcombe's hybrid score 95% interval. An arm
  * under `minGroupSize` people is suppressed, and so is the uplift.
  */
-export async function promptUplift(query: SqlQuery, sql: MetricSql, prompt: PromptConfig, restrictToTrained: boolean, minGroupSize: number): Promise<PromptMetrics> {
+export async function promptUplift(
+  query: SqlQuery,
+  sql: MetricSql,
+  prompt: PromptConfig,
+  restrictToTrained: boolean,
+  minGroupSize: number,
+): Promise<PromptMetrics> {
   const goal = prompt.goal;
   if (!goal) throw new Error(`prompt ${prompt.id} has no goal`);
   const seconds = Math.round(goal.withinDays * 86_400);
-  const props = Object.entries(goal.props ?? {}).map(([k, v]) => ` AND ${propCondition(k, v)}`).join('');
+  const props = Object.entries(goal.props ?? {})
+    .map(([k, v]) => ` AND ${propCondition(k, v)}`)
+    .join('');
   const rows = await query(
     `${sql.ctes()},
     exposures AS (

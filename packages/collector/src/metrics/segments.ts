@@ -10,7 +10,11 @@ import type { SegmentMetrics } from './types.js';
  * `minGroupSize` people is suppressed; so is a rate when fewer than `minGroupSize` of them are
  * eligible for it.
  */
-export async function segments(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
+export async function segments(
+  query: SqlQuery,
+  sql: MetricSql,
+  minGroupSize: number,
+): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
   const horizon = (n: number) => `
       CASE WHEN t.trained_at + ${n} <= ${sql.asOf} THEN 1 ELSE 0 END AS e${n},
       CASE WHEN h${n}.user_id IS NOT NULL THEN 1 ELSE 0 END AS a${n}`;

@@ -12,7 +12,12 @@ export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
  * are written for) and the count of each rating. A tool and metric measured on fewer than
  * `minGroupSize` people's pages is suppressed. Values that are not numbers are ignored.
  */
-export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<VitalMetrics[]> {
+export async function webVitals(
+  query: SqlQuery,
+  sql: MetricSql,
+  restrictToTrained: boolean,
+  minGroupSize: number,
+): Promise<VitalMetrics[]> {
   const rows = await query(
     `${sql.ctes()},
     samples AS (
@@ -41,7 +46,8 @@ export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrain
     .map((r): VitalMetrics => {
       const tool = String(r['tool']);
       const metric = String(r['metric']);
-      if (num(r['people']) < minGroupSize) return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
+      if (num(r['people']) < minGroupSize)
+        return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
       return {
         tool,
         metric,

@@ -48,6 +48,7 @@ export async function exposureHistory(query: SqlQuery, userId: string): Promise<
     [userId],
   );
   if (facts?.['trained_ms'] != null) history.trainedAt = new Date(Number(facts['trained_ms'])).toISOString().slice(0, 10);
-  if (facts?.['last_day'] != null) history.lastUsageAt = new Date(Date.parse(`${String(facts['last_day'])}T00:00:00Z`) + 86_400_000 - 1).toISOString();
+  if (facts?.['last_day'] != null)
+    history.lastUsageAt = new Date(Date.parse(`${String(facts['last_day'])}T00:00:00Z`) + 86_400_000 - 1).toISOString();
   return history;
 }

@@ -93,15 +93,22 @@ export class DuckDBStore implements Store {
 
   migrate(): Promise<void> {
     return this.serial(async () => {
-      await this.connection.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ DEFAULT now())');
+      await this.connection.run(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ DEFAULT now())',
+      );
       const current = Number((await this.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0);
       for (const migration of duckdbMigrations.filter((m) => m.version > current)) {
         await this.transaction(async () => {
           await this.connection.run(migration.sql);
-          await this.connection.run('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+          await this.connection.run('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [
+            migration.version,
+            migration.description,
+          ]);
         });
       }
-      this.usageEvents = JSON.parse(String((await this.rows('SELECT value FROM settings WHERE key = $1', [usageSettingKey]))[0]?.['value'] ?? '[]'));
+      this.usageEvents = JSON.parse(
+        String((await this.rows('SELECT value FROM settings WHERE key = $1', [usageSettingKey]))[0]?.['value'] ?? '[]'),
+      );
     });
   }
 
@@ -126,7 +133,9 @@ export class DuckDBStore implements Store {
   }
 
   schemaVersion(): Promise<number> {
-    return this.serial(async () => Number((await this.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0));
+    return this.serial(async () =>
+      Number((await this.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0),
+    );
   }
 
   insert(events: StoredEvent[]): Promise<string[]> {
@@ -181,7 +190,9 @@ export class DuckDBStore implements Store {
 
   summary(): Promise<StoreSummary> {
     return this.serial(async () => {
-      const totals = (await this.rows('SELECT count(*) AS events, count(DISTINCT coalesce(user_id, anonymous_id)) AS users FROM events'))[0];
+      const totals = (
+        await this.rows('SELECT count(*) AS events, count(DISTINCT coalesce(user_id, anonymous_id)) AS users FROM events')
+      )[0];
       const byName = await this.rows('SELECT name, count(*) AS events FROM events GROUP BY name ORDER BY events DESC, name');
       return {
         events: Number(totals?.['events'] ?? 0),
@@ -209,7 +220,9 @@ export class DuckDBStore implements Store {
 
   purge(before: Date, keep: readonly string[]): Promise<number> {
     return this.serial(async () => {
-      const result = await this.connection.run(`DELETE FROM events WHERE ts < $1::TIMESTAMPTZ AND ${notInNames('name', keep)}`, [before.toISOString()]);
+      const result = await this.connection.run(`DELETE FROM events WHERE ts < $1::TIMESTAMPTZ AND ${notInNames('name', keep)}`, [
+        before.toISOString(),
+      ]);
       await this.connection.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay('$1::TIMESTAMPTZ')}`, [before.toISOString()]);
       return result.rowsChanged;
     });

@@ -75,12 +75,17 @@ export class PostgresStore implements Store {
   async migrate(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TIMESTAMPTZ DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TIMESTAMPTZ DEFAULT now())',
+      );
       const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
       const current = Number(rows[0]?.v ?? 0);
       for (const migration of postgresMigrations.filter((m) => m.version > current)) {
         await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+        await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [
+          migration.version,
+          migration.description,
+        ]);
       }
     });
   }
@@ -96,35 +101,37 @@ export class PostgresStore implements Store {
     // and the rollup by its key) keep their row locks from deadlocking; a deadlock that happens
     // anyway is retried, the whole transaction being idempotent.
     const events = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return this.retryingDeadlocks(() => this.transaction(async (client) => {
-    // One statement, nine array parameters: the row count does not change the statement text.
-    const { rows } = await client.query(
-      `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
+    return this.retryingDeadlocks(() =>
+      this.transaction(async (client) => {
+        // One statement, nine array parameters: the row count does not change the statement text.
+        const { rows } = await client.query(
+          `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.name),
-        events.map((e) => e.ts.toISOString()),
-        events.map((e) => e.receivedAt.toISOString()),
-        events.map((e) => e.userId),
-        events.map((e) => e.anonymousId),
-        events.map((e) => e.sessionId),
-        events.map((e) => e.tool),
-        events.map((e) => JSON.stringify(e.props)),
-      ],
-    );
-    const usage = await this.usageEvents(client);
-    await client.query(
-      `INSERT INTO daily_usage (user_id, day, tool)
+          [
+            events.map((e) => e.id),
+            events.map((e) => e.name),
+            events.map((e) => e.ts.toISOString()),
+            events.map((e) => e.receivedAt.toISOString()),
+            events.map((e) => e.userId),
+            events.map((e) => e.anonymousId),
+            events.map((e) => e.sessionId),
+            events.map((e) => e.tool),
+            events.map((e) => JSON.stringify(e.props)),
+          ],
+        );
+        const usage = await this.usageEvents(client);
+        await client.query(
+          `INSERT INTO daily_usage (user_id, day, tool)
        SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)
        WHERE user_id IS NOT NULL AND ${usageCondition(usage)}
        ORDER BY 1, 2, 3
        ON CONFLICT DO NOTHING`,
-      [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
+          [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
+        );
+        return rows.map((r: { id: string }) => r.id);
+      }),
     );
-    return rows.map((r: { id: string }) => r.id);
-    }));
   }
 
   private async retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
@@ -145,7 +152,9 @@ export class PostgresStore implements Store {
       await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
       if (usageSetting(await this.usageEvents(client)) === wanted) return;
       await client.query('DELETE FROM daily_usage');
-      await client.query(`INSERT INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM events WHERE user_id IS NOT NULL AND ${usageCondition(usageEvents)}`);
+      await client.query(
+        `INSERT INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM events WHERE user_id IS NOT NULL AND ${usageCondition(usageEvents)}`,
+      );
       await client.query('UPDATE settings SET value = $2 WHERE key = $1', [usageSettingKey, wanted]);
     });
   }
@@ -169,9 +178,16 @@ export class PostgresStore implements Store {
   }
 
   async summary(): Promise<StoreSummary> {
-    const totals = (await this.pool.query('SELECT count(*)::int AS events, count(DISTINCT coalesce(user_id, anonymous_id))::int AS users FROM events')).rows[0];
-    const byName = (await this.pool.query('SELECT name, count(*)::int AS events FROM events GROUP BY name ORDER BY events DESC, name')).rows;
-    return { events: totals?.events ?? 0, users: totals?.users ?? 0, byName: byName.map((r: { name: string; events: number }) => ({ name: r.name, events: r.events })) };
+    const totals = (
+      await this.pool.query('SELECT count(*)::int AS events, count(DISTINCT coalesce(user_id, anonymous_id))::int AS users FROM events')
+    ).rows[0];
+    const byName = (await this.pool.query('SELECT name, count(*)::int AS events FROM events GROUP BY name ORDER BY events DESC, name'))
+      .rows;
+    return {
+      events: totals?.events ?? 0,
+      users: totals?.users ?? 0,
+      byName: byName.map((r: { name: string; events: number }) => ({ name: r.name, events: r.events })),
+    };
   }
 
   async eventPage(q: EventPageQuery): Promise<StoredEvent[]> {

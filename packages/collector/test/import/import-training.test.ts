@@ -22,7 +22,10 @@ const rows = [
 describe.each(storeKinds)('training import, $kind store', ({ target }) => {
   let c: Awaited<ReturnType<typeof tempCollector>>;
   const post = (body: unknown, headers: Record<string, string> = auth) =>
-    fetch(`${c.url}/v1/import/training`, { method: 'POST', headers, body: JSON.stringify(body) }).then(async (res) => ({ status: res.status, body: await res.json() }));
+    fetch(`${c.url}/v1/import/training`, { method: 'POST', headers, body: JSON.stringify(body) }).then(async (res) => ({
+      status: res.status,
+      body: await res.json(),
+    }));
 
   beforeAll(async () => {
     c = await tempCollector(config, target);
@@ -35,7 +38,14 @@ describe.each(storeKinds)('training import, $kind store', ({ target }) => {
     expect(await post({ rows })).toEqual({ status: 200, body: { rows: 3, events: 5, inserted: 5, existing: 0 } });
     expect(await post({ rows })).toEqual({ status: 200, body: { rows: 3, events: 5, inserted: 0, existing: 5 } });
     // An SDK event of the same person: its stored userId must equal the imported one.
-    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'sdk-join-0001', userId: 'u-4821', ts: '2026-03-20T10:00:00Z' })] })).body['accepted']).toBe(1);
+    expect(
+      (
+        await postBatch(c.url, {
+          writeKey: 'wk_assistant',
+          events: [event({ id: 'sdk-join-0001', userId: 'u-4821', ts: '2026-03-20T10:00:00Z' })],
+        })
+      ).body['accepted'],
+    ).toBe(1);
 
     const events = await allEvents(c.store);
     expect(events).toHaveLength(6);
@@ -60,7 +70,12 @@ describe.each(storeKinds)('training import, $kind store', ({ target }) => {
 
   it('the route needs the admin token, and refuses a bad row whole, naming the row and field', async () => {
     expect((await post({ rows }, { 'Content-Type': 'application/json' })).status).toBe(401);
-    const bad = await post({ rows: [{ user_id: 'u-new', completed_at: '2026-04-01', program: 'p' }, { user_id: 'u-x', completed_at: '14/03/2026', program: 'p', email: 'x' }] });
+    const bad = await post({
+      rows: [
+        { user_id: 'u-new', completed_at: '2026-04-01', program: 'p' },
+        { user_id: 'u-x', completed_at: '14/03/2026', program: 'p', email: 'x' },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain('rows[1].completed_at: expected a date YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"');
     expect(bad.body.error).toContain('rows[1]: Unrecognized key: "email"');
@@ -74,7 +89,9 @@ describe.each(storeKinds)('importTraining into the store directly, $kind store',
     const t = await target();
     try {
       const c = await tempCollector(config, async () => ({ ...t, dispose: async () => undefined }));
-      expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'sdk-join-0002', userId: 'user-7' })] })).body['accepted']).toBe(1);
+      expect(
+        (await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'sdk-join-0002', userId: 'user-7' })] })).body['accepted'],
+      ).toBe(1);
       await c.close();
 
       const store = await openStore(t.location);
@@ -92,7 +109,12 @@ describe.each(storeKinds)('importTraining into the store directly, $kind store',
           return (await store.insert(events)).length;
         };
         const started = Date.now();
-        expect(await importTraining(many, { pseudonymize, insert })).toEqual({ rows: 100_000, events: 150_000, inserted: 150_000, existing: 0 });
+        expect(await importTraining(many, { pseudonymize, insert })).toEqual({
+          rows: 100_000,
+          events: 150_000,
+          inserted: 150_000,
+          existing: 0,
+        });
         expect(Date.now() - started).toBeLessThan(60_000);
         expect(writes).toBe(20); // 5,000 rows a transaction, not one per row
         const again = await importTraining(many.slice(0, 7_000), { pseudonymize, insert });

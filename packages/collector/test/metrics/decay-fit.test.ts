@@ -28,7 +28,14 @@ describe('decay fit by binomial maximum likelihood', () => {
   });
 
   it('needs three points', () => {
-    expect(fitDecay(exact(0.8, 0.2, 10, 100, 2))).toEqual({ status: 'insufficient-data', points: 2, initial: null, plateau: null, halfLifeDays: null, r2: null });
+    expect(fitDecay(exact(0.8, 0.2, 10, 100, 2))).toEqual({
+      status: 'insufficient-data',
+      points: 2,
+      initial: null,
+      plateau: null,
+      halfLifeDays: null,
+      r2: null,
+    });
     expect(fitDecay([])).toMatchObject({ status: 'insufficient-data', points: 0 });
   });
 

@@ -23,9 +23,19 @@ function organisation(): StoredEvent[] {
     const u = `p${i}`;
     const trained = addDays(start, (i % 3) * 14);
     events.push(trainedOn(u, trained, { program: i % 2 ? 'workshop' : 'twelve-week' }));
-    events.push(ev(u, 'identify', trained, { role: ['executive', 'leader', 'professional', 'technical'][i % 4] as string, team: i % 5 ? 'finance' : 'sales' }));
-    for (let d = 0; d < 120; d += 1 + (i % 4)) if ((i * 7 + d) % 11 > d / 20) events.push(usedOn(u, addDays(trained, d), d % 3 ? 'ai.request' : 'ai.output_shown'));
-    if (i % 2) events.push(answered(u, addDays(trained, 90), 'applied', i % 3 ? 'yes' : 'no'), answered(u, addDays(trained, 90), 'example', 'Summarised the supplier contracts before the review'));
+    events.push(
+      ev(u, 'identify', trained, {
+        role: ['executive', 'leader', 'professional', 'technical'][i % 4] as string,
+        team: i % 5 ? 'finance' : 'sales',
+      }),
+    );
+    for (let d = 0; d < 120; d += 1 + (i % 4))
+      if ((i * 7 + d) % 11 > d / 20) events.push(usedOn(u, addDays(trained, d), d % 3 ? 'ai.request' : 'ai.output_shown'));
+    if (i % 2)
+      events.push(
+        answered(u, addDays(trained, 90), 'applied', i % 3 ? 'yes' : 'no'),
+        answered(u, addDays(trained, 90), 'example', 'Summarised the supplier contracts before the review'),
+      );
     events.push(ev(u, i % 4 ? 'prompt.shown' : 'prompt.held_out', addDays(trained, 10), { promptId: 'tip' }));
     if (i % 3 === 0) events.push(ev(u, 'ai.feature_used', addDays(trained, 12), { feature: 'critique' }));
   }
@@ -49,7 +59,22 @@ describe('GET /v1/metrics', () => {
     const res = await fetch(`${c.url}/v1/metrics?asOf=2026-07-31`, { headers: auth });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body)).toEqual(['asOf', 'minGroupSize', 'filters', 'activity', 'adoption', 'sustained', 'behaviorCheck', 'gap', 'outputs', 'cohorts', 'segments', 'prompts', 'programs', 'vitals']);
+    expect(Object.keys(body)).toEqual([
+      'asOf',
+      'minGroupSize',
+      'filters',
+      'activity',
+      'adoption',
+      'sustained',
+      'behaviorCheck',
+      'gap',
+      'outputs',
+      'cohorts',
+      'segments',
+      'prompts',
+      'programs',
+      'vitals',
+    ]);
     expect(body.asOf).toBe('2026-07-31');
     expect(body.adoption.trained).toBe(60);
     expect(body.cohorts).toHaveLength(3);

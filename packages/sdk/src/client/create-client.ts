@@ -118,10 +118,18 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const noop = () => {};
   const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
 
-  const prompts = connectPrompts(`${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`, extras, emit);
+  const prompts = connectPrompts(
+    `${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`,
+    extras,
+    emit,
+  );
   // web-vitals is loaded after the page's load: its observers read buffered entries, so LCP, FCP,
   // TTFB and CLS lose nothing, and uptake.js stays small (docs/DECISIONS.md).
-  const vitals = () => void extras.vitals().then((m) => m.reportVitals(emit)).catch(noop);
+  const vitals = () =>
+    void extras
+      .vitals()
+      .then((m) => m.reportVitals(emit))
+      .catch(noop);
   if (document.readyState === 'complete') vitals();
   else addEventListener('load', vitals, { once: true });
 

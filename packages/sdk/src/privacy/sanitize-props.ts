@@ -33,7 +33,15 @@ export function sanitizeProps(props: unknown, warn?: (message: string) => void):
     if (typeof value === 'string') clean = redact(value);
     else if (typeof value === 'number') clean = Number.isFinite(value) ? value : undefined;
     else if (typeof value === 'boolean' || value === null) clean = value;
-    if (clean === undefined || n >= maxKeys || key === '__proto__' || key === 'constructor' || key === 'prototype' || !key || key.length > 64) {
+    if (
+      clean === undefined ||
+      n >= maxKeys ||
+      key === '__proto__' ||
+      key === 'constructor' ||
+      key === 'prototype' ||
+      !key ||
+      key.length > 64
+    ) {
       if (value !== undefined) warn?.(`props.${key.slice(0, 64)} dropped: 32 keys at most, values string, number, boolean or null`);
       continue;
     }

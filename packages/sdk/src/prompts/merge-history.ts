@@ -16,7 +16,14 @@ export const isJournalEntry = (x: unknown): x is JournalEntry => {
   return (e?.kind === 'prompt' || e?.kind === 'survey') && typeof e.id === 'string' && actions.has(e.action) && typeof e.at === 'number';
 };
 
-export const emptyExposure = (): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null });
+export const emptyExposure = (): Exposure => ({
+  shows: 0,
+  lastShown: null,
+  heldOutAt: null,
+  dismissed: false,
+  lastSnoozed: null,
+  lastAnswered: null,
+});
 
 const later = (a: string | null, b: string): string => (a !== null && a >= b ? a : b);
 
@@ -28,7 +35,12 @@ const later = (a: string | null, b: string): string => (a !== null && a >= b ? a
  */
 export function mergeHistory(server: ExposureHistory, journal: readonly JournalEntry[]): ExposureHistory {
   const copy = (book: Record<string, Exposure>) => Object.fromEntries(Object.entries(book).map(([id, e]) => [id, { ...e }]));
-  const merged: ExposureHistory = { ...server, prompts: copy(server.prompts), surveys: copy(server.surveys), recentShows: [...server.recentShows] };
+  const merged: ExposureHistory = {
+    ...server,
+    prompts: copy(server.prompts),
+    surveys: copy(server.surveys),
+    recentShows: [...server.recentShows],
+  };
   const known = new Set(server.recentShows);
   for (const entry of journal) {
     const at = new Date(entry.at).toISOString();

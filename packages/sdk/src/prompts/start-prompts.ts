@@ -16,7 +16,8 @@ import type { PromptHost, PromptRuntime } from './types.js';
 /** The DOM events behind a trigger's `on`. */
 const domTriggers: Record<string, 'click' | 'focus' | 'hover'> = { click: 'click', focusin: 'focus', mouseover: 'hover' };
 
-const isLocalEvent = (x: unknown): x is LocalEvent => typeof (x as LocalEvent | null)?.name === 'string' && typeof (x as LocalEvent).at === 'number';
+const isLocalEvent = (x: unknown): x is LocalEvent =>
+  typeof (x as LocalEvent | null)?.name === 'string' && typeof (x as LocalEvent).at === 'number';
 
 /** Whether `selector` is one the browser can match; a bad one in the config disables its item only. */
 const validSelector = (selector: string): boolean => {
@@ -59,7 +60,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const keepDays = Math.max(1, ...triggers.map((t) => (t.event ? (t.withinDays ?? 90) : 0)));
   const watched = new Set(triggers.flatMap((t) => (t.event ? [t.event] : [])));
   const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent);
-  const remember = (events: readonly LocalEvent[]) => log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
+  const remember = (events: readonly LocalEvent[]) =>
+    log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
   remember(host.events);
   // A week is ample for the collector to have what this browser did; the next page fetches it.
   const journal = createLocalList<JournalEntry>(`${key}:exposures`, 7 * dayMs, 200, isJournalEntry);
@@ -96,7 +98,10 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     el.addEventListener('uptake-action', () => logAbout(item, 'clicked', undefined));
     el.addEventListener('uptake-answer', (e) => {
       const { questionId, value } = e.detail;
-      logAbout(item, 'answered', 'answered', { questionId, value: typeof value === 'string' ? redact(value, limits.surveyValueMaxLength) : value });
+      logAbout(item, 'answered', 'answered', {
+        questionId,
+        value: typeof value === 'string' ? redact(value, limits.surveyValueMaxLength) : value,
+      });
     });
     el.addEventListener('uptake-request-close', (e) => {
       const { reason } = e.detail;
@@ -133,7 +138,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
       const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
       const selector = item?.trigger.selector;
-      if (item) show(item, selector ? domEvent?.target.closest(selector) ?? undefined : undefined);
+      if (item) show(item, selector ? (domEvent?.target.closest(selector) ?? undefined) : undefined);
     } catch (error) {
       warn(`prompts: ${error}`);
     }

@@ -82,7 +82,7 @@ describe('drainQueue', () => {
     expect(left).toEqual([]);
   });
 
-  it('keeps the events of a 400 that is not the collector\'s (a proxy, a wrong URL)', async () => {
+  it("keeps the events of a 400 that is not the collector's (a proxy, a wrong URL)", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { wait, left } = await drain(2, [() => ({ status: 400, rejected: [], fromCollector: false })]);
     expect(wait).toBe(backoffMaxMs);
@@ -101,7 +101,9 @@ describe('drainQueue', () => {
     const queue = createMemoryQueue();
     await queue.add([event(1)]);
     const send = vi.fn();
-    expect(await drainQueue({ queue, renew: async () => false, confirmed: () => {}, send }, { attempt: 0, batchSize: 100 })).toBeUndefined();
+    expect(
+      await drainQueue({ queue, renew: async () => false, confirmed: () => {}, send }, { attempt: 0, batchSize: 100 }),
+    ).toBeUndefined();
     expect(send).not.toHaveBeenCalled();
   });
 });
