@@ -157,7 +157,7 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     const workshop = { trained: await figure('trained'), d90: await figure('sustained-d90') };
     expect(workshop.trained).not.toBe(all.trained);
     expect(Number(workshop.trained.replace(/,/g, ''))).toBeLessThan(Number(all.trained.replace(/,/g, '')));
-    expect(parseInt(workshop.d90)).toBeLessThan(parseInt(all.d90));
+    expect(parseInt(workshop.d90, 10)).toBeLessThan(parseInt(all.d90, 10));
 
     const cohort = (await page.locator('#filter-cohort option').allInnerTexts()).find((c) => c.startsWith('workshop-')) as string;
     await page.getByLabel('Cohort', { exact: true }).selectOption(cohort);

@@ -49,7 +49,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     delayMs: 0,
     acknowledged(prefix) {
       const ids = new Set<string>();
-      for (const b of this.batches) if (b.status === 200) b.ids.forEach((id, i) => b.names[i]?.startsWith(prefix) && ids.add(id));
+      for (const b of this.batches)
+        if (b.status === 200) for (const [i, id] of b.ids.entries()) if (b.names[i]?.startsWith(prefix)) ids.add(id);
       return ids;
     },
     async close() {

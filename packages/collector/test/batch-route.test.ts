@@ -65,7 +65,7 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
     expect(res.body['accepted']).toBe(0);
     const rejected = res.body['rejected'] as { index: number; error: string }[];
     expect(rejected.map((r) => r.index)).toEqual(cases.map((_, i) => i));
-    cases.forEach(([, pattern], i) => expect(rejected[i]?.error).toMatch(pattern));
+    for (const [i, [, pattern]] of cases.entries()) expect(rejected[i]?.error).toMatch(pattern);
   });
 
   it('stores an id once: a retried batch counts as duplicates, also within one batch', async () => {

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load-config.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { todayUtc } from '../metrics/parse-metrics-query.js';
 import { defaultDbPath, openStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
 import { isLockError } from './store-access.js';
@@ -33,7 +34,7 @@ export async function demoCommand(args: string[]): Promise<void> {
     throw new CliError(`--employees: expected 1 to 1,000,000, got ${values.employees}`);
   const config = await loadConfig(values.config);
   const tool = values.tool ?? config.tools[0]!.id;
-  let store;
+  let store: Store;
   try {
     store = await openStore({ db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] });
   } catch (error) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
-import type { Metrics } from '../metrics/types.js';
+import type { Metrics, MetricsQuery } from '../metrics/types.js';
 import { defaultDbPath } from '../storage/open-store.js';
 import type { StoreSummary } from '../storage/store.js';
 import { CliError } from './cli-error.js';
@@ -36,7 +36,7 @@ export async function reportCommand(args: string[]): Promise<void> {
     { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
     async (store) => {
       const config = await loadConfig(values.config);
-      let query;
+      let query: MetricsQuery;
       try {
         query = parseMetricsQuery(filters, config);
       } catch (error) {

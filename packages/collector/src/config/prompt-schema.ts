@@ -86,7 +86,7 @@ export const triggerSchema = z
       ctx.addIssue({ code: 'custom', path: ['on'], message: 'a selector needs on: focus, click or hover' });
     if (t.daysSinceTraining && t.daysSinceTraining[0] > t.daysSinceTraining[1])
       ctx.addIssue({ code: 'custom', path: ['daysSinceTraining'], message: 'from must not be after to' });
-    if (t.spaced && t.spaced.some((d, i) => i > 0 && d <= (t.spaced as number[])[i - 1]!))
+    if (t.spaced?.some((d, i) => i > 0 && d <= (t.spaced as number[])[i - 1]!))
       ctx.addIssue({ code: 'custom', path: ['spaced'], message: 'days must increase' });
   });
 

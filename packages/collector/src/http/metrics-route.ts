@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
+import type { MetricsQuery } from '../metrics/types.js';
 import { requireAdmin } from './admin-auth.js';
 import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
@@ -10,7 +11,7 @@ import { singleValues } from './single-values.js';
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: Record<string, unknown> }>('/v1/metrics', async (request, reply) => {
     requireAdmin(request, ctx.adminTokens);
-    let query;
+    let query: MetricsQuery;
     try {
       query = parseMetricsQuery(singleValues(request.query, ['asOf', 'tool', 'program', 'cohort']), ctx.config);
     } catch (error) {

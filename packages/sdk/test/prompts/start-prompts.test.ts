@@ -52,7 +52,7 @@ let logged: { name: string; props: Props }[] = [];
 function start(config: ToolConfig, { userId = 'u-1', traits = {}, events = [] as LocalEvent[] } = {}) {
   runtime?.stop();
   // As in the SDK: what the runtime logs while it starts is not noted back to it (it is not assigned yet).
-  let rt: PromptRuntime | undefined = undefined;
+  let rt: PromptRuntime | undefined;
   rt = startPrompts({
     config,
     userId,
@@ -277,7 +277,10 @@ describe('startPrompts', () => {
       userId: 'u-1',
       traits: {},
       events: [],
-      emit: (name, props) => (logged.push({ name, props }), new Date().toISOString()),
+      emit: (name, props) => {
+        logged.push({ name, props });
+        return new Date().toISOString();
+      },
     });
     tabA.note({ name: 'ai.request', at: Date.now() });
     await Promise.resolve();
@@ -346,7 +349,7 @@ describe('startPrompts', () => {
     const el = pulse();
     await settle(el);
     expect(el?.survey?.id).toBe('behavior-check');
-    (el?.shadowRoot?.querySelector('input[value="yes"]') as HTMLInputElement).click();
+    (el!.shadowRoot!.querySelector('input[value="yes"]') as HTMLInputElement).click();
     part(el, 'next')?.click();
     await settle(el);
     (el?.shadowRoot?.querySelector('[name="answer"]') as HTMLTextAreaElement).value =
