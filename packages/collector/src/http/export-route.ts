@@ -12,9 +12,9 @@ import { writeParquet } from '../export/parquet-export.js';
 import { readEvents } from '../storage/read-events.js';
 import type { Store } from '../storage/store.js';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
 import { parseDateRange } from './date-range.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
 
 type Range = ReturnType<typeof parseDateRange>;
 
