@@ -17,7 +17,7 @@ export { writeParquet } from './export/parquet-export.js';
 export { importTraining } from './import/import-training.js';
 export type { ImportCounts, ImportTrainingOptions } from './import/import-training.js';
 export { validateTrainingCsv, trainingRows, TrainingFileError } from './import/parse-training-csv.js';
-export { importTool } from './import/training-events.js';
+export { importTool } from './config/import-tool.js';
 export type { TrainingRow } from './import/training-row.js';
 export { generateDemo } from './demo/generate-demo.js';
 export type { DemoResult } from './demo/generate-demo.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importTool } from '../../src/config/import-tool.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import { importTraining } from '../../src/import/import-training.js';
-import { importTool } from '../../src/import/training-events.js';
 import type { TrainingRow } from '../../src/import/training-row.js';
 import { pseudonymizerFor } from '../../src/ingest/pseudonymizer.js';
 import { openStore } from '../../src/storage/open-store.js';
