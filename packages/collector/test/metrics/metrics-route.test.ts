@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { duckdbTarget, postgresTarget } from '../helpers/store-targets.js';
 import { tempCollector } from '../helpers/temp-collector.js';
+import { useCollector } from '../helpers/use-collector.js';
 import { addDays, answered, ev, trainedOn, usedOn } from './metric-data.js';
 
 const config = parseConfig({
@@ -43,15 +44,10 @@ function organisation(): StoredEvent[] {
 }
 
 describe('GET /v1/metrics', () => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+  const c = useCollector('duckdb', config);
 
   beforeAll(async () => {
-    c = await tempCollector(config, duckdbTarget);
     await c.store.insert(organisation());
-  });
-
-  afterAll(async () => {
-    await c.stop();
   });
 
   it('answers SPEC keys for an asOf, needs the admin token', async () => {
