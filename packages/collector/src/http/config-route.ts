@@ -22,7 +22,10 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
     if (userId !== undefined && (userId.length === 0 || userId.length > 128)) throw new HttpError(400, 'userId: expected 1–128 characters');
     if (userId?.includes('\u0000')) throw new HttpError(400, 'userId: contains a NUL character (U+0000)');
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
-    const history = userId === undefined ? null : await ctx.store.readSession((query) => exposureHistory(query, ctx.pseudonymize(userId)));
+    const history =
+      userId === undefined
+        ? null
+        : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId)));
     const body = JSON.stringify({
       tool: tool.id,
       fatigue: ctx.config.fatigue,
