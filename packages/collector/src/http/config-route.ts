@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ConfigAnswer } from '@uptake/sdk/protocol';
 import type { FastifyInstance } from 'fastify';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import { HttpError } from './http-error.js';
@@ -9,9 +10,10 @@ import { toolAuthorizer } from './tool-auth.js';
 /**
  * `GET /v1/config?tool=&writeKey=&userId=`: the prompts and surveys of a tool and, for an identified
  * person, their exposure history across devices (shows, holdout, dismissals, answers), so fatigue
- * caps and "don't show again" hold everywhere. Judged like a batch: the write key names the tool,
- * a browser's origin must be one of the tool's. Answers carry an ETag; a matching `If-None-Match`
- * gets `304`, which the browser's HTTP cache does by itself with `Cache-Control: no-cache`.
+ * caps and "don't show again" hold everywhere; the answer is the protocol's `configAnswerSchema`.
+ * Judged like a batch: the write key names the tool, a browser's origin must be one of the tool's.
+ * Answers carry an ETag; a matching `If-None-Match` gets `304`, which the browser's HTTP cache does
+ * by itself with `Cache-Control: no-cache`.
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
@@ -26,13 +28,14 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
       userId === undefined
         ? null
         : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId)));
-    const body = JSON.stringify({
+    const answer: ConfigAnswer = {
       tool: tool.id,
       fatigue: ctx.config.fatigue,
       prompts: ctx.config.prompts.filter(applies),
       surveys: ctx.config.surveys.filter(applies),
       history,
-    });
+    };
+    const body = JSON.stringify(answer);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('ETag', etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Origin');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
