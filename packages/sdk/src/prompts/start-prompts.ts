@@ -1,7 +1,7 @@
 import { warn } from '../client/warn.js';
 import { keyPrefix } from '../identity/local-value.js';
 import { redact } from '../privacy/sanitize-props.js';
-import { limits } from '../protocol/limits.js';
+import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
@@ -102,7 +102,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       const { questionId, value } = e.detail;
       logAbout(item, 'answered', {
         questionId,
-        value: typeof value === 'string' ? redact(value, limits.surveyValueMaxLength) : value,
+        value: typeof value === 'string' ? redact(value, surveyValueMaxLength) : value,
       });
     });
     el.addEventListener('uptake-request-close', (e) => {
