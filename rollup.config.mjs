@@ -35,7 +35,11 @@ const idbCoreOnly = () => ({
 const scriptTag = (input, file, name, extraPlugins = []) => ({
   pkg: 'sdk',
   input,
-  plugins: [...extraPlugins, resolve({ browser: true, exportConditions: ['production'] }), ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' })],
+  plugins: [
+    ...extraPlugins,
+    resolve({ browser: true, exportConditions: ['production'] }),
+    ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' }),
+  ],
   output: {
     file: `packages/sdk/dist/${file}`,
     format: 'iife',
@@ -59,7 +63,13 @@ const configs = [
     input: { index: 'packages/sdk/src/index.ts', protocol: 'packages/sdk/src/protocol/index.ts', rules: 'packages/sdk/src/rules/index.ts' },
     external: bare,
     plugins: [ts('sdk')],
-    output: { dir: 'packages/sdk/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'packages/sdk/dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   // The script-tag snippet queues commands on the global `uptake`; the bundle replaces the queue with the API.
   scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
@@ -70,7 +80,13 @@ const configs = [
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },
     external: (id) => bare(id) || nodeBuiltins.has(id),
     plugins: [ts('collector')],
-    output: { dir: 'packages/collector/dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'packages/collector/dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
   },
   dashboardConfig(),
 ];
@@ -82,7 +98,11 @@ const configs = [
  */
 function dashboardConfig() {
   const dir = 'packages/collector/dashboard';
-  const files = { 'index.html': `${dir}/index.html`, 'dashboard.css': `${dir}/dashboard.css`, 'uPlot.min.css': 'node_modules/uplot/dist/uPlot.min.css' };
+  const files = {
+    'index.html': `${dir}/index.html`,
+    'dashboard.css': `${dir}/dashboard.css`,
+    'uPlot.min.css': 'node_modules/uplot/dist/uPlot.min.css',
+  };
   const copy = {
     name: 'dashboard-files',
     async generateBundle() {
@@ -94,7 +114,13 @@ function dashboardConfig() {
     pkg: 'collector',
     input: `${dir}/src/main.ts`,
     plugins: [resolve({ browser: true }), typescript({ tsconfig: `${dir}/tsconfig.json`, noEmitOnError: true }), copy],
-    output: { dir: 'packages/collector/dist/dashboard', format: 'es', sourcemap: true, entryFileNames: 'dashboard.js', plugins: [terser({ ecma: 2022, compress: { passes: 2 } })] },
+    output: {
+      dir: 'packages/collector/dist/dashboard',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'dashboard.js',
+      plugins: [terser({ ecma: 2022, compress: { passes: 2 } })],
+    },
   };
 }
 

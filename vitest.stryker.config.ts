@@ -20,7 +20,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sdk',
-          include: ['packages/sdk/test/rules/**/*.test.ts', 'packages/sdk/test/delivery/**/*.test.ts', 'packages/sdk/test/storage/**/*.test.ts'],
+          include: [
+            'packages/sdk/test/rules/**/*.test.ts',
+            'packages/sdk/test/delivery/**/*.test.ts',
+            'packages/sdk/test/storage/**/*.test.ts',
+          ],
           environment: 'happy-dom',
         },
       },

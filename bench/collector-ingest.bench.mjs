@@ -17,7 +17,14 @@ const databaseUrl = process.env.UPTAKE_BENCH_DATABASE_URL ?? 'postgres://uptake:
 const bin = fileURLToPath(new URL('../packages/collector/bin/uptake.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'uptake-bench-'));
 const configFile = join(dir, 'uptake.config.json');
-writeFileSync(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_bench', origins: ['*'] }], adminToken: 'bench-admin-token-0123456789', rateLimit: { perMinute: 10_000_000 } }));
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    tools: [{ id: 'assistant', writeKey: 'wk_bench', origins: ['*'] }],
+    adminToken: 'bench-admin-token-0123456789',
+    rateLimit: { perMinute: 10_000_000 },
+  }),
+);
 
 // One batch as a template; `__B__` becomes a fresh prefix per request, so every id is new.
 const now = new Date().toISOString();
@@ -102,7 +109,19 @@ const targets = [
   ['uptake serve, DuckDB file', [bin, 'serve', '--port', '0', '--config', configFile, '--db', join(dir, 'bench.duckdb')]],
 ];
 if (await postgresReachable()) {
-  targets.push(['uptake serve, PostgreSQL', [bin, 'serve', '--port', '0', '--config', configFile, '--database-url', `${databaseUrl}?options=${encodeURIComponent('-c search_path=bench')}`]]);
+  targets.push([
+    'uptake serve, PostgreSQL',
+    [
+      bin,
+      'serve',
+      '--port',
+      '0',
+      '--config',
+      configFile,
+      '--database-url',
+      `${databaseUrl}?options=${encodeURIComponent('-c search_path=bench')}`,
+    ],
+  ]);
 } else {
   console.log(`(PostgreSQL not reachable at ${databaseUrl}: skipped)`);
 }
@@ -118,6 +137,7 @@ for (const [label, args] of targets) {
 }
 console.table(rows);
 const ceiling = rows[0]['events/s'];
-for (const row of rows.slice(1)) console.log(`${row.target}: ${((row['events/s'] / ceiling) * 100).toFixed(0)}% of the bare-server ceiling`);
+for (const row of rows.slice(1))
+  console.log(`${row.target}: ${((row['events/s'] / ceiling) * 100).toFixed(0)}% of the bare-server ceiling`);
 console.log('anchors: aim ≥ 50,000 durable events/s on DuckDB; RudderStack gateway ≈ 1,700 events/s on 2 cores');
 rmSync(dir, { recursive: true, force: true });

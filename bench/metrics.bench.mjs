@@ -25,13 +25,22 @@ writeFileSync(
     tools: [{ id: 'assistant', writeKey: 'wk', origins: ['*'] }],
     adminToken: 'bench-admin-token-0123456789',
     usageEvents: ['task.completed'],
-    prompts: [{ id: 'critique-tip', trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 }, content: { title: 'Critique first' }, goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 } }],
+    prompts: [
+      {
+        id: 'critique-tip',
+        trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 },
+        content: { title: 'Critique first' },
+        goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 },
+      },
+    ],
   }),
 );
 
 function start(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--config', configFile, ...args], { env: { ...process.env, UPTAKE_LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--config', configFile, ...args], {
+      env: { ...process.env, UPTAKE_LOG_LEVEL: 'warn' },
+    });
     let out = '';
     child.stdout.on('data', (c) => {
       out += c;
@@ -58,7 +67,15 @@ async function measure(label, storeArgs, n) {
   const times = [];
   for (let k = 0; k < 3; k++) times.push((await get()).ms);
   times.sort((a, b) => a - b);
-  const row = { store: label, events: n.toLocaleString('en-US'), 'metrics s (median of 3)': (times[1] / 1000).toFixed(2), 'first request s': (warm.ms / 1000).toFixed(2), 'peak RSS MB': peakRssMb(child.pid).toFixed(0), trained: warm.body.adoption.trained, cohorts: warm.body.cohorts.length };
+  const row = {
+    store: label,
+    events: n.toLocaleString('en-US'),
+    'metrics s (median of 3)': (times[1] / 1000).toFixed(2),
+    'first request s': (warm.ms / 1000).toFixed(2),
+    'peak RSS MB': peakRssMb(child.pid).toFixed(0),
+    trained: warm.body.adoption.trained,
+    cohorts: warm.body.cohorts.length,
+  };
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return row;

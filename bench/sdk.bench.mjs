@@ -32,7 +32,10 @@ const tag = 'data-collector="http://bench.test" data-write-key="wk_bench" data-t
 
 // happy-dom: no IndexedDB there, so the SDK queues in memory; sends fail fast (nothing listens).
 {
-  const window = new Window({ url: 'http://127.0.0.1:9/', settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+  const window = new Window({
+    url: 'http://127.0.0.1:9/',
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+  });
   window.fetch = async () => Response.json({ accepted: 0, duplicates: 0, rejected: [] });
   // The tag carries the data- attributes (its type keeps happy-dom from running it); eval runs the
   // bundle as a classic script, which finds the tag by its data-write-key.
@@ -48,12 +51,24 @@ const tag = 'data-collector="http://bench.test" data-write-key="wk_bench" data-t
 
 // Chromium: a page on a real origin (so IndexedDB and Web Locks are there), collector answered by a route.
 {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage();
   await page.route('http://bench.test/**', (route) =>
     route.request().url().endsWith('/v1/batch')
-      ? route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: '{"accepted":0,"duplicates":0,"rejected":[]}' })
-      : route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>bench</title><script ${tag}>${code}</script>` }),
+      ? route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          body: '{"accepted":0,"duplicates":0,"rejected":[]}',
+        })
+      : route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: `<!doctype html><title>bench</title><script ${tag}>${code}</script>`,
+        }),
   );
   await page.goto('http://bench.test/');
   const median = await page.evaluate(measure, { rounds, perRound });

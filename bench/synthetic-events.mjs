@@ -6,7 +6,10 @@
  */
 export function generateSql(n, dialect) {
   const series = dialect === 'duckdb' ? `range(0, ${n}) AS s(i)` : `generate_series(0, ${n - 1}) AS s(i)`;
-  const rnd = (salt) => (dialect === 'duckdb' ? `((hash(CAST(i AS BIGINT) * 7919 + ${salt}) % 1000000) / 1000000.0)` : `((abs(hashint8(CAST(i AS BIGINT) * 7919 + ${salt})) % 1000000) / 1000000.0)`);
+  const rnd = (salt) =>
+    dialect === 'duckdb'
+      ? `((hash(CAST(i AS BIGINT) * 7919 + ${salt}) % 1000000) / 1000000.0)`
+      : `((abs(hashint8(CAST(i AS BIGINT) * 7919 + ${salt})) % 1000000) / 1000000.0)`;
   const json = dialect === 'duckdb' ? '::JSON' : '::jsonb';
   const people = Math.max(100, Math.floor(n / 250));
   const trainedPeople = Math.floor(people * 0.8);
@@ -41,4 +44,3 @@ export function generateSql(n, dialect) {
       FROM ${series}
     ) g`;
 }
-

@@ -19,11 +19,25 @@ export async function serveExampleTool({ collectorUrl, port = 8788, host = '127.
   // A strict Content-Security-Policy, as many internal tools have: the SDK and its widgets need
   // nothing but the collector's origin for scripts and requests (no inline script or style, no eval).
   const csp = () =>
-    [`default-src 'self'`, `script-src 'self' ${collector()}`, `style-src 'self'`, `connect-src ${collector()}`, `img-src 'self'`, `base-uri 'none'`, `form-action 'self'`, `frame-ancestors 'none'`].join('; ');
-  const page = (file, replace = false) => async (_request, reply) => {
-    const html = await readFile(`${root}${file}`, 'utf8');
-    return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', csp()).send(replace ? html.replaceAll(defaultCollector, collector()) : html);
-  };
+    [
+      `default-src 'self'`,
+      `script-src 'self' ${collector()}`,
+      `style-src 'self'`,
+      `connect-src ${collector()}`,
+      `img-src 'self'`,
+      `base-uri 'none'`,
+      `form-action 'self'`,
+      `frame-ancestors 'none'`,
+    ].join('; ');
+  const page =
+    (file, replace = false) =>
+    async (_request, reply) => {
+      const html = await readFile(`${root}${file}`, 'utf8');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('Content-Security-Policy', csp())
+        .send(replace ? html.replaceAll(defaultCollector, collector()) : html);
+    };
   app.get('/', page('index.html', true));
   app.get('/index.html', page('index.html', true));
   // Where the critique tip's "Show me" leads (examples/uptake.config.json).

@@ -28,19 +28,32 @@ if (process.env.UPTAKE_DEMO !== '0') {
   const employees = Number(process.env.UPTAKE_DEMO_EMPLOYEES ?? 4200);
   const started = Date.now();
   let shown = 0;
-  const result = await generateDemo(collector.store, config, { seed: 42, employees, until: new Date().toISOString().slice(0, 10), tool: 'assistant' }, (done) => {
-    if (done - shown >= 700 || done === employees) {
-      shown = done;
-      process.stdout.write(`\rWriting the demo organisation: ${done.toLocaleString('en-US')} of ${employees.toLocaleString('en-US')} employees…`);
-    }
-  });
-  if (result.written) console.log(`\rWrote the demo organisation: ${result.events.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.            `);
+  const result = await generateDemo(
+    collector.store,
+    config,
+    { seed: 42, employees, until: new Date().toISOString().slice(0, 10), tool: 'assistant' },
+    (done) => {
+      if (done - shown >= 700 || done === employees) {
+        shown = done;
+        process.stdout.write(
+          `\rWriting the demo organisation: ${done.toLocaleString('en-US')} of ${employees.toLocaleString('en-US')} employees…`,
+        );
+      }
+    },
+  );
+  if (result.written)
+    console.log(
+      `\rWrote the demo organisation: ${result.events.toLocaleString('en-US')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.            `,
+    );
 }
 
 // The example config's token is a demo value, printed so the dashboard opens at once; a token from the
 // environment ("env:NAME" in the config) is a real secret: only where it comes from is printed.
 const rawToken = JSON.parse(await readFile(new URL('./uptake.config.json', import.meta.url), 'utf8')).adminToken;
-const tokenHint = typeof rawToken === 'string' && rawToken.startsWith('env:') ? `from $${rawToken.slice(4)}` : `${config.adminToken} (adminToken in examples/uptake.config.json)`;
+const tokenHint =
+  typeof rawToken === 'string' && rawToken.startsWith('env:')
+    ? `from $${rawToken.slice(4)}`
+    : `${config.adminToken} (adminToken in examples/uptake.config.json)`;
 
 console.log(`
 Uptake is running.

@@ -37,7 +37,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 const occurrences = (text, find) => text.split(find).length - 1;
 const stale = mutants.filter((m) => occurrences(readFileSync(resolve(root, m.file), 'utf8'), m.find) !== 1);
 if (stale.length > 0) {
-  for (const m of stale) console.error(`mutant ${m.id}: "${m.find}" is not in ${m.file} exactly once; the SQL changed, update sql-mutants.json`);
+  for (const m of stale)
+    console.error(`mutant ${m.id}: "${m.find}" is not in ${m.file} exactly once; the SQL changed, update sql-mutants.json`);
   process.exit(2);
 }
 
@@ -53,7 +54,8 @@ function runTests() {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => {
       child = null;
-      const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+      // Without the colours of vitest's report (ESC [ … m).
+      const text = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
       // The first figure that differed, or else why the run failed (a mutant that breaks the SQL is caught too, but say so).
       const firstDifference = /differ:\n\s+(.*)/.exec(text)?.[1] ?? /Caused by: (.*)/.exec(text)?.[1] ?? '';
       done({ failed: code !== 0, seconds: (Date.now() - started) / 1000, firstDifference });
@@ -76,14 +78,18 @@ for (const m of mutants) {
   const run = await runTests();
   restore();
   rows.push({ id: m.id, caught: run.failed, seconds: run.seconds, by: run.firstDifference });
-  console.log(`${run.failed ? 'caught  ' : 'SURVIVED'}  ${m.id.padEnd(38)} ${run.seconds.toFixed(0).padStart(4)} s  ${run.firstDifference.slice(0, 90)}`);
+  console.log(
+    `${run.failed ? 'caught  ' : 'SURVIVED'}  ${m.id.padEnd(38)} ${run.seconds.toFixed(0).padStart(4)} s  ${run.firstDifference.slice(0, 90)}`,
+  );
 }
 
 const survived = rows.filter((r) => !r.caught);
 console.log(`\n| mutant | file | result | first difference seen |\n| --- | --- | --- | --- |`);
 for (const r of rows) {
   const m = mutants.find((x) => x.id === r.id);
-  console.log(`| ${r.id} | ${m.file.replace('packages/collector/src/metrics/', '')} | ${r.caught ? 'caught' : '**survived**'} | ${r.by.replaceAll('|', '\\|').slice(0, 80)} |`);
+  console.log(
+    `| ${r.id} | ${m.file.replace('packages/collector/src/metrics/', '')} | ${r.caught ? 'caught' : '**survived**'} | ${r.by.replaceAll('|', '\\|').slice(0, 80)} |`,
+  );
 }
 console.log(`\n${rows.length - survived.length} of ${rows.length} SQL mutants caught`);
 process.exit(survived.length === 0 ? 0 : 1);

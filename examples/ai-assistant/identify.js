@@ -1,14 +1,14 @@
 // The host app knows who is signed in; it gives Uptake a pseudonymous id and the person's traits.
 // Here every browser gets its own made-up employee, kept in localStorage.
 window.uptake = window.uptake || [];
-(function () {
-  var stored = localStorage.getItem('assistant-demo-user');
-  var user = stored ? JSON.parse(stored) : null;
+(() => {
+  const stored = localStorage.getItem('assistant-demo-user');
+  let user = stored ? JSON.parse(stored) : null;
   if (!user) {
-    var roles = ['executive', 'leader', 'professional', 'technical'];
-    var teams = ['finance', 'sales', 'operations', 'engineering'];
-    var n = Math.floor(Math.random() * 1e6);
-    user = { id: 'u-' + n, role: roles[n % 4], team: teams[Math.floor(n / 4) % 4] };
+    const roles = ['executive', 'leader', 'professional', 'technical'];
+    const teams = ['finance', 'sales', 'operations', 'engineering'];
+    const n = Math.floor(Math.random() * 1e6);
+    user = { id: `u-${n}`, role: roles[n % 4], team: teams[Math.floor(n / 4) % 4] };
     localStorage.setItem('assistant-demo-user', JSON.stringify(user));
   }
   window.assistantUser = user;

@@ -1,28 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../packages/collector/src/start-collector.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { demoCollector } from '../helpers/demo-collector.js';
 
-let browser: Browser;
+const browser = useChromium();
 let collector: Collector & { stop(): Promise<void> };
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
   collector = await demoCollector();
-  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   // Anything the Content-Security-Policy blocks (an inline style, say) is a failure too.
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await collector?.stop();
 });
 
@@ -38,7 +38,11 @@ async function axeViolations(): Promise<string[]> {
   await page.evaluate(source);
   return page.evaluate(async () => {
     for (const d of document.querySelectorAll('details')) d.open = true;
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 5).map((n) => n.target))}`);
   });
@@ -64,7 +68,9 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await ready();
     // Each uPlot chart has drawn values, and its canvas has ink on it.
-    await page.waitForFunction(() => [...document.querySelectorAll('uptake-chart')].every((c) => Number((c as HTMLElement).dataset['points']) > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('uptake-chart')].every((c) => Number((c as HTMLElement).dataset['points']) > 0),
+    );
     const charts = await page.$$eval('uptake-chart', (els) =>
       els.map((el) => {
         const canvas = el.querySelector('canvas') as HTMLCanvasElement;
@@ -88,7 +94,12 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     // Retention heatmap: coloured cells for every cohort; decay: a half-life and plateau per program.
     expect(await page.locator('[data-chart="retention"] tbody tr').count()).toBeGreaterThan(5);
     expect(await page.locator('[data-chart="retention"] td.rate').count()).toBeGreaterThan(50);
-    expect(await page.locator('[data-chart="retention"] td.rate').first().evaluate((td) => getComputedStyle(td).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    expect(
+      await page
+        .locator('[data-chart="retention"] td.rate')
+        .first()
+        .evaluate((td) => getComputedStyle(td).backgroundColor),
+    ).not.toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('.fit-summary li').allInnerTexts()).toEqual([
       expect.stringMatching(/^workshop: half-life [\d.]+ days, plateau [\d.]+%$/),
       expect.stringMatching(/^twelve-week: half-life [\d.]+ days, plateau [\d.]+%$/),
@@ -97,9 +108,20 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     const widths = await page.$$eval('.bars .bar', (bars) => bars.map((b) => b.getBoundingClientRect().width));
     expect(widths).toHaveLength(3);
     for (const w of widths) expect(w).toBeGreaterThan(10);
-    expect(await page.locator('.forest .ci').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(5);
+    expect(
+      await page
+        .locator('.forest .ci')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width),
+    ).toBeGreaterThan(5);
     // Web-vitals: the five metrics of the tool.
-    expect(await page.locator('[data-chart="vitals"] tbody tr td:nth-child(2)').allInnerTexts()).toEqual(['LCP', 'INP', 'CLS', 'FCP', 'TTFB']);
+    expect(await page.locator('[data-chart="vitals"] tbody tr td:nth-child(2)').allInnerTexts()).toEqual([
+      'LCP',
+      'INP',
+      'CLS',
+      'FCP',
+      'TTFB',
+    ]);
     // Every chart's table has rows.
     const tables = await page.$$eval('details.data-table table', (ts) => ts.map((t) => t.querySelectorAll('tbody tr').length));
     expect(tables.length).toBeGreaterThanOrEqual(6);
@@ -133,7 +155,7 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     const workshop = { trained: await figure('trained'), d90: await figure('sustained-d90') };
     expect(workshop.trained).not.toBe(all.trained);
     expect(Number(workshop.trained.replace(/,/g, ''))).toBeLessThan(Number(all.trained.replace(/,/g, '')));
-    expect(parseInt(workshop.d90)).toBeLessThan(parseInt(all.d90));
+    expect(parseInt(workshop.d90, 10)).toBeLessThan(parseInt(all.d90, 10));
 
     const cohort = (await page.locator('#filter-cohort option').allInnerTexts()).find((c) => c.startsWith('workshop-')) as string;
     await page.getByLabel('Cohort', { exact: true }).selectOption(cohort);
@@ -148,7 +170,9 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     await poll(async () => Number((await figure('trained')).replace(/,/g, ''))).toBeLessThan(Number(all.trained.replace(/,/g, '')));
     expect(await page.locator('[role="status"][data-state]').innerText()).toContain(`Figures as of ${earlier}`);
     await page.getByLabel('Tool', { exact: true }).selectOption('assistant');
-    await poll(() => page.locator('[role="status"][data-state]').innerText()).toBe(`Figures as of ${earlier} · tool assistant · all programs; groups of fewer than 10 people are suppressed.`);
+    await poll(() => page.locator('[role="status"][data-state]').innerText()).toBe(
+      `Figures as of ${earlier} · tool assistant · all programs; groups of fewer than 10 people are suppressed.`,
+    );
   });
 
   it('axe-core finds no violation', async () => {
@@ -171,7 +195,19 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     const res = await fetch(`${collector.url}/v1/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ writeKey: 'wk_assistant', events: [{ id, name: 'ai.output_accepted', ts: new Date().toISOString(), userId: 'u-live', tool: 'assistant', props: { feature: 'draft' } }] }),
+      body: JSON.stringify({
+        writeKey: 'wk_assistant',
+        events: [
+          {
+            id,
+            name: 'ai.output_accepted',
+            ts: new Date().toISOString(),
+            userId: 'u-live',
+            tool: 'assistant',
+            props: { feature: 'draft' },
+          },
+        ],
+      }),
     });
     expect(res.status).toBe(200);
     await poll(() => page.locator('[data-live="arrivals"]').innerText()).toContain('ai.output_accepted +1');

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useExampleToolSite } from '../helpers/example-tool-site.js';
 
-const site = useExampleToolSite((toolUrl) => ({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [toolUrl] }], adminToken: 'e2e-admin-token-0123456789' }));
+const site = useExampleToolSite((toolUrl) => ({
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [toolUrl] }],
+  adminToken: 'e2e-admin-token-0123456789',
+}));
 const waitForEvents: ReturnType<typeof site>['waitForEvents'] = (predicate, timeoutMs) => site().waitForEvents(predicate, timeoutMs);
 
 describe('the example tool in real Chromium, with the script tag and a real collector', () => {
@@ -35,10 +38,13 @@ describe('the example tool in real Chromium, with the script tag and a real coll
     expect(accepted?.userId).toMatch(/^[0-9a-f]{64}$/);
 
     // web-vitals arrives after the page's load, from uptake-vitals.js: FCP and TTFB at once, LCP at the first input.
-    const vitals = await waitForEvents((es) => ['FCP', 'TTFB', 'LCP'].every((m) => es.some((e) => e.name === 'perf.vital' && e.props['metric'] === m)));
+    const vitals = await waitForEvents((es) =>
+      ['FCP', 'TTFB', 'LCP'].every((m) => es.some((e) => e.name === 'perf.vital' && e.props['metric'] === m)),
+    );
     const perf = vitals.filter((e) => e.name === 'perf.vital');
     expect(perf.map((e) => e.props['metric']).sort()).toEqual(expect.arrayContaining(['FCP', 'LCP', 'TTFB']));
-    for (const e of perf) expect([typeof e.props['value'], e.props['rating']]).toEqual(['number', expect.stringMatching(/^(good|needs-improvement|poor)$/)]);
+    for (const e of perf)
+      expect([typeof e.props['value'], e.props['rating']]).toEqual(['number', expect.stringMatching(/^(good|needs-improvement|poor)$/)]);
 
     // This collector's config has no prompts: the person's config is fetched once, the prompts chunk never.
     expect(requested.filter((p) => p === '/v1/config')).toHaveLength(1);

@@ -20,7 +20,11 @@ const site = useExampleToolSite(async (toolUrl) => {
   example.tools[0].origins = [toolUrl];
   example.adminToken = adminToken;
   // A prompt whose every string is markup and script: it must show as text, through the whole path.
-  example.prompts.push({ id: 'hostile', trigger: { url: '/never-visited' }, content: { title: hostile, body: hostile, action: { label: hostileLabel, href: '/guides/critique' } } });
+  example.prompts.push({
+    id: 'hostile',
+    trigger: { url: '/never-visited' },
+    content: { title: hostile, body: hostile, action: { label: hostileLabel, href: '/guides/critique' } },
+  });
   return example;
 });
 
@@ -29,7 +33,9 @@ function person(wanted: Record<string, 'treated' | 'held-out'>, from = 0): { id:
   for (let n = from; ; n++) {
     const id = `e2e-${n}`;
     const audience = (prompt: string) => site().config.prompts.find((p) => p.id === prompt)!.audience;
-    const fits = Object.entries(wanted).every(([prompt, arm]) => assign(audience(prompt), { userId: id, role: 'professional' }, prompt) === arm);
+    const fits = Object.entries(wanted).every(
+      ([prompt, arm]) => assign(audience(prompt), { userId: id, role: 'professional' }, prompt) === arm,
+    );
     if (fits) return { id, role: 'professional', team: 'finance' };
   }
 }
@@ -62,7 +68,8 @@ async function openTool(user: { id: string; role: string; team: string }): Promi
 
 const stored = (predicate: (events: StoredEvent[]) => boolean) => site().waitForEvents(predicate);
 
-const named = (events: StoredEvent[], name: string, key: string, id: string) => events.filter((e) => e.name === name && e.props[key] === id);
+const named = (events: StoredEvent[], name: string, key: string, id: string) =>
+  events.filter((e) => e.name === name && e.props[key] === id);
 
 async function askAndReject(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Ask' }).click();
@@ -105,7 +112,11 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     await page.evaluate(() => (window as unknown as { uptake: { flush(): Promise<void> } }).uptake.flush());
     expect(named(await site().collector.store.events(), 'prompt.held_out', 'promptId', 'critique-tip')).toHaveLength(before + 1);
     expect(await page.locator('uptake-prompt').count()).toBe(0);
-    expect(events.filter((e) => e.name === 'prompt.shown' && e.userId === named(events, 'prompt.held_out', 'promptId', 'critique-tip').at(-1)?.userId)).toEqual([]);
+    expect(
+      events.filter(
+        (e) => e.name === 'prompt.shown' && e.userId === named(events, 'prompt.held_out', 'promptId', 'critique-tip').at(-1)?.userId,
+      ),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -124,13 +135,25 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     });
     expect(imported.status).toBe(200);
     const answer = (userId: string, i: number, questionId: string, value: string) => ({
-      id: `e2e-answer-${questionId}-${i}`, name: 'survey.answered', ts: new Date().toISOString(), userId, anonymousId: `a-${i}`, sessionId: `s-${i}`, tool: 'assistant',
+      id: `e2e-answer-${questionId}-${i}`,
+      name: 'survey.answered',
+      ts: new Date().toISOString(),
+      userId,
+      anonymousId: `a-${i}`,
+      sessionId: `s-${i}`,
+      tool: 'assistant',
       props: { surveyId: 'behavior-check', questionId, value },
     });
     const peers = await fetch(`${site().collector.url}/v1/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ writeKey: 'wk_assistant', events: others.flatMap((u, i) => [answer(u, i, 'applied', 'yes'), answer(u, i, 'example', 'I ask it to critique my drafts first.')]) }),
+      body: JSON.stringify({
+        writeKey: 'wk_assistant',
+        events: others.flatMap((u, i) => [
+          answer(u, i, 'applied', 'yes'),
+          answer(u, i, 'example', 'I ask it to critique my drafts first.'),
+        ]),
+      }),
     });
     expect((await peers.json()).accepted).toBe(18);
     expect((await metrics()).behaviorCheck).toMatchObject({ respondents: null, suppressed: true });
@@ -167,7 +190,7 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
     await context.close();
   });
 
-  it('the tool\'s own button opens a pulse survey through uptake.show, whatever its trigger', async () => {
+  it("the tool's own button opens a pulse survey through uptake.show, whatever its trigger", async () => {
     const { context, page, errors } = await openTool(person({ 'critique-tip': 'treated' }, 3000));
     expect(await page.locator('uptake-pulse').count()).toBe(0);
     await page.getByRole('button', { name: 'How is AI working for you?' }).click();

@@ -6,21 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../packages/collector/src/config/load-config.js';
 import type { UptakeConfig } from '../../packages/collector/src/config/config-schema.js';
 import { startCollector, type Collector } from '../../packages/collector/src/start-collector.js';
 import { assign } from '../../packages/sdk/src/rules/index.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { waitForStoredEvents } from '../helpers/wait-for-stored-events.js';
 
 const exampleDir = fileURLToPath(new URL('../../examples/react/', import.meta.url));
 const viteBin = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
 const configFile = fileURLToPath(new URL('../../examples/uptake.config.json', import.meta.url));
 
+const browser = useChromium();
 let dir: string;
-let browser: Browser;
 let collector: Collector;
 let site: FastifyInstance;
 let siteUrl: string;
@@ -46,20 +45,21 @@ beforeAll(async () => {
   // NODE_ENV is vitest's `test`; left in place it would make Vite bundle React's development build.
   const env: NodeJS.ProcessEnv = { ...process.env, VITE_UPTAKE_COLLECTOR: collector.url };
   delete env['NODE_ENV'];
-  const built = await promisify(execFile)(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: exampleDir, env });
+  const built = await promisify(execFile)(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: exampleDir,
+    env,
+  });
   buildOutput = built.stdout;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
   await collector?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('examples/react: the npm SDK and the widgets in a React app, in real Chromium, with a real collector', () => {
-  it('builds with Vite; the SDK\'s prompts code is a chunk of its own, loaded only when the tool has prompts', async () => {
+  it("builds with Vite; the SDK's prompts code is a chunk of its own, loaded only when the tool has prompts", async () => {
     const html = await readFile(join(dir, 'site', 'index.html'), 'utf8');
     expect(html.match(/<script /g)).toHaveLength(1);
     const scripts = (await readdir(join(dir, 'site', 'assets'))).filter((f) => f.endsWith('.js'));
@@ -68,7 +68,7 @@ describe('examples/react: the npm SDK and the widgets in a React app, in real Ch
     expect(buildOutput).toContain('built in');
   });
 
-  it('clicks through the assistant, its inline tip, the config\'s critique tip and the inline survey; the collector stores every event, and nothing typed', async () => {
+  it("clicks through the assistant, its inline tip, the config's critique tip and the inline survey; the collector stores every event, and nothing typed", async () => {
     // A person the config's critique tip is shown to (not in its 10% holdout), so the run is the same every time.
     const critique = config.prompts.find((p) => p.id === 'critique-tip')!;
     let n = 0;
@@ -124,7 +124,10 @@ describe('examples/react: the npm SDK and the widgets in a React app, in real Ch
     await pulse.getByRole('button', { name: 'Send' }).click();
     await pulse.getByText('Thank you for your answers!').waitFor();
 
-    const events = await waitForStoredEvents(collector.store, (es) => es.filter((e) => e.name === 'survey.answered').length >= 2 && es.some((e) => e.name === 'prompt.dismissed'));
+    const events = await waitForStoredEvents(
+      collector.store,
+      (es) => es.filter((e) => e.name === 'survey.answered').length >= 2 && es.some((e) => e.name === 'prompt.dismissed'),
+    );
     const count = (name: string) => events.filter((e) => e.name === name).length;
     expect(count('identify')).toBe(1);
     expect(count('ai.request')).toBe(4);
@@ -135,7 +138,8 @@ describe('examples/react: the npm SDK and the widgets in a React app, in real Ch
     expect(events.find((e) => e.name === 'identify')?.props).toMatchObject({ role: 'professional', team: 'finance' });
     // A decision names the output it judges.
     const shownIds = events.filter((e) => e.name === 'ai.output_shown').map((e) => e.props['outputId']);
-    for (const e of events.filter((x) => x.name.startsWith('ai.output_') && x.name !== 'ai.output_shown')) expect(shownIds).toContain(e.props['outputId']);
+    for (const e of events.filter((x) => x.name.startsWith('ai.output_') && x.name !== 'ai.output_shown'))
+      expect(shownIds).toContain(e.props['outputId']);
 
     const answers = events.filter((e) => e.name === 'survey.answered').map((e) => e.props);
     expect(answers).toEqual(

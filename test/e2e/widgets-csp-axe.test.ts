@@ -9,14 +9,29 @@ const allTypes = {
   id: 'all-types',
   title: 'Quick pulse',
   questions: [
-    { id: 'confidence', type: 'scale', text: 'How confident are you?', min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Very', required: true },
+    {
+      id: 'confidence',
+      type: 'scale',
+      text: 'How confident are you?',
+      min: 1,
+      max: 5,
+      minLabel: 'Not at all',
+      maxLabel: 'Very',
+      required: true,
+    },
     { id: 'recommend', type: 'nps', text: 'Would you recommend the training?' },
     { id: 'uses', type: 'multi', text: 'What did you use it for?', options: ['Drafting', 'Code', 'Research'] },
     { id: 'hours', type: 'number', text: 'Hours saved last week?', min: 0, max: 40 },
   ],
 };
 
-const tip = { promptId: 'critique-tip', heading: 'Ask it to critique first', body: 'Before you accept an answer, ask for a critique.', actionLabel: 'Show me', actionHref: '/guides/critique' };
+const tip = {
+  promptId: 'critique-tip',
+  heading: 'Ask it to critique first',
+  body: 'Before you accept an answer, ask for a critique.',
+  actionLabel: 'Show me',
+  actionHref: '/guides/critique',
+};
 
 async function showBoth(page: Page, attrs: Record<string, string> = {}): Promise<void> {
   await mountWidget(page, 'uptake-prompt', { ...tip, anchor: '#anchor' }, { ...attrs, placement: 'anchor' });
@@ -28,7 +43,11 @@ async function showBoth(page: Page, attrs: Record<string, string> = {}): Promise
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: chromium.site().axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
   });
@@ -54,7 +73,8 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
         radius: getComputedStyle(base).borderTopLeftRadius,
         position: getComputedStyle(prompt).position,
         gapBelowAnchor: Math.round(prompt.getBoundingClientRect().top - anchor.bottom),
-        pulseRadius: getComputedStyle(document.querySelector('uptake-pulse')!.shadowRoot!.querySelector('[part~="base"]')!).borderTopLeftRadius,
+        pulseRadius: getComputedStyle(document.querySelector('uptake-pulse')!.shadowRoot!.querySelector('[part~="base"]')!)
+          .borderTopLeftRadius,
       };
     });
     // The shadow styles applied (adopted style sheets) and the anchored card sits 8 px below its anchor.
@@ -64,7 +84,9 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
     // The listener does catch what the policy blocks: an inline style attribute is one.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
     await page.waitForFunction(() => (window as unknown as { __violations: string[] }).__violations.length > 0);
-    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([expect.stringMatching(/^style-src-attr /)]);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([
+      expect.stringMatching(/^style-src-attr /),
+    ]);
     await page.close();
   });
 
@@ -85,10 +107,18 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
       await page.locator('uptake-pulse:not([placement="inline"]) input[value="yes"]').check();
       await page.locator('uptake-pulse:not([placement="inline"]) [part~="next"]').click();
       // Let the buttons' colour transitions end: axe measures the colours on screen.
-      await page.evaluate(() => Promise.all([...document.querySelectorAll('uptake-pulse, uptake-prompt')].flatMap((el) => el.shadowRoot!.getAnimations().map((a) => a.finished))));
+      await page.evaluate(() =>
+        Promise.all(
+          [...document.querySelectorAll('uptake-pulse, uptake-prompt')].flatMap((el) =>
+            el.shadowRoot!.getAnimations().map((a) => a.finished),
+          ),
+        ),
+      );
       expect(await axeViolations(page)).toEqual([]);
       if (variant.theme || variant.scheme) {
-        const surface = await page.evaluate(() => getComputedStyle(document.querySelector('uptake-pulse')!.shadowRoot!.querySelector('[part~="base"]')!).backgroundColor);
+        const surface = await page.evaluate(
+          () => getComputedStyle(document.querySelector('uptake-pulse')!.shadowRoot!.querySelector('[part~="base"]')!).backgroundColor,
+        );
         expect(surface).toBe('rgb(31, 41, 55)');
       }
       await page.close();
@@ -102,7 +132,11 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
     const look = () =>
       page.evaluate(() => {
         const root = document.querySelector('uptake-pulse')!.shadowRoot!;
-        return { transition: getComputedStyle(root.querySelector('[part~="next"]')!).transitionDuration, forced: matchMedia('(forced-colors: active)').matches, border: getComputedStyle(root.querySelector('[part~="base"]')!).borderTopColor };
+        return {
+          transition: getComputedStyle(root.querySelector('[part~="next"]')!).transitionDuration,
+          forced: matchMedia('(forced-colors: active)').matches,
+          border: getComputedStyle(root.querySelector('[part~="base"]')!).borderTopColor,
+        };
       });
     const normal = await look();
     expect(normal.transition).toBe('0.16s');
@@ -119,8 +153,20 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
     const page = await chromium.browser().newPage();
     await page.goto(chromium.site().pageUrl());
     const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">x</a>`;
-    await mountWidget(page, 'uptake-prompt', { heading: evil, body: evil, actionLabel: evil, actionHref: 'javascript:window.__pwned=4' }, { placement: 'inline' }, 'inline-host');
-    await mountWidget(page, 'uptake-pulse', { survey: { id: 's', title: evil, questions: [{ id: 'q', type: 'choice', text: evil, options: [evil, 'ok'] }] } }, { placement: 'inline' }, 'inline-host');
+    await mountWidget(
+      page,
+      'uptake-prompt',
+      { heading: evil, body: evil, actionLabel: evil, actionHref: 'javascript:window.__pwned=4' },
+      { placement: 'inline' },
+      'inline-host',
+    );
+    await mountWidget(
+      page,
+      'uptake-pulse',
+      { survey: { id: 's', title: evil, questions: [{ id: 'q', type: 'choice', text: evil, options: [evil, 'ok'] }] } },
+      { placement: 'inline' },
+      'inline-host',
+    );
     await page.locator('uptake-prompt [part~="action"]').click();
     await page.waitForTimeout(200);
     const seen = await page.evaluate(() => {
@@ -128,7 +174,11 @@ describe('widgets in Chromium: strict CSP, axe-core, markup as text', () => {
       return {
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         injected: roots.reduce((n, r) => n + r.querySelectorAll('img, script, a[href^="javascript"]').length, 0),
-        texts: roots.flatMap((r) => [...r.querySelectorAll('[part~="title"], [part~="body"], [part~="action"], legend, [part~="option"]')].map((e) => e.textContent?.trim())),
+        texts: roots.flatMap((r) =>
+          [...r.querySelectorAll('[part~="title"], [part~="body"], [part~="action"], legend, [part~="option"]')].map((e) =>
+            e.textContent?.trim(),
+          ),
+        ),
       };
     });
     expect(seen.pwned).toBeNull();

@@ -15,7 +15,13 @@ describe('widgets with the keyboard, in Chromium', () => {
     const page = await open();
     await page.focus('#typing');
     await page.keyboard.type('Summarise the');
-    await mountWidget(page, 'uptake-prompt', { promptId: 'critique-tip', heading: 'Ask it to critique first', body: 'Ask for a critique before you accept.', actionLabel: 'Show me', actionHref: '/guides/critique' });
+    await mountWidget(page, 'uptake-prompt', {
+      promptId: 'critique-tip',
+      heading: 'Ask it to critique first',
+      body: 'Ask for a critique before you accept.',
+      actionLabel: 'Show me',
+      actionHref: '/guides/critique',
+    });
     await mountWidget(page, 'uptake-pulse', { survey: behaviorCheck });
     await page.keyboard.type(' meeting notes');
     expect(await page.inputValue('#typing')).toBe('Summarise the meeting notes');
@@ -40,7 +46,9 @@ describe('widgets with the keyboard, in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await deepFocus(page)).toBe('button[next]');
     await page.keyboard.press('Enter');
-    expect((await events(page)).filter((e) => e.type === 'uptake-answer').map((e) => e.detail)).toEqual([{ surveyId: 'behavior-check', questionId: 'applied', value: 'yes' }]);
+    expect((await events(page)).filter((e) => e.type === 'uptake-answer').map((e) => e.detail)).toEqual([
+      { surveyId: 'behavior-check', questionId: 'applied', value: 'yes' },
+    ]);
 
     // The next question takes focus only because the user is already in the survey.
     expect(await deepFocus(page)).toBe('textarea#q[question input]');
@@ -54,7 +62,11 @@ describe('widgets with the keyboard, in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await deepFocus(page)).toBe('p[thanks]');
     const answers = (await events(page)).filter((e) => e.type === 'uptake-answer').map((e) => e.detail);
-    expect(answers[1]).toEqual({ surveyId: 'behavior-check', questionId: 'example', value: 'Too short: I asked it to list the risks in my plan.' });
+    expect(answers[1]).toEqual({
+      surveyId: 'behavior-check',
+      questionId: 'example',
+      value: 'Too short: I asked it to list the risks in my plan.',
+    });
 
     await page.keyboard.press('Escape');
     expect(await page.locator('uptake-pulse').isHidden()).toBe(true);

@@ -56,7 +56,10 @@ export async function startCollectorProcess(dir: string, config: Record<string, 
     async stored() {
       const res = await fetch(`${handle.url}/v1/export?format=ndjson`, { headers: { Authorization: `Bearer ${processAdminToken}` } });
       if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}\n${handle.output().slice(-3000)}`);
-      return (await res.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as ExportRow);
+      return (await res.text())
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as ExportRow);
     },
     rssBytes() {
       try {

@@ -49,7 +49,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     delayMs: 0,
     acknowledged(prefix) {
       const ids = new Set<string>();
-      for (const b of this.batches) if (b.status === 200) b.ids.forEach((id, i) => b.names[i]?.startsWith(prefix) && ids.add(id));
+      for (const b of this.batches)
+        if (b.status === 200) for (const [i, id] of b.ids.entries()) if (b.names[i]?.startsWith(prefix)) ids.add(id);
       return ids;
     },
     async close() {
@@ -65,25 +66,36 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       let batch: ProxiedBatch | undefined;
       if (req.method === 'POST' && req.url === '/v1/batch') {
         const events = (JSON.parse(body.toString('utf8')) as { events: { id: string; name: string }[] }).events;
-        batch = { fetchMode: req.headers['sec-fetch-mode'] as string | undefined, contentType: req.headers['content-type'], ids: events.map((e) => e.id), names: events.map((e) => e.name), status: 0 };
+        batch = {
+          fetchMode: req.headers['sec-fetch-mode'] as string | undefined,
+          contentType: req.headers['content-type'],
+          ids: events.map((e) => e.id),
+          names: events.map((e) => e.name),
+          status: 0,
+        };
         proxy.batches.push(batch);
         if (proxy.delayMs) await new Promise((r) => setTimeout(r, proxy.delayMs));
         if (proxy.mode === 'fail') {
           batch.status = 503;
           batch.retryAfter = '1';
-          res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1', ...cors(req.headers) }).end('{"error":"storage unavailable (injected by the test proxy)"}');
+          res
+            .writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1', ...cors(req.headers) })
+            .end('{"error":"storage unavailable (injected by the test proxy)"}');
           return;
         }
       }
       const to = new URL(proxy.target);
-      const upstream = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
-        if (batch) {
-          batch.status = up.statusCode ?? 0;
-          batch.retryAfter = up.headers['retry-after'];
-        }
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
+        (up) => {
+          if (batch) {
+            batch.status = up.statusCode ?? 0;
+            batch.retryAfter = up.headers['retry-after'];
+          }
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on('error', () => {
         if (batch) batch.status = 0;
         req.socket.destroy();

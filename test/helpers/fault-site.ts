@@ -26,7 +26,11 @@ export async function startFaultSite(store?: StoreLocation): Promise<FaultSite> 
   const dir = await mkdtemp(join(tmpdir(), 'uptake-faults-'));
   let proxyUrl = '';
   const page = await startSdkTestPage(() => proxyUrl);
-  const config = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }], pseudonymize: false, rateLimit: { perMinute: 1_000_000 } };
+  const config = {
+    tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }],
+    pseudonymize: false,
+    rateLimit: { perMinute: 1_000_000 },
+  };
   const collector = await startCollectorProcess(dir, config, store ?? { db: join(dir, 'uptake.duckdb') });
   const proxy = await startFaultProxy(collector.url);
   proxyUrl = proxy.url;

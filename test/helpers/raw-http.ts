@@ -55,7 +55,9 @@ export function sendRaw(origin: string, request: RawRequest, timeoutMs = 60_000)
     `Host: ${hostname}:${port}`,
     'Connection: close',
     ...request.headers.map(([name, value]) => `${name}: ${value}`),
-    ...(names.has('content-length') || names.has('transfer-encoding') || (body.length === 0 && request.method === 'GET') ? [] : [`Content-Length: ${body.length}`]),
+    ...(names.has('content-length') || names.has('transfer-encoding') || (body.length === 0 && request.method === 'GET')
+      ? []
+      : [`Content-Length: ${body.length}`]),
   ].join('\r\n');
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);

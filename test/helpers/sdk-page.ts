@@ -68,7 +68,7 @@ export async function waitForQueued(page: Page, name: string, count: number, tim
 export function deliveries(batches: ProxiedBatch[], prefix: string): Map<string, number> {
   const times = new Map<string, number>();
   for (const b of batches.filter((b) => b.status === 200)) {
-    b.ids.forEach((id, i) => b.names[i]?.startsWith(prefix) && times.set(id, (times.get(id) ?? 0) + 1));
+    for (const [i, id] of b.ids.entries()) if (b.names[i]?.startsWith(prefix)) times.set(id, (times.get(id) ?? 0) + 1);
   }
   return times;
 }

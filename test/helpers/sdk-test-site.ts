@@ -34,7 +34,10 @@ export async function startSdkTestSite(): Promise<SdkTestSite> {
   const dir = await mkdtemp(join(tmpdir(), 'uptake-sdk-e2e-'));
   let proxyUrl = '';
   const page = await startSdkTestPage(() => proxyUrl);
-  const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }], adminToken: 'e2e-admin-token-0123456789' });
+  const config = parseConfig({
+    tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }],
+    adminToken: 'e2e-admin-token-0123456789',
+  });
   const collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
   const proxy = await startFaultProxy(collector.url);
   proxyUrl = proxy.url;

@@ -6,7 +6,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import Fastify from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './chromium.js';
+import { useChromium } from './chromium.js';
 import { rollup } from 'rollup';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,7 +58,9 @@ export async function startWidgetsTestSite(): Promise<WidgetsTestSite> {
   app.get('/', (req, reply) => {
     const q = req.query as { csp?: string; dir?: string; lang?: string };
     if (q.csp) reply.header('Content-Security-Policy', strictCsp);
-    return reply.type('text/html; charset=utf-8').send(page({ dir: q.dir === 'rtl' ? 'rtl' : 'ltr', lang: /^[a-z-]{2,10}$/i.test(q.lang ?? '') ? (q.lang as string) : 'en' }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page({ dir: q.dir === 'rtl' ? 'rtl' : 'ltr', lang: /^[a-z-]{2,10}$/i.test(q.lang ?? '') ? (q.lang as string) : 'en' }));
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -73,7 +75,12 @@ export async function startWidgetsTestSite(): Promise<WidgetsTestSite> {
 export const behaviorCheck = {
   id: 'behavior-check',
   questions: [
-    { id: 'applied', type: 'choice', text: 'In the past two weeks, did you apply something from your AI training to your actual work?', options: ['yes', 'no'] },
+    {
+      id: 'applied',
+      type: 'choice',
+      text: 'In the past two weeks, did you apply something from your AI training to your actual work?',
+      options: ['yes', 'no'],
+    },
     { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20 },
   ],
 };
@@ -82,14 +89,21 @@ export const behaviorCheck = {
  * Creates `<tag>` with `props` (and `attrs`) inside `#inline-host` or at the end of `<body>`, the
  * way a host app would, and records every widget event in `window.__events`.
  */
-export async function mountWidget(page: Page, tag: 'uptake-prompt' | 'uptake-pulse', props: Record<string, unknown>, attrs: Record<string, string> = {}, into: 'inline-host' | 'body' = 'body'): Promise<void> {
+export async function mountWidget(
+  page: Page,
+  tag: 'uptake-prompt' | 'uptake-pulse',
+  props: Record<string, unknown>,
+  attrs: Record<string, string> = {},
+  into: 'inline-host' | 'body' = 'body',
+): Promise<void> {
   await page.waitForFunction(() => customElements.get('uptake-pulse') && customElements.get('uptake-prompt'));
   await page.evaluate(
     async ({ tag, props, attrs, into }) => {
       const w = window as unknown as { __events?: Array<{ type: string; detail: unknown }> };
       if (!w.__events) {
         w.__events = [];
-        for (const type of ['uptake-answer', 'uptake-action', 'uptake-request-close']) document.addEventListener(type, (e) => w.__events!.push({ type, detail: (e as CustomEvent).detail }));
+        for (const type of ['uptake-answer', 'uptake-action', 'uptake-request-close'])
+          document.addEventListener(type, (e) => w.__events!.push({ type, detail: (e as CustomEvent).detail }));
       }
       const el = Object.assign(document.createElement(tag), props);
       for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
@@ -121,15 +135,13 @@ export function events(page: Page): Promise<Array<{ type: string; detail: Record
 
 /** Starts the site and Chromium before the file's tests, and stops both after them. */
 export function useWidgetsInChromium(): { browser: () => Browser; site: () => WidgetsTestSite } {
-  let browser: Browser | undefined;
   let site: WidgetsTestSite | undefined;
   beforeAll(async () => {
     site = await startWidgetsTestSite();
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
-  return { browser: () => browser as Browser, site: () => site as WidgetsTestSite };
+  const browser = useChromium();
+  return { browser: () => browser, site: () => site as WidgetsTestSite };
 }

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportRow } from '../../packages/collector/src/export/export-row.js';
 import { backoffMaxMs } from '../../packages/sdk/src/delivery/backoff.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { startFaultSite, type FaultSite } from '../helpers/fault-site.js';
 import { figure, longRun, scale } from '../helpers/reliability-scale.js';
 import { flush, openSdkPage, track, waitForSdk } from '../helpers/sdk-page.js';
@@ -12,16 +12,10 @@ import { waitFor } from '../helpers/wait-for.js';
 // `uptake serve` on a DuckDB file in a child process behind the recording proxy. Every test counts
 // distinct ids: each event tracked is stored, once.
 
-let browser: Browser;
+const browser = useChromium();
 let site: FaultSite;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   site = await startFaultSite();
 });
@@ -144,22 +138,26 @@ describe('collector faults, real Chromium, uptake serve on DuckDB', () => {
   }, 120_000);
 
   const reloads = scale(10, 60);
-  it(`${reloads} reloads while sending: everything delivered once`, async () => {
-    site.proxy.delayMs = 80; // sends in flight when the page goes away
-    const page = await openTab(200);
-    let n = 0;
-    for (let r = 0; r < reloads; r++) {
-      await track(page, 'rel.reload', 20, n);
-      n += 20;
-      await sleep((r * 37) % 250); // a different moment of the send cycle each time
-      await page.reload();
-      await waitForSdk(page);
-    }
-    await flush(page);
-    const stored = await site.waitForStored('rel.reload', n, 60_000);
-    expectExactlyOnce(stored, n);
-    const sent = site.proxy.batches.flatMap((b) => b.ids).length;
-    figure(`${reloads} reloads: events tracked, stored exactly once`, n);
-    figure(`${reloads} reloads: event copies sent (beacons and retries; the collector stores each id once)`, sent);
-  }, longRun ? 300_000 : 90_000);
+  it(
+    `${reloads} reloads while sending: everything delivered once`,
+    async () => {
+      site.proxy.delayMs = 80; // sends in flight when the page goes away
+      const page = await openTab(200);
+      let n = 0;
+      for (let r = 0; r < reloads; r++) {
+        await track(page, 'rel.reload', 20, n);
+        n += 20;
+        await sleep((r * 37) % 250); // a different moment of the send cycle each time
+        await page.reload();
+        await waitForSdk(page);
+      }
+      await flush(page);
+      const stored = await site.waitForStored('rel.reload', n, 60_000);
+      expectExactlyOnce(stored, n);
+      const sent = site.proxy.batches.flatMap((b) => b.ids).length;
+      figure(`${reloads} reloads: events tracked, stored exactly once`, n);
+      figure(`${reloads} reloads: event copies sent (beacons and retries; the collector stores each id once)`, sent);
+    },
+    longRun ? 300_000 : 90_000,
+  );
 });

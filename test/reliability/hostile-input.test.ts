@@ -50,7 +50,8 @@ function problem(c: FuzzCase, res: RawResponse): string | undefined {
 }
 
 /** Props in one key order: PostgreSQL's jsonb keeps its own. */
-const canonical = (props: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1))));
+const canonical = (props: Record<string, unknown>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1))));
 
 // PostgreSQL gets a fifth as many: it is the same HTTP code in front of another store, there for
 // what only PostgreSQL refuses (NUL characters, the year 0).
@@ -67,7 +68,11 @@ describe.each([
     target = await makeTarget();
     collector = await startCollectorProcess(
       dir,
-      { tools: [{ id: fuzzTool, writeKey: fuzzWriteKey, origins: ['https://tool.corp.example'] }], pseudonymize: false, rateLimit: { perMinute: 100_000_000 } },
+      {
+        tools: [{ id: fuzzTool, writeKey: fuzzWriteKey, origins: ['https://tool.corp.example'] }],
+        pseudonymize: false,
+        rateLimit: { perMinute: 100_000_000 },
+      },
       target.location,
     );
   });
@@ -77,71 +82,96 @@ describe.each([
     await rm(dir, { recursive: true, force: true });
   });
 
-  it(`${requests.toLocaleString('en-US')} malformed requests (seed ${seed}) and valid batches between them: no 5xx, no crash, memory bounded, every valid event stored and nothing else`, async () => {
-    const next = fuzzCases(seed);
-    const expected = new Map<string, WireEvent>();
-    const byKind = new Map<string, number>();
-    const statuses = new Map<number, number>();
-    const problems: string[] = [];
-    let sent = 0;
-    let all = 0;
-    let peakRss = collector.rssBytes();
-    /** RSS after each quarter of the malformed requests: growth that stops is bounded, growth that keeps pace with requests is a leak. */
-    const rssAt: number[] = [];
-    const startRss = peakRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, collector.rssBytes())), 100);
-    const started = Date.now();
-    try {
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (sent < requests) {
-            const c = next();
-            all++;
-            if (c.expect !== 'valid' && ++sent % (requests / 4) === 0) rssAt.push(collector.rssBytes());
-            for (const e of c.stored) expected.set(e.id, e);
-            byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-            const res = await sendRaw(collector.url, c.request);
-            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-            const wrong = problem(c, res);
-            if (wrong && problems.length < 20) problems.push(`${c.kind}: ${wrong}`);
-          }
-        }),
+  it(
+    `${requests.toLocaleString('en-US')} malformed requests (seed ${seed}) and valid batches between them: no 5xx, no crash, memory bounded, every valid event stored and nothing else`,
+    async () => {
+      const next = fuzzCases(seed);
+      const expected = new Map<string, WireEvent>();
+      const byKind = new Map<string, number>();
+      const statuses = new Map<number, number>();
+      const problems: string[] = [];
+      let sent = 0;
+      let all = 0;
+      let peakRss = collector.rssBytes();
+      /** RSS after each quarter of the malformed requests: growth that stops is bounded, growth that keeps pace with requests is a leak. */
+      const rssAt: number[] = [];
+      const startRss = peakRss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, collector.rssBytes())), 100);
+      const started = Date.now();
+      try {
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (sent < requests) {
+              const c = next();
+              all++;
+              if (c.expect !== 'valid' && ++sent % (requests / 4) === 0) rssAt.push(collector.rssBytes());
+              for (const e of c.stored) expected.set(e.id, e);
+              byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+              const res = await sendRaw(collector.url, c.request);
+              statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+              const wrong = problem(c, res);
+              if (wrong && problems.length < 20) problems.push(`${c.kind}: ${wrong}`);
+            }
+          }),
+        );
+      } finally {
+        clearInterval(sampler);
+      }
+      const seconds = (Date.now() - started) / 1000;
+
+      // Figures first: a long run that fails still says how far it got.
+      figure(
+        `fuzz on ${kind} (seed ${seed}): malformed requests / all requests`,
+        `${sent.toLocaleString('en-US')} / ${all.toLocaleString('en-US')}`,
       );
-    } finally {
-      clearInterval(sampler);
-    }
-    const seconds = (Date.now() - started) / 1000;
+      figure(`fuzz on ${kind}: seconds`, seconds.toFixed(1));
+      figure(
+        `fuzz on ${kind}: requests per kind`,
+        [...byKind]
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join('; '),
+      );
+      figure(
+        `fuzz on ${kind}: answers by status (0 = connection closed without an answer)`,
+        [...statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' '),
+      );
+      figure(`fuzz on ${kind}: valid events sent in between`, expected.size);
+      const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+      figure(`fuzz on ${kind}: collector RSS at start / peak, MiB`, `${mib(startRss)} / ${mib(peakRss)}`);
+      figure(`fuzz on ${kind}: collector RSS after each quarter of the requests, MiB`, rssAt.map(mib).join(' / '));
 
-    // Figures first: a long run that fails still says how far it got.
-    figure(`fuzz on ${kind} (seed ${seed}): malformed requests / all requests`, `${sent.toLocaleString('en-US')} / ${all.toLocaleString('en-US')}`);
-    figure(`fuzz on ${kind}: seconds`, seconds.toFixed(1));
-    figure(`fuzz on ${kind}: requests per kind`, [...byKind].sort().map(([k, n]) => `${k} ${n}`).join('; '));
-    figure(`fuzz on ${kind}: answers by status (0 = connection closed without an answer)`, [...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' '));
-    figure(`fuzz on ${kind}: valid events sent in between`, expected.size);
-    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-    figure(`fuzz on ${kind}: collector RSS at start / peak, MiB`, `${mib(startRss)} / ${mib(peakRss)}`);
-    figure(`fuzz on ${kind}: collector RSS after each quarter of the requests, MiB`, rssAt.map(mib).join(' / '));
+      expect(problems).toEqual([]);
+      expect(collector.running).toBe(true);
+      expect(() => process.kill(collector.pid, 0)).not.toThrow();
+      expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
+      expect(peakRss).toBeLessThan(rssBudget);
+      // No leak: the last quarter of the requests adds less memory than the first (which includes warming up).
+      const [q1 = 0, , q3 = 0, q4 = 0] = rssAt;
+      expect(q4 - q3).toBeLessThan(q1 - startRss);
 
-    expect(problems).toEqual([]);
-    expect(collector.running).toBe(true);
-    expect(() => process.kill(collector.pid, 0)).not.toThrow();
-    expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
-    expect(peakRss).toBeLessThan(rssBudget);
-    // No leak: the last quarter of the requests adds less memory than the first (which includes warming up).
-    const [q1 = 0, , q3 = 0, q4 = 0] = rssAt;
-    expect(q4 - q3).toBeLessThan(q1 - startRss);
-
-    // The store holds exactly the valid events sent, as sent.
-    const stored = await collector.stored();
-    const byId = new Map<string, ExportRow>(stored.map((e) => [e.id, e]));
-    expect(stored.filter((e) => !expected.has(e.id)).map((e) => e.id)).toEqual([]);
-    expect([...expected.keys()].filter((id) => !byId.has(id))).toEqual([]);
-    const differing = [...expected.values()].filter((e) => {
-      const s = byId.get(e.id);
-      return !s || s.name !== e.name || s.userId !== e.userId || s.tool !== e.tool || canonical(s.props) !== canonical(e.storedProps ?? e.props);
-    });
-    expect(differing.map((e) => e.id)).toEqual([]);
-    expect(stored.length).toBe(expected.size);
-    figure(`fuzz on ${kind}: events in the store afterwards, exactly the valid events sent`, stored.length);
-  }, scale(180_000, 1_800_000));
+      // The store holds exactly the valid events sent, as sent.
+      const stored = await collector.stored();
+      const byId = new Map<string, ExportRow>(stored.map((e) => [e.id, e]));
+      expect(stored.filter((e) => !expected.has(e.id)).map((e) => e.id)).toEqual([]);
+      expect([...expected.keys()].filter((id) => !byId.has(id))).toEqual([]);
+      const differing = [...expected.values()].filter((e) => {
+        const s = byId.get(e.id);
+        return (
+          !s ||
+          s.name !== e.name ||
+          s.userId !== e.userId ||
+          s.tool !== e.tool ||
+          canonical(s.props) !== canonical(e.storedProps ?? e.props)
+        );
+      });
+      expect(differing.map((e) => e.id)).toEqual([]);
+      expect(stored.length).toBe(expected.size);
+      figure(`fuzz on ${kind}: events in the store afterwards, exactly the valid events sent`, stored.length);
+    },
+    scale(180_000, 1_800_000),
+  );
 });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../packages/collector/test/helpers/store-targets.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { startFaultSite, type FaultSite } from '../helpers/fault-site.js';
 import { figure } from '../helpers/reliability-scale.js';
 import { openSdkPage, queuedInIndexedDb, track } from '../helpers/sdk-page.js';
@@ -16,18 +16,17 @@ import { waitFor } from '../helpers/wait-for.js';
 // Retry-After, never acknowledge what it could not write; the SDK in real Chromium must keep the
 // events and deliver every one, once, when the store recovers.
 
-let browser: Browser;
+const browser = useChromium();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** Tracks while the store is broken, checks the 503s and the browser's queue, repairs, checks delivery. */
-async function outage(site: FaultSite, name: string, breakStore: () => Promise<void>, repairStore: () => Promise<void>, cause: RegExp): Promise<void> {
+async function outage(
+  site: FaultSite,
+  name: string,
+  breakStore: () => Promise<void>,
+  repairStore: () => Promise<void>,
+  cause: RegExp,
+): Promise<void> {
   context = await browser.newContext();
   try {
     const page = await openSdkPage(context, site.page.url({ flushInterval: 300 }));
@@ -38,7 +37,11 @@ async function outage(site: FaultSite, name: string, breakStore: () => Promise<v
     const before = site.proxy.batches.length;
     await track(page, name, 50, 30);
     // Two refusals: the SDK came back after the Retry-After and was refused again, still keeping the events.
-    await waitFor(() => site.proxy.batches.slice(before).filter((b) => b.status === 503).length >= 2, 30_000, 'two 503s from the collector');
+    await waitFor(
+      () => site.proxy.batches.slice(before).filter((b) => b.status === 503).length >= 2,
+      30_000,
+      'two 503s from the collector',
+    );
     const refused = site.proxy.batches.slice(before).filter((b) => b.status !== 200);
     // Every refusal is a 503 asking the SDK to come back later, and nothing was acknowledged.
     expect(refused.every((b) => b.status === 503 && Number(b.retryAfter) > 0)).toBe(true);
@@ -62,28 +65,32 @@ async function outage(site: FaultSite, name: string, breakStore: () => Promise<v
 }
 
 describe('store faults under a running collector, real Chromium', () => {
-  it.runIf(canMount)('DuckDB on a full disk: 503 with Retry-After, the SDK keeps the events, all stored once space is back (needs root for the tmpfs)', async () => {
-    const disk = await mountTinyDisk(48);
-    try {
-      const site = await startFaultSite({ db: join(disk.path, 'uptake.duckdb') });
+  it.runIf(canMount)(
+    'DuckDB on a full disk: 503 with Retry-After, the SDK keeps the events, all stored once space is back (needs root for the tmpfs)',
+    async () => {
+      const disk = await mountTinyDisk(48);
       try {
-        let filled = 0;
-        await outage(
-          site,
-          'rel.disk_full',
-          async () => void (filled = disk.fill()),
-          () => disk.free(),
-          /No space left on device/,
-        );
-        expect(filled).toBeGreaterThan(0);
-        expect(site.collector.running).toBe(true);
+        const site = await startFaultSite({ db: join(disk.path, 'uptake.duckdb') });
+        try {
+          let filled = 0;
+          await outage(
+            site,
+            'rel.disk_full',
+            async () => void (filled = disk.fill()),
+            () => disk.free(),
+            /No space left on device/,
+          );
+          expect(filled).toBeGreaterThan(0);
+          expect(site.collector.running).toBe(true);
+        } finally {
+          await site.close();
+        }
       } finally {
-        await site.close();
+        await disk.dispose();
       }
-    } finally {
-      await disk.dispose();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   it('PostgreSQL turned read-only: 503 with Retry-After, the SDK keeps the events, all stored once it is writable again', async () => {
     const database = `uptake_rel_${randomBytes(5).toString('hex')}`;
@@ -95,7 +102,11 @@ describe('store faults under a running collector, real Chromium', () => {
     // Existing sessions keep the setting they started with: end the collector's, so its pool
     // reconnects under the new one, as it would after an operator's restart of the database.
     const setReadOnly = async (on: boolean) => {
-      await admin.query(on ? `ALTER DATABASE ${database} SET default_transaction_read_only = on` : `ALTER DATABASE ${database} RESET default_transaction_read_only`);
+      await admin.query(
+        on
+          ? `ALTER DATABASE ${database} SET default_transaction_read_only = on`
+          : `ALTER DATABASE ${database} RESET default_transaction_read_only`,
+      );
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
     };
     try {
@@ -103,7 +114,13 @@ describe('store faults under a running collector, real Chromium', () => {
       url.pathname = `/${database}`;
       const site = await startFaultSite({ databaseUrl: url.toString() });
       try {
-        await outage(site, 'rel.read_only', () => setReadOnly(true), () => setReadOnly(false), /read-only transaction/);
+        await outage(
+          site,
+          'rel.read_only',
+          () => setReadOnly(true),
+          () => setReadOnly(false),
+          /read-only transaction/,
+        );
         expect(site.collector.running).toBe(true);
       } finally {
         await site.close();

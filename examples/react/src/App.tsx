@@ -20,8 +20,8 @@ export function App({ user }: { user: SignedInUser }) {
         {surveyOpen && <BehaviorCheck onClose={() => setSurveyOpen(false)} />}
       </main>
       <footer>
-        A fake internal AI tool in React: answers are canned, no model is called. It uses Uptake's npm SDK
-        and widgets; open the collector's dashboard to watch your clicks arrive.
+        A fake internal AI tool in React: answers are canned, no model is called. It uses Uptake's npm SDK and widgets; open the collector's
+        dashboard to watch your clicks arrive.
       </footer>
     </>
   );

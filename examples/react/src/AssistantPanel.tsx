@@ -10,7 +10,8 @@ type Feature = 'summarize' | 'draft' | 'critique';
 const answers: Record<Feature, string> = {
   summarize: 'Q3 spend came in 4% under plan, driven by delayed hiring in Operations; travel ran 12% over.',
   draft: 'Hi team, a quick update on the Q3 close: numbers are final and the variance pack is attached. Key points below.',
-  critique: 'The argument is clear, but the second paragraph asserts a trend from two data points. Add the 12-month series or soften the claim.',
+  critique:
+    'The argument is clear, but the second paragraph asserts a trend from two data points. Add the 12-month series or soften the claim.',
 };
 
 const decisions = {
@@ -56,7 +57,8 @@ export function AssistantPanel() {
           <legend>Feature</legend>
           {(Object.keys(answers) as Feature[]).map((f) => (
             <label key={f}>
-              <input type="radio" name="feature" value={f} checked={feature === f} onChange={() => setFeature(f)} /> {f[0]!.toUpperCase() + f.slice(1)}
+              <input type="radio" name="feature" value={f} checked={feature === f} onChange={() => setFeature(f)} />{' '}
+              {f[0]!.toUpperCase() + f.slice(1)}
             </label>
           ))}
         </fieldset>
@@ -73,9 +75,15 @@ export function AssistantPanel() {
             {answer.text}
           </div>
           <div className="actions">
-            <button type="button" onClick={() => decide('accepted')}>Accept</button>
-            <button type="button" onClick={() => decide('edited')}>Edit</button>
-            <button type="button" onClick={() => decide('rejected')}>Reject</button>
+            <button type="button" onClick={() => decide('accepted')}>
+              Accept
+            </button>
+            <button type="button" onClick={() => decide('edited')}>
+              Edit
+            </button>
+            <button type="button" onClick={() => decide('rejected')}>
+              Reject
+            </button>
           </div>
           <p role="status">{status}</p>
         </section>

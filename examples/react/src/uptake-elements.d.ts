@@ -9,7 +9,10 @@ type ElementProps<E, K extends keyof E> = Omit<HTMLAttributes<E>, K> & RefAttrib
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'uptake-prompt': ElementProps<UptakePromptElement, 'promptId' | 'heading' | 'body' | 'actionLabel' | 'actionHref' | 'placement' | 'anchor' | 'strings' | 'theme'> & {
+      'uptake-prompt': ElementProps<
+        UptakePromptElement,
+        'promptId' | 'heading' | 'body' | 'actionLabel' | 'actionHref' | 'placement' | 'anchor' | 'strings' | 'theme'
+      > & {
         'onuptake-action'?: Listener<ActionDetail>;
         'onuptake-request-close'?: Listener<RequestCloseDetail>;
       };

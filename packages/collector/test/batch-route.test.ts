@@ -1,19 +1,12 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
 import { storeKinds } from './helpers/store-targets.js';
 import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
-describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
-
-  beforeAll(async () => {
-    c = await tempCollector(testConfig, target);
-  });
-
-  afterAll(async () => {
-    await c.stop();
-  });
+describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
 
   const stored = async (prefix: string) => (await c.store.events()).filter((e) => e.id.startsWith(prefix));
 
@@ -31,7 +24,12 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
   it('stores the valid events of a batch and names the invalid ones by index', async () => {
     const res = await postBatch(c.url, {
       writeKey: 'wk_assistant',
-      events: [event({ id: 'partial-ok-1' }), event({ id: 'partial-bad', name: 'Not A Name' }), 42, event({ id: 'partial-ok-2', props: { n: 1, b: true, z: null } })],
+      events: [
+        event({ id: 'partial-ok-1' }),
+        event({ id: 'partial-bad', name: 'Not A Name' }),
+        42,
+        event({ id: 'partial-ok-2', props: { n: 1, b: true, z: null } }),
+      ],
     });
     expect(res.status).toBe(200);
     expect(res.body['accepted']).toBe(2);
@@ -60,7 +58,7 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
     expect(res.body['accepted']).toBe(0);
     const rejected = res.body['rejected'] as { index: number; error: string }[];
     expect(rejected.map((r) => r.index)).toEqual(cases.map((_, i) => i));
-    cases.forEach(([, pattern], i) => expect(rejected[i]?.error).toMatch(pattern));
+    for (const [i, [, pattern]] of cases.entries()) expect(rejected[i]?.error).toMatch(pattern);
   });
 
   it('stores an id once: a retried batch counts as duplicates, also within one batch', async () => {
@@ -73,7 +71,11 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
   });
 
   it('accepts a text/plain body, as sendBeacon sends it', async () => {
-    const res = await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'beacon-01' })] }, { 'Content-Type': 'text/plain;charset=UTF-8' });
+    const res = await postBatch(
+      c.url,
+      { writeKey: 'wk_assistant', events: [event({ id: 'beacon-01' })] },
+      { 'Content-Type': 'text/plain;charset=UTF-8' },
+    );
     expect(res.status).toBe(200);
     expect(res.body['accepted']).toBe(1);
   });
@@ -134,12 +136,16 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
       ],
     });
     expect(res.body['accepted']).toBe(2);
-    expect(res.body['rejected']).toEqual([{ index: 0, id: 'future-01', error: 'ts: more than 24 hours in the future after clock correction' }]);
+    expect(res.body['rejected']).toEqual([
+      { index: 0, id: 'future-01', error: 'ts: more than 24 hours in the future after clock correction' },
+    ]);
   });
 
   it('rejects an event that names another tool than its write key', async () => {
     const res = await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'other-tool', tool: 'open' })] });
-    expect(res.body['rejected']).toEqual([{ index: 0, id: 'other-tool', error: 'tool: the write key belongs to tool "assistant", not "open"' }]);
+    expect(res.body['rejected']).toEqual([
+      { index: 0, id: 'other-tool', error: 'tool: the write key belongs to tool "assistant", not "open"' },
+    ]);
   });
 
   it('400 for a body that is not JSON, with the reason in words', async () => {
@@ -163,7 +169,11 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
   });
 
   it('403 for a browser origin the tool does not list; any origin for "*"; none for a server-side sender', async () => {
-    const denied = await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'origin-denied' })] }, { Origin: 'https://evil.example' });
+    const denied = await postBatch(
+      c.url,
+      { writeKey: 'wk_assistant', events: [event({ id: 'origin-denied' })] },
+      { Origin: 'https://evil.example' },
+    );
     expect(denied.status).toBe(403);
     expect(denied.body['error']).toBe('origin https://evil.example is not allowed for tool "assistant"');
     expect(await stored('origin-denied')).toHaveLength(0);
@@ -176,7 +186,14 @@ describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind sto
 
   it('answers a CORS preflight for a listed origin, and not for others', async () => {
     const preflight = (origin: string) =>
-      fetch(`${c.url}/v1/batch`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, content-encoding' } });
+      fetch(`${c.url}/v1/batch`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type, content-encoding',
+        },
+      });
     const ok = await preflight('https://assistant.corp.example');
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://assistant.corp.example');

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
@@ -7,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { postgresTarget, type StoreTarget } from './helpers/store-targets.js';
 import { event, postBatch } from './helpers/temp-collector.js';
+import { useWorkDir } from './helpers/use-temp-dir.js';
 
 // The built CLI (`npm test` builds first), spawned as a user runs `npx uptake`.
-let dir: string;
+const dir = useWorkDir('uptake-cli-io-');
 
 const uptake = (...args: string[]) => runUptake(dir, args);
 
@@ -22,26 +22,25 @@ const ndjsonLines = async (file: string) =>
 const training = 'user_id,completed_at,program,role\nu-1,2026-03-14,ai-basics,professional\nu-2,2026-03-15T09:30:00Z,ai-basics,\n';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-cli-io-'));
-  await writeFile(join(dir, 'uptake.config.json'), JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }));
   await writeFile(join(dir, 'training.csv'), training);
   await writeFile(join(dir, 'broken.csv'), 'user_id,completed_at,program\nu-3,2026-03-16,p\nu-4,14/03/2026,p\n');
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('uptake export and import on a DuckDB file', () => {
   it('work through a running collector and directly once it stopped, with the same results', async () => {
     const server = await spawnServe(['--db', './data/uptake.duckdb'], dir);
     try {
-      const sdk = [event({ id: 'cli-io-0001', userId: 'u-1', ts: '2026-03-20T10:00:00.000Z' }), event({ id: 'cli-io-0002', userId: 'u-9', sessionId: '=cmd', ts: '2026-03-21T10:00:00.000Z' })];
+      const sdk = [
+        event({ id: 'cli-io-0001', userId: 'u-1', ts: '2026-03-20T10:00:00.000Z' }),
+        event({ id: 'cli-io-0002', userId: 'u-9', sessionId: '=cmd', ts: '2026-03-21T10:00:00.000Z' }),
+      ];
       expect((await postBatch(server.url, { writeKey: 'wk_assistant', events: sdk })).body['accepted']).toBe(2);
 
       const broken = await uptake('import', 'training', 'broken.csv');
       expect(broken.code).toBe(1);
-      expect(broken.stderr).toBe('uptake import: nothing imported: broken.csv:3: completed_at: expected a date YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"\n');
+      expect(broken.stderr).toBe(
+        'uptake import: nothing imported: broken.csv:3: completed_at: expected a date YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"\n',
+      );
 
       const live = await uptake('import', 'training', 'training.csv');
       expect(live).toMatchObject({ code: 0, stderr: '' }); // no progress bar without a terminal
@@ -70,7 +69,13 @@ describe('uptake export and import on a DuckDB file', () => {
     }
     const offline = await ndjsonLines('offline.ndjson');
     expect(offline.map((r) => r['id'])).toEqual((await ndjsonLines('live.ndjson')).map((r) => r['id']));
-    expect(offline.map((r) => r['name'])).toEqual(['identify', 'training.completed', 'training.completed', 'ai.output_accepted', 'ai.output_accepted']);
+    expect(offline.map((r) => r['name'])).toEqual([
+      'identify',
+      'training.completed',
+      'training.completed',
+      'ai.output_accepted',
+      'ai.output_accepted',
+    ]);
     // The imported u-1 and the SDK's u-1 are one pseudonym.
     expect(new Set(offline.filter((r) => r['id'] === 'cli-io-0001' || r['name'] === 'identify').map((r) => r['userId'])).size).toBe(1);
 
@@ -80,7 +85,9 @@ describe('uptake export and import on a DuckDB file', () => {
     expect(await readFile(join(dir, 'offline.csv'), 'utf8')).toBe(await readFile(join(dir, 'live.csv'), 'utf8'));
     for (const file of ['live.parquet', 'offline.parquet']) {
       const bytes = await readFile(join(dir, file));
-      const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Record<string, unknown>[];
+      const rows = (await parquetReadObjects({
+        file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      })) as Record<string, unknown>[];
       expect(rows.map((r) => r['id'])).toEqual(offline.map((r) => r['id']));
     }
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
@@ -101,10 +108,18 @@ describe('uptake export and import on a DuckDB file', () => {
   }, 60_000);
 
   it('names bad options: format, dates, missing --out, a wrong import kind', async () => {
-    expect((await uptake('export', '--out', 'x.xlsx')).stderr).toBe('uptake export: --format: expected csv, ndjson, parquet, or an --out file ending in .csv, .ndjson, .parquet; got --out x.xlsx\n');
-    expect((await uptake('export', '--out', 'x', '--format', 'xml')).stderr).toBe('uptake export: --format: expected csv, ndjson or parquet, got "xml"\n');
-    expect((await uptake('export', '--out', 'x.csv', '--from', '14/03/2026')).stderr).toBe('uptake export: --from: expected a day YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"\n');
-    expect((await uptake('export', '--format', 'csv')).stderr).toBe('uptake export: --out: expected the file to write, e.g. --out events.parquet\n');
+    expect((await uptake('export', '--out', 'x.xlsx')).stderr).toBe(
+      'uptake export: --format: expected csv, ndjson, parquet, or an --out file ending in .csv, .ndjson, .parquet; got --out x.xlsx\n',
+    );
+    expect((await uptake('export', '--out', 'x', '--format', 'xml')).stderr).toBe(
+      'uptake export: --format: expected csv, ndjson or parquet, got "xml"\n',
+    );
+    expect((await uptake('export', '--out', 'x.csv', '--from', '14/03/2026')).stderr).toBe(
+      'uptake export: --from: expected a day YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"\n',
+    );
+    expect((await uptake('export', '--format', 'csv')).stderr).toBe(
+      'uptake export: --out: expected the file to write, e.g. --out events.parquet\n',
+    );
     const kind = await uptake('import', 'users', 'training.csv');
     expect(kind.code).toBe(1);
     expect(kind.stderr).toContain('usage:\nuptake import training FILE.csv');

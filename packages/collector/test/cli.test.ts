@@ -1,24 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/cli/config-command.js';
 import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
+import { useWorkDir } from './helpers/use-temp-dir.js';
 
 // These tests run the built CLI (`npm test` builds first), as a user runs `npx uptake`.
-let dir: string;
+const dir = useWorkDir('uptake-cli-');
 
 const uptake = (...args: string[]) => runUptake(dir, args);
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-cli-'));
-  await writeFile(join(dir, 'uptake.config.json'), JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('uptake serve and report', () => {
   it('serve stores events; report reads them through the running collector, then from the file after SIGTERM', async () => {
@@ -32,7 +23,9 @@ describe('uptake serve and report', () => {
     // --json is exactly what the API answers.
     const live = await uptake('report', '--json', '--as-of', '2026-11-22');
     expect(live.code).toBe(0);
-    const api = await fetch(`${server.url}/v1/metrics?asOf=2026-11-22`, { headers: { Authorization: 'Bearer cli-admin-token-0123456789' } });
+    const api = await fetch(`${server.url}/v1/metrics?asOf=2026-11-22`, {
+      headers: { Authorization: 'Bearer cli-admin-token-0123456789' },
+    });
     expect(JSON.parse(live.stdout)).toEqual(await api.json());
     const liveText = await uptake('report', '--as-of', '2026-11-22');
     expect(liveText.stdout).toContain('Stored: 3 events from 2 people');
@@ -40,7 +33,9 @@ describe('uptake serve and report', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
     const offline = await uptake('report', '--as-of', '2026-11-22');
     expect(offline.code).toBe(0);
-    expect(offline.stdout).toMatch(/^Uptake report as of 2026-11-22 · all tools · all programs · groups under 10 people suppressed\nStored: 3 events from 2 people\n/);
+    expect(offline.stdout).toMatch(
+      /^Uptake report as of 2026-11-22 · all tools · all programs · groups under 10 people suppressed\nStored: 3 events from 2 people\n/,
+    );
     expect(offline.stdout).toMatch(/Activity\s+DAU 2\s+WAU 2\s+MAU 2/);
     expect(offline.stdout).toContain('Adoption       suppressed (fewer than 10 people)');
     const offlineJson = JSON.parse((await uptake('report', '--json', '--as-of', '2026-11-22')).stdout);
@@ -86,9 +81,20 @@ describe('uptake config', () => {
         prompts: [
           { id: 'a', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },
           { id: 'b', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },
-          { id: 'c', tools: ['nope'], trigger: { event: 'ai.output_rejected', withinDays: 0 }, content: { title: 'ok', action: { label: 'Go', href: 'javascript:alert(1)' } } },
+          {
+            id: 'c',
+            tools: ['nope'],
+            trigger: { event: 'ai.output_rejected', withinDays: 0 },
+            content: { title: 'ok', action: { label: 'Go', href: 'javascript:alert(1)' } },
+          },
         ],
-        surveys: [{ id: 's', trigger: { daysSinceTraining: [100, 88] }, questions: [{ id: 'q', type: 'choice', text: 'Pick', options: ['only one'] }] }],
+        surveys: [
+          {
+            id: 's',
+            trigger: { daysSinceTraining: [100, 88] },
+            questions: [{ id: 'q', type: 'choice', text: 'Pick', options: ['only one'] }],
+          },
+        ],
       }),
     );
     const result = await uptake('config', 'check', bad);

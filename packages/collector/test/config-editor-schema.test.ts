@@ -74,7 +74,9 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
   it('completes the keys of a trigger, of a question, and the values of `on` and `type`', async () => {
     const service = editor();
     const trigger = await complete(service, withSchema(`${base}, "prompts": [{ "id": "tip", "trigger": { | } }]`));
-    expect(trigger).toEqual(expect.arrayContaining(['event', 'count', 'withinDays', 'inactiveDays', 'daysSinceTraining', 'spaced', 'selector', 'on', 'url']));
+    expect(trigger).toEqual(
+      expect.arrayContaining(['event', 'count', 'withinDays', 'inactiveDays', 'daysSinceTraining', 'spaced', 'selector', 'on', 'url']),
+    );
     const on = await complete(service, withSchema(`${base}, "prompts": [{ "id": "tip", "trigger": { "selector": "#ask", "on": | } }]`));
     expect(on).toEqual(expect.arrayContaining(['focus', 'click', 'hover']));
     const type = await complete(service, withSchema(`${base}, "surveys": [{ "id": "s", "questions": [{ "type": | }] }]`));
@@ -84,7 +86,9 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
   });
 
   it('describes a key on hover', async () => {
-    const text = withSchema(`${base}, "prompts": [{ "id": "tip", "audience": { "holdout": 0.1 }, "trigger": { "event": "ai.output_rejected", "withinDays": 1 }, "content": { "title": "Hi" } }]`);
+    const text = withSchema(
+      `${base}, "prompts": [{ "id": "tip", "audience": { "holdout": 0.1 }, "trigger": { "event": "ai.output_rejected", "withinDays": 1 }, "content": { "title": "Hi" } }]`,
+    );
     const { doc, json } = open(text);
     const hover = async (key: string) => {
       const result = await editor().doHover(doc, doc.positionAt(text.indexOf(`"${key}"`) + 2), json);
@@ -95,14 +99,20 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
   });
 
   it('the collector accepts a "$schema" key (a string, ignored) and refuses anything else there', () => {
-    const config = { $schema: './uptake.config.schema.json', tools: [{ id: 'assistant', writeKey: 'wk_assistant' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' };
+    const config = {
+      $schema: './uptake.config.schema.json',
+      tools: [{ id: 'assistant', writeKey: 'wk_assistant' }],
+      adminToken: 'env:UPTAKE_ADMIN_TOKEN',
+    };
     expect(checkConfig(config).tools[0]?.id).toBe('assistant');
     expect(() => checkConfig({ ...config, $schema: 42 })).toThrow(/\$schema/);
   });
 
   it('ships in the npm package, where "$schema": "./node_modules/@uptake/collector/uptake.config.schema.json" finds it', async () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url));
-    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--workspace', 'packages/collector'], { cwd: root });
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--workspace', 'packages/collector'], {
+      cwd: root,
+    });
     const [pack] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
     expect(pack?.files.map((f) => f.path)).toContain('uptake.config.schema.json');
   });

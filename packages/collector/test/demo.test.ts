@@ -11,7 +11,15 @@ import { duckdbTarget, type StoreTarget } from './helpers/store-targets.js';
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk', origins: ['*'] }],
   adminToken: 'demo-admin-token-0123',
-  prompts: [{ id: 'critique-tip', audience: { sample: 1, holdout: 0.1 }, trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 }, content: { title: 'Critique' }, goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 } }],
+  prompts: [
+    {
+      id: 'critique-tip',
+      audience: { sample: 1, holdout: 0.1 },
+      trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 },
+      content: { title: 'Critique' },
+      goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 },
+    },
+  ],
 });
 const options = { seed: 7, employees: 1500, until: '2026-11-22', tool: 'assistant' };
 
@@ -35,7 +43,8 @@ describe('uptake demo', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const ids = (seed: number) => [...demoEvents({ ...options, seed, employees: 50 })].map((e) => `${e.id} ${e.name} ${e.ts.toISOString()}`);
+    const ids = (seed: number) =>
+      [...demoEvents({ ...options, seed, employees: 50 })].map((e) => `${e.id} ${e.name} ${e.ts.toISOString()}`);
     expect(ids(7)).toEqual(ids(7));
     expect(ids(8)).not.toEqual(ids(7));
   });
@@ -69,7 +78,9 @@ describe('uptake demo', () => {
     expect(twelve?.fit?.status).toBe('ok');
     expect(workshop?.fit?.plateau as number).toBeLessThan(twelve?.fit?.plateau as number);
     // Web-vitals of the tool, every metric with enough people to show.
-    expect(metrics.vitals.map((v) => [v.tool, v.metric, v.suppressed])).toEqual(['LCP', 'INP', 'CLS', 'FCP', 'TTFB'].map((m) => ['assistant', m, false]));
+    expect(metrics.vitals.map((v) => [v.tool, v.metric, v.suppressed])).toEqual(
+      ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'].map((m) => ['assistant', m, false]),
+    );
     const lcp = metrics.vitals.find((v) => v.metric === 'LCP');
     expect(lcp?.p75 as number).toBeGreaterThan(1900);
     expect(lcp?.p75 as number).toBeLessThan(4000);

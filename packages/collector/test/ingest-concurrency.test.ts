@@ -13,7 +13,10 @@ type Batch = { writeKey: string; events: Record<string, unknown>[] };
 /** Twenty senders, ten batches of fifty each; every batch is sent twice at once and once more later, and each sender also retries a neighbour's first batch. */
 function plan(): Batch[][] {
   return Array.from({ length: 20 }, (_, s) =>
-    Array.from({ length: 10 }, (_, b) => ({ writeKey: 'wk_assistant', events: Array.from({ length: 50 }, (_, e) => event({ id: `conc-s${s}-b${b}-e${e}` })) })),
+    Array.from({ length: 10 }, (_, b) => ({
+      writeKey: 'wk_assistant',
+      events: Array.from({ length: 50 }, (_, e) => event({ id: `conc-s${s}-b${b}-e${e}` })),
+    })),
   );
 }
 
@@ -63,7 +66,10 @@ describe.each(storeKinds)('twenty concurrent senders with overlapping retries, $
         writes++;
         return insert(rows);
       };
-      const batches = Array.from({ length: 60 }, (_, b) => ({ writeKey: 'wk_assistant', events: Array.from({ length: 10 }, (_, e) => event({ id: `group-b${b}-e${e}` })) }));
+      const batches = Array.from({ length: 60 }, (_, b) => ({
+        writeKey: 'wk_assistant',
+        events: Array.from({ length: 10 }, (_, e) => event({ id: `group-b${b}-e${e}` })),
+      }));
       const results = await Promise.all(batches.map((batch) => postBatch(c.url, batch)));
       expect(results.every((r) => r.status === 200 && r.body['accepted'] === 10)).toBe(true);
       expect(writes).toBeGreaterThan(0);
@@ -80,7 +86,13 @@ describe('several collector processes on one PostgreSQL', () => {
     const target = await postgresTarget();
     const dir = await mkdtemp(join(tmpdir(), 'uptake-multi-'));
     const configFile = join(dir, 'uptake.config.json');
-    await writeFile(configFile, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'multi-admin-token-0123456789' }));
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+        adminToken: 'multi-admin-token-0123456789',
+      }),
+    );
     const args = ['--config', configFile, '--database-url', target.location.databaseUrl as string];
     // Both start at once: migrations and the generated secret must not race.
     const [a, b] = await Promise.all([spawnServe(args, dir), spawnServe(args, dir)]);
@@ -96,7 +108,13 @@ describe('several collector processes on one PostgreSQL', () => {
         expect(new Set(ids).size).toBe(ids.length);
         expect(accepted).toBe(ids.length);
         // Both processes hashed user u-4821 with the one secret in the store.
-        expect(new Set(events.map((e) => e.userId))).toEqual(new Set([createHmac('sha256', (await store.getSetting('pseudonymSecret')) as string).update('u-4821').digest('hex')]));
+        expect(new Set(events.map((e) => e.userId))).toEqual(
+          new Set([
+            createHmac('sha256', (await store.getSetting('pseudonymSecret')) as string)
+              .update('u-4821')
+              .digest('hex'),
+          ]),
+        );
       } finally {
         await store.close();
       }

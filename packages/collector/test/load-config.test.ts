@@ -15,15 +15,24 @@ describe('config', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => parseConfig({ ...minimal, minGroupSize: 3 }, 'uptake.config.json')).toThrow('uptake.config.json: minGroupSize: must be at least 5');
+    expect(() => parseConfig({ ...minimal, minGroupSize: 3 }, 'uptake.config.json')).toThrow(
+      'uptake.config.json: minGroupSize: must be at least 5',
+    );
     expect(() => parseConfig({ ...minimal, tools: [{ id: 'a', origins: [] }] })).toThrow(/tools\[0\]\.writeKey: /);
     expect(() => parseConfig({ ...minimal, tools: [] })).toThrow(/tools: declare at least one tool/);
   });
 
   it('refuses goal prop keys that a JSON path would misread', () => {
-    const prompt = (key: string) => ({ id: 'p', trigger: { event: 'ai.request' }, content: { title: 't' }, goal: { event: 'ai.feature_used', props: { [key]: 'x' }, withinDays: 7 } });
+    const prompt = (key: string) => ({
+      id: 'p',
+      trigger: { event: 'ai.request' },
+      content: { title: 't' },
+      goal: { event: 'ai.feature_used', props: { [key]: 'x' }, withinDays: 7 },
+    });
     expect(() => parseConfig({ ...minimal, prompts: [prompt('feature')] })).not.toThrow();
-    expect(() => parseConfig({ ...minimal, prompts: [prompt('$ref')] })).toThrow(/prompts\[0\]\.goal\.props\.\$ref: keys must be 1–64 characters/);
+    expect(() => parseConfig({ ...minimal, prompts: [prompt('$ref')] })).toThrow(
+      /prompts\[0\]\.goal\.props\.\$ref: keys must be 1–64 characters/,
+    );
     expect(() => parseConfig({ ...minimal, prompts: [prompt('/a')] })).toThrow(/prompts\[0\]\.goal\.props\.\/a: keys must be/);
   });
 
@@ -33,8 +42,12 @@ describe('config', () => {
   });
 
   it('reads env:NAME secrets from the environment and says which is missing', () => {
-    expect(parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', { UPTAKE_TEST_TOKEN: 'from-env' }).adminToken).toBe('from-env');
-    expect(() => parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', {})).toThrow('c: adminToken: environment variable UPTAKE_TEST_TOKEN is not set');
+    expect(parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', { UPTAKE_TEST_TOKEN: 'from-env' }).adminToken).toBe(
+      'from-env',
+    );
+    expect(() => parseConfig({ ...minimal, adminToken: 'env:UPTAKE_TEST_TOKEN' }, 'c', {})).toThrow(
+      'c: adminToken: environment variable UPTAKE_TEST_TOKEN is not set',
+    );
   });
 
   it('names the file when it is missing or not JSON', async () => {

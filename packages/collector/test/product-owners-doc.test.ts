@@ -27,7 +27,7 @@ async function jsonBlocks(): Promise<Block[]> {
 }
 
 describe('docs/product-owners.md', () => {
-  it('every JSON block is a valid config, prompt or survey (checked by the collector\'s schema)', async () => {
+  it("every JSON block is a valid config, prompt or survey (checked by the collector's schema)", async () => {
     const blocks = await jsonBlocks();
     const kinds = blocks.map((b) => b.kind);
     expect(kinds.filter((k) => k === 'config').length).toBeGreaterThanOrEqual(2);
@@ -39,7 +39,10 @@ describe('docs/product-owners.md', () => {
     const configs = (await jsonBlocks()).map((b) => b.config);
     const triggers = configs.flatMap((c) => [...c.prompts, ...c.surveys].map((i) => i.trigger));
     for (const key of ['event', 'count', 'withinDays', 'inactiveDays', 'daysSinceTraining', 'spaced', 'selector', 'on', 'url'] as const) {
-      expect(triggers.some((t) => t[key] !== undefined), `an example with trigger.${key}`).toBe(true);
+      expect(
+        triggers.some((t) => t[key] !== undefined),
+        `an example with trigger.${key}`,
+      ).toBe(true);
     }
     const types = new Set(configs.flatMap((c) => c.surveys.flatMap((s) => s.questions.map((q) => q.type))));
     expect([...types].sort()).toEqual(['choice', 'multi', 'nps', 'number', 'scale', 'text']);
@@ -63,7 +66,9 @@ describe('docs/product-owners.md', () => {
   it('the worked example matches examples/uptake.config.json where they share a prompt or survey', async () => {
     const [worked] = (await jsonBlocks()).filter((b) => b.kind === 'config');
     const example = checkConfig(JSON.parse(await readFile(new URL('../../../examples/uptake.config.json', import.meta.url), 'utf8')));
-    const shared = [...example.prompts, ...example.surveys].filter((item) => [...worked!.config.prompts, ...worked!.config.surveys].some((w) => w.id === item.id));
+    const shared = [...example.prompts, ...example.surveys].filter((item) =>
+      [...worked!.config.prompts, ...worked!.config.surveys].some((w) => w.id === item.id),
+    );
     expect(shared.map((i) => i.id).sort()).toEqual(['behavior-check', 'confidence-pulse', 'critique-tip', 'spaced-recap']);
     for (const item of shared) {
       const twin = [...worked!.config.prompts, ...worked!.config.surveys].find((w) => w.id === item.id);

@@ -14,7 +14,10 @@ afterEach(async () => {
 describe('pseudonymization', () => {
   it('stores user and anonymous ids as HMAC-SHA-256 with the configured secret', async () => {
     running = await tempCollector(parseConfig({ ...base, pseudonymSecret: 'k3y' }));
-    await postBatch(running.url, { writeKey: 'wk_assistant', events: [event({ id: 'pseudo-001', userId: 'u-4821', anonymousId: 'a-77' })] });
+    await postBatch(running.url, {
+      writeKey: 'wk_assistant',
+      events: [event({ id: 'pseudo-001', userId: 'u-4821', anonymousId: 'a-77' })],
+    });
     const [stored] = await running.store.events();
     const hmac = (id: string) => createHmac('sha256', 'k3y').update(id).digest('hex');
     expect(stored?.userId).toBe(hmac('u-4821'));
@@ -28,7 +31,11 @@ describe('pseudonymization', () => {
     const secret = await running.store.getSetting('pseudonymSecret');
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const [stored] = await running.store.events();
-    expect(stored?.userId).toBe(createHmac('sha256', secret as string).update('u-1').digest('hex'));
+    expect(stored?.userId).toBe(
+      createHmac('sha256', secret as string)
+        .update('u-1')
+        .digest('hex'),
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeKinds } from './helpers/store-targets.js';
-import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+import { event, postBatch } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
 // Text that is valid JSON and passes the protocol schema, but that no store can hold as it is, and
 // bytes that are not text at all: found
@@ -11,14 +12,8 @@ import { event, postBatch, tempCollector, testConfig } from './helpers/temp-coll
 
 const highSurrogate = '😀'.slice(0, 1); // an emoji cut in half, as a fixed-length cut can leave it
 
-describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
-  beforeAll(async () => {
-    c = await tempCollector(testConfig, target);
-  });
-  afterAll(async () => {
-    await c.stop();
-  });
+describe.each(storeKinds)('text no store can hold, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
   const stored = async (prefix: string) => (await c.store.events()).filter((e) => e.id.startsWith(prefix));
 
   it('stores unpaired surrogates as U+FFFD, in prop values, prop keys and ids, without failing the batches committed with them', async () => {
@@ -65,10 +60,15 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
   });
 
   it('rejects a __proto__ prop key like constructor and prototype, instead of dropping it', async () => {
-    const text = JSON.stringify({ writeKey: 'wk_assistant', events: [event({ id: 'proto-001', props: { PROTO: { polluted: true }, ok: 1 } }), event({ id: 'proto-002', props: { PROTO: 'x' } })] });
+    const text = JSON.stringify({
+      writeKey: 'wk_assistant',
+      events: [event({ id: 'proto-001', props: { PROTO: { polluted: true }, ok: 1 } }), event({ id: 'proto-002', props: { PROTO: 'x' } })],
+    });
     const res = await postBatch(c.url, text.replaceAll('"PROTO"', '"__proto__"'));
     expect(res.body).toMatchObject({ accepted: 0 });
-    expect((res.body['rejected'] as { error: string }[]).map((r) => r.error)).toEqual(Array(2).fill('props: keys must not be __proto__, constructor or prototype'));
+    expect((res.body['rejected'] as { error: string }[]).map((r) => r.error)).toEqual(
+      Array(2).fill('props: keys must not be __proto__, constructor or prototype'),
+    );
     expect(await stored('proto-')).toEqual([]);
   });
 
@@ -77,7 +77,10 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
       writeKey: 'wk_assistant',
       events: [event({ id: 'year-0000', ts: '0000-06-01T00:00:00Z' }), event({ id: 'year-0001', ts: '0001-01-01T00:00:00Z' })],
     });
-    expect(res.body).toMatchObject({ accepted: 1, rejected: [{ index: 0, id: 'year-0000', error: 'ts: before the year 1 after clock correction' }] });
+    expect(res.body).toMatchObject({
+      accepted: 1,
+      rejected: [{ index: 0, id: 'year-0000', error: 'ts: before the year 1 after clock correction' }],
+    });
     expect((await stored('year-')).map((e) => e.ts.toISOString())).toEqual(['0001-01-01T00:00:00.000Z']);
   });
 
@@ -87,7 +90,10 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
     const bytes = Buffer.from(json.replace('XX', '\u0001\u0002'));
     bytes[bytes.indexOf(1)] = 0xc3;
     bytes[bytes.indexOf(2)] = 0x28;
-    for (const [body, headers] of [[bytes, {}], [gzipSync(bytes), { 'Content-Encoding': 'gzip' }]] as const) {
+    for (const [body, headers] of [
+      [bytes, {}],
+      [gzipSync(bytes), { 'Content-Encoding': 'gzip' }],
+    ] as const) {
       const res = await postBatch(c.url, body, headers);
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ error: 'body is not valid UTF-8' });
@@ -127,6 +133,8 @@ describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) =>
       body: JSON.stringify({ rows: [{ user_id: 'u\u0000', completed_at: '0000-01-01', program: 'p' }] }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'rows[0].user_id: contains a NUL character (U+0000); rows[0].completed_at: 0000-01-01 is before the year 1' });
+    expect(await res.json()).toEqual({
+      error: 'rows[0].user_id: contains a NUL character (U+0000); rows[0].completed_at: 0000-01-01 is before the year 1',
+    });
   });
 });

@@ -33,20 +33,24 @@ const load = <T>(file: string, global: string) => {
 };
 const extras: Extras = { prompts: load('uptake-prompts.js', 'uptakePrompts'), vitals: load('uptake-vitals.js', 'uptakeVitals') };
 
-const client: Uptake = startClient({
-  collector: data['collector'] ?? (script?.src ? new URL(script.src).origin : ''),
-  writeKey: data['writeKey'] ?? '',
-  tool: data['tool'] ?? '',
-  consent: data['consent'] === 'denied' ? 'denied' : undefined,
-  flushInterval: data['flushInterval'] ? Number(data['flushInterval']) : undefined,
-}, extras);
+const client: Uptake = startClient(
+  {
+    collector: data['collector'] ?? (script?.src ? new URL(script.src).origin : ''),
+    writeKey: data['writeKey'] ?? '',
+    tool: data['tool'] ?? '',
+    consent: data['consent'] === 'denied' ? 'denied' : undefined,
+    flushInterval: data['flushInterval'] ? Number(data['flushInterval']) : undefined,
+  },
+  extras,
+);
 
 /** Output handles by output id, so `['ai.accepted', feature, outputId]` finds the output it decides. */
 const outputs = new Map<string, OutputHandle>();
 
 function run(command: unknown): void {
   try {
-    if (!Array.isArray(command) || typeof command[0] !== 'string') return warn('push: expected an array such as ["track", "report.generated"]');
+    if (!Array.isArray(command) || typeof command[0] !== 'string')
+      return warn('push: expected an array such as ["track", "report.generated"]');
     const [verb, ...args] = command as Command;
     const [feature, outputId] = args as [string, string];
     if (verb === 'ai.output') {

@@ -5,7 +5,24 @@ it('public API of @uptake/sdk', async () => {
 });
 
 it('public API of @uptake/sdk/protocol', async () => {
-  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual(['batchSchema', 'describeIssues', 'eventSchema', 'formatIssues', 'instantSchema', 'limits']);
+  expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual([
+    'audienceSchema',
+    'batchAnswerSchema',
+    'batchSchema',
+    'configAnswerSchema',
+    'describeIssues',
+    'eventNameSchema',
+    'eventSchema',
+    'exposureHistorySchema',
+    'fatigueSchema',
+    'formatIssues',
+    'instantSchema',
+    'limits',
+    'promptSchema',
+    'questionSchema',
+    'surveySchema',
+    'triggerSchema',
+  ]);
 });
 
 it('the client that init returns', async () => {
@@ -16,9 +33,30 @@ it('the client that init returns', async () => {
 
 it('the global of the script tag, window.uptake', async () => {
   document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
-  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'push', 'show', 'task', 'track']);
+  expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual([
+    'ai',
+    'flush',
+    'identify',
+    'optOut',
+    'push',
+    'show',
+    'task',
+    'track',
+  ]);
 });
 
 it('public API of @uptake/sdk/rules', async () => {
-  expect(Object.keys(await import('../src/rules/index.js')).sort()).toEqual(['allowedByFatigue', 'allowedByFrequency', 'assign', 'daysSince', 'isDue', 'matchesGlob', 'selectDue', 'unitHash']);
+  expect(Object.keys(await import('../src/rules/index.js')).sort()).toEqual([
+    'allowedByFatigue',
+    'allowedByFrequency',
+    'assign',
+    'daysSince',
+    'emptyExposure',
+    'exposureAction',
+    'foldExposures',
+    'isDue',
+    'matchesGlob',
+    'selectDue',
+    'unitHash',
+  ]);
 });

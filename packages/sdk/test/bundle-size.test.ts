@@ -34,7 +34,7 @@ describe('the script-tag builds (run `npm run build` first; `npm test` does)', (
     expect(text).not.toMatch(/lit-html|uptake-pulse/);
   });
 
-  it('uptake-prompts.js defines uptakePrompts with the rules and both widgets, in Lit\'s production build', () => {
+  it("uptake-prompts.js defines uptakePrompts with the rules and both widgets, in Lit's production build", () => {
     const text = built('uptake-prompts.js').toString('utf8');
     expect(text.startsWith('var uptakePrompts=')).toBe(true);
     expect(text).toContain('uptake-prompt');

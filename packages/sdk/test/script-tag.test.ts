@@ -34,11 +34,24 @@ describe('uptake.js (script tag)', () => {
       ['ai.output', 'summarize', 'out-1'],
     ];
     const uptake = await load('data-collector="http://127.0.0.1:1" data-write-key="wk_assistant" data-tool="assistant"');
-    uptake.push(['ai.accepted', 'summarize', 'out-1'], ['track', 'report.generated', { rows: 3 }], ['task', 'close', { aiAssisted: true }], ['ai.feature', 'critique']);
+    uptake.push(
+      ['ai.accepted', 'summarize', 'out-1'],
+      ['track', 'report.generated', { rows: 3 }],
+      ['task', 'close', { aiAssisted: true }],
+      ['ai.feature', 'critique'],
+    );
     await uptake.flush();
     expect(collector.received[0]?.url).toBe('http://127.0.0.1:1/v1/batch');
     expect(collector.received[0]?.body.writeKey).toBe('wk_assistant');
-    expect(collector.names()).toEqual(['identify', 'ai.request', 'ai.output_shown', 'ai.output_accepted', 'report.generated', 'task.completed', 'ai.feature_used']);
+    expect(collector.names()).toEqual([
+      'identify',
+      'ai.request',
+      'ai.output_shown',
+      'ai.output_accepted',
+      'report.generated',
+      'task.completed',
+      'ai.feature_used',
+    ]);
     const events = collector.received.flatMap((r) => r.body.events);
     expect(events[3]?.props).toEqual({ feature: 'summarize', outputId: 'out-1' });
     expect(events[5]?.props).toEqual({ workflow: 'close', aiAssisted: true, minutesSaved: null });

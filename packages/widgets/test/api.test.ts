@@ -1,7 +1,12 @@
 import { expect, it } from 'vitest';
 
 it('public API of @uptake/widgets', async () => {
-  expect(Object.keys(await import('../src/index.js')).sort()).toEqual(['UptakePromptElement', 'UptakePulseElement', 'builtInStrings', 'safeHref']);
+  expect(Object.keys(await import('../src/index.js')).sort()).toEqual([
+    'UptakePromptElement',
+    'UptakePulseElement',
+    'builtInStrings',
+    'safeHref',
+  ]);
 });
 
 it('registers <uptake-prompt> and <uptake-pulse> once, even when imported twice', async () => {
@@ -20,7 +25,11 @@ it('custom-elements.json, generated from the JSDoc by `npm run build`, documents
   };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
   expect(elements.map((d) => d.tagName).sort()).toEqual(['uptake-prompt', 'uptake-pulse']);
-  const events = (tag: string) => elements.find((d) => d.tagName === tag)?.events?.map((e) => e.name).sort();
+  const events = (tag: string) =>
+    elements
+      .find((d) => d.tagName === tag)
+      ?.events?.map((e) => e.name)
+      .sort();
   expect(events('uptake-prompt')).toEqual(['uptake-action', 'uptake-request-close']);
   expect(events('uptake-pulse')).toEqual(['uptake-answer', 'uptake-request-close']);
   for (const d of elements) expect(d.cssParts?.length).toBeGreaterThan(0);

@@ -23,7 +23,11 @@ afterEach(() => {
 
 describe('<uptake-prompt>', () => {
   it('renders config text as text, never as markup', async () => {
-    const el = await mount({ heading: '<img src=x onerror=alert(1)>', body: '<script>alert(1)</script><b>bold</b>', actionLabel: '<i>go</i>' });
+    const el = await mount({
+      heading: '<img src=x onerror=alert(1)>',
+      body: '<script>alert(1)</script><b>bold</b>',
+      actionLabel: '<i>go</i>',
+    });
     const root = el.shadowRoot as ShadowRoot;
     expect(root.querySelector('img, script, b, i')).toBeNull();
     expect(part(el, 'title')?.textContent).toBe('<img src=x onerror=alert(1)>');

@@ -6,7 +6,12 @@ import type { AnswerDetail, PulseSurvey, RequestCloseDetail, UptakePulseElement 
 const behaviorCheck: PulseSurvey = {
   id: 'behavior-check',
   questions: [
-    { id: 'applied', type: 'choice', text: 'In the past two weeks, did you apply something from your AI training to your actual work?', options: ['yes', 'no'] },
+    {
+      id: 'applied',
+      type: 'choice',
+      text: 'In the past two weeks, did you apply something from your AI training to your actual work?',
+      options: ['yes', 'no'],
+    },
     { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20 },
   ],
 };
@@ -58,7 +63,11 @@ describe('<uptake-pulse>', () => {
 
     type('  I asked it to critique my draft before sending.  ');
     await next();
-    expect(answers[1]).toEqual({ surveyId: 'behavior-check', questionId: 'example', value: 'I asked it to critique my draft before sending.' });
+    expect(answers[1]).toEqual({
+      surveyId: 'behavior-check',
+      questionId: 'example',
+      value: 'I asked it to critique my draft before sending.',
+    });
     expect($('[part~="thanks"]')?.textContent).toBe('Thank you for your answers!');
     expect(el.hidden).toBe(false);
   });
@@ -107,7 +116,13 @@ describe('<uptake-pulse>', () => {
   });
 
   it('an optional question left blank sends nothing and moves on (partial responses count)', async () => {
-    const { answers, $, next } = await mount({ id: 's', questions: [{ id: 'a', type: 'choice', text: 'A?', options: ['x', 'y'] }, { id: 'b', type: 'text', text: 'B?' }] });
+    const { answers, $, next } = await mount({
+      id: 's',
+      questions: [
+        { id: 'a', type: 'choice', text: 'A?', options: ['x', 'y'] },
+        { id: 'b', type: 'text', text: 'B?' },
+      ],
+    });
     await next();
     expect(answers).toEqual([]);
     expect($('[part~="progress"]')?.textContent).toBe('Question 2 of 2');
@@ -115,7 +130,11 @@ describe('<uptake-pulse>', () => {
 
   it('config text is shown as text, never as markup', async () => {
     const evil = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-    const { el, $$ } = await mount({ id: 's', title: evil, questions: [{ id: 'q', type: 'choice', text: evil, options: [evil, '<b>b</b>'] }] });
+    const { el, $$ } = await mount({
+      id: 's',
+      title: evil,
+      questions: [{ id: 'q', type: 'choice', text: evil, options: [evil, '<b>b</b>'] }],
+    });
     expect(el.shadowRoot?.querySelector('img, script, b')).toBeNull();
     expect(el.shadowRoot?.querySelector('[part~="title"]')?.textContent).toBe(evil);
     expect($$('[part~="option"]').map((o) => o.textContent)).toEqual([evil, '<b>b</b>']);

@@ -10,9 +10,17 @@ export function apiUrl(path: string, query: Record<string, string | undefined> =
   return url.href;
 }
 
-async function request(path: string, token: string, query: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<Response> {
+async function request(
+  path: string,
+  token: string,
+  query: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   const res = await fetch(apiUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal });
-  if (res.status === 401) throw new AuthError('The collector does not accept this admin token. Check "adminToken" in uptake.config.json (or UPTAKE_ADMIN_TOKEN) and enter it again.');
+  if (res.status === 401)
+    throw new AuthError(
+      'The collector does not accept this admin token. Check "adminToken" in uptake.config.json (or UPTAKE_ADMIN_TOKEN) and enter it again.',
+    );
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
     throw new Error(body.error ?? `the collector answered ${res.status}`);
@@ -21,7 +29,12 @@ async function request(path: string, token: string, query: Record<string, string
 }
 
 /** GETs an admin endpoint as JSON with the bearer token; a 401 is an `AuthError`, another error carries the collector's message. */
-export async function getJson<T>(path: string, token: string, query: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(
+  path: string,
+  token: string,
+  query: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T> {
   return (await (await request(path, token, query, signal)).json()) as T;
 }
 

@@ -11,6 +11,7 @@ class CssomStyle extends Directive {
 
   constructor(info: PartInfo) {
     super(info);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the message shows the directive's own syntax.
     if (info.type !== PartType.ELEMENT) throw new Error('cssomStyle() goes on an element: <span ${cssomStyle({...})}>');
   }
 

@@ -16,7 +16,13 @@ import { vitalsPanel } from './vitals-panel.js';
 
 /** What the figures cover, as the collector answered (not as the menus say: a late answer never mislabels). */
 const scope = (m: Metrics) =>
-  [m.filters.tool ? `tool ${m.filters.tool}` : 'all tools', m.filters.program ? `program ${m.filters.program}` : 'all programs', m.filters.cohort ? `cohort ${m.filters.cohort}` : null].filter(Boolean).join(' · ');
+  [
+    m.filters.tool ? `tool ${m.filters.tool}` : 'all tools',
+    m.filters.program ? `program ${m.filters.program}` : 'all programs',
+    m.filters.cohort ? `cohort ${m.filters.cohort}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
 const noFilters: Filters = { tool: '', program: '', cohort: '', asOf: '' };
 
@@ -112,11 +118,13 @@ export class DashboardApp extends LightElement {
         ${this.loading ? 'Loading…' : m ? `Figures as of ${m.asOf} · ${scope(m)}; groups of fewer than ${m.minGroupSize} people are suppressed.` : ''}
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      ${m
-        ? html`${headlinePanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
+      ${
+        m
+          ? html`${headlinePanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
             <div class="pair">${behaviorPanel(m)} ${outputsPanel(m)}</div>
             ${upliftPanel(m)} ${vitalsPanel(m)}`
-        : null}
+          : null
+      }
       <div class="pair">
         <uptake-live .token=${this.token ?? ''}></uptake-live>
         <uptake-export .token=${this.token ?? ''}></uptake-export>

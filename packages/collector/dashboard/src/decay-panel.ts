@@ -28,7 +28,8 @@ export function decayPanel(m: Metrics): TemplateResult {
     const color = palette[i % 6] as string;
     const observed = x.map((t) => (t % 7 === 0 ? (p.retention.find((r) => r.week === t / 7)?.rate ?? null) : null));
     const out: ChartSeries[] = [{ label: `${p.program}: weekly retention`, values: observed, color, pointsOnly: true }];
-    if (p.fit && p.fit.status !== 'insufficient-data') out.push({ label: `${p.program}: fitted curve`, values: x.map((t) => (t < 7 ? null : fitted(p.fit as DecayFit, t))), color });
+    if (p.fit && p.fit.status !== 'insufficient-data')
+      out.push({ label: `${p.program}: fitted curve`, values: x.map((t) => (t < 7 ? null : fitted(p.fit as DecayFit, t))), color });
     return out;
   });
   return html`<section class="panel" aria-labelledby="decay-title">
@@ -39,18 +40,34 @@ export function decayPanel(m: Metrics): TemplateResult {
     </ul>
     <figure>
       <uptake-chart data-chart="decay" label="Weekly retention and fitted decay curve per program" x-label="days after training" .x=${x} .series=${series}></uptake-chart>
-      ${dataTable('Decay fit per program', ['Program', 'People', 'Initial', 'Plateau', 'Half-life', 'R²', 'Weeks fitted'], m.programs.map((p) =>
-        p.suppressed || !p.fit
-          ? [p.program, int(p.size, p.suppressed), 'suppressed', 'suppressed', 'suppressed', 'suppressed', 'suppressed']
-          : [p.program, int(p.size), pct(p.fit.initial), pct(p.fit.plateau), days(p.fit.halfLifeDays), p.fit.r2 === null ? '–' : p.fit.r2.toFixed(2), p.fit.points],
-      ))}
-      ${dataTable('Weekly retention per program', ['Week', ...shown.map((p) => p.program)], Array.from({ length: maxWeek + 1 }, (_, k) => [
-        `week ${k}`,
-        ...shown.map((p) => {
-          const cell = p.retention.find((r) => r.week === k);
-          return cell ? pct(cell.rate, cell.suppressed) : '–';
-        }),
-      ]))}
+      ${dataTable(
+        'Decay fit per program',
+        ['Program', 'People', 'Initial', 'Plateau', 'Half-life', 'R²', 'Weeks fitted'],
+        m.programs.map((p) =>
+          p.suppressed || !p.fit
+            ? [p.program, int(p.size, p.suppressed), 'suppressed', 'suppressed', 'suppressed', 'suppressed', 'suppressed']
+            : [
+                p.program,
+                int(p.size),
+                pct(p.fit.initial),
+                pct(p.fit.plateau),
+                days(p.fit.halfLifeDays),
+                p.fit.r2 === null ? '–' : p.fit.r2.toFixed(2),
+                p.fit.points,
+              ],
+        ),
+      )}
+      ${dataTable(
+        'Weekly retention per program',
+        ['Week', ...shown.map((p) => p.program)],
+        Array.from({ length: maxWeek + 1 }, (_, k) => [
+          `week ${k}`,
+          ...shown.map((p) => {
+            const cell = p.retention.find((r) => r.week === k);
+            return cell ? pct(cell.rate, cell.suppressed) : '–';
+          }),
+        ]),
+      )}
     </figure>
   </section>`;
 }

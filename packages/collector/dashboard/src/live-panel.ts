@@ -50,7 +50,9 @@ export class LivePanel extends LightElement {
         const now = new Map(stats.byName.map((n) => [n.name, n.events]));
         if (this.last) {
           const time = new Date().toLocaleTimeString('en-GB');
-          const fresh = [...now].filter(([name, n]) => n > (this.last?.get(name) ?? 0)).map(([name, n]) => ({ at: time, name, count: n - (this.last?.get(name) ?? 0) }));
+          const fresh = [...now]
+            .filter(([name, n]) => n > (this.last?.get(name) ?? 0))
+            .map(([name, n]) => ({ at: time, name, count: n - (this.last?.get(name) ?? 0) }));
           if (fresh.length) this.arrivals = [...fresh, ...this.arrivals].slice(0, 12);
         }
         this.last = now;

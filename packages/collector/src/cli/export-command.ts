@@ -9,10 +9,10 @@ import { exportFormats, parseExportFormat, type ExportFormat } from '../export/e
 import { exportToFile } from '../export/export-to-file.js';
 import { parseDateRange } from '../http/date-range.js';
 import { readEvents } from '../storage/read-events.js';
-import { defaultDbPath } from '../storage/open-store.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
+import { storeLocation, storeOptions } from './store-options.js';
 
 export const exportUsage = `uptake export --out FILE [--format csv|ndjson|parquet] [--from D] [--to D] [--db FILE | --database-url URL]
 
@@ -25,7 +25,9 @@ function formatOf(format: string | undefined, out: string): ExportFormat {
     return parseExportFormat(format ?? extname(out).slice(1), '--format');
   } catch (error) {
     if (format !== undefined) throw new CliError((error as Error).message);
-    throw new CliError(`--format: expected ${exportFormats.join(', ')}, or an --out file ending in .${exportFormats.join(', .')}; got --out ${out}`);
+    throw new CliError(
+      `--format: expected ${exportFormats.join(', ')}, or an --out file ending in .${exportFormats.join(', .')}; got --out ${out}`,
+    );
   }
 }
 
@@ -63,8 +65,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...storeOptions,
     },
   });
   const out = values.out;
@@ -81,7 +82,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const started = Date.now();
   try {
     const rows = await withStoreOrCollector(
-      { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
+      storeLocation(values),
       async (store) => {
         const progress = startProgress('export', 'events');
         try {
@@ -91,7 +92,11 @@ export async function exportCommand(args: string[]): Promise<void> {
         }
       },
       async (collector) => {
-        const query = new URLSearchParams({ format, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+        const query = new URLSearchParams({
+          format,
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+        });
         await download(collector, query, partial);
         return undefined;
       },
@@ -99,7 +104,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     await rename(partial, out);
     const bytes = (await stat(out)).size;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${out}: ${rows === undefined ? 'exported through the running collector' : `${rows} events`}, ${format}, ${size(bytes)} in ${seconds} s`);
+    console.log(
+      `${out}: ${rows === undefined ? 'exported through the running collector' : `${rows} events`}, ${format}, ${size(bytes)} in ${seconds} s`,
+    );
   } finally {
     await rm(partial, { force: true });
   }

@@ -9,7 +9,16 @@ const signedPct = (r: number) => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toF
 /** Lays out rows as aligned columns: the first left-aligned, the others right-aligned. */
 export function table(rows: string[][], indent = '  '): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => indent + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (r) =>
+        indent +
+        r
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A program's row: its size, sustained use at 30/60/90 days, half-life and plateau. */
@@ -33,7 +42,13 @@ function windowText(w: Window, min: number): string {
 export function formatReport(m: Metrics, summary: StoreSummary): string {
   const min = m.minGroupSize;
   const hidden = `suppressed (fewer than ${min} people)`;
-  const filters = [m.filters.tool ? `tool ${m.filters.tool}` : 'all tools', m.filters.program ? `program ${m.filters.program}` : 'all programs', m.filters.cohort ? `cohort ${m.filters.cohort}` : null].filter(Boolean).join(' · ');
+  const filters = [
+    m.filters.tool ? `tool ${m.filters.tool}` : 'all tools',
+    m.filters.program ? `program ${m.filters.program}` : 'all programs',
+    m.filters.cohort ? `cohort ${m.filters.cohort}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const out: string[] = [];
   out.push(`Uptake report as of ${m.asOf} · ${filters} · groups under ${min} people suppressed`);
   out.push(`Stored: ${count(summary.events, 'event', 'events')} from ${count(summary.users, 'person', 'people')}`);
@@ -41,17 +56,36 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
   out.push(
     m.activity.suppressed
       ? `Activity       ${hidden}`
-      : table([['Activity', `DAU ${int(m.activity.dau)}`, `WAU ${int(m.activity.wau)}`, `MAU ${int(m.activity.mau)}`, `stickiness ${pct(m.activity.stickiness)}`]], ''),
+      : table(
+          [
+            [
+              'Activity',
+              `DAU ${int(m.activity.dau)}`,
+              `WAU ${int(m.activity.wau)}`,
+              `MAU ${int(m.activity.mau)}`,
+              `stickiness ${pct(m.activity.stickiness)}`,
+            ],
+          ],
+          '',
+        ),
   );
-  out.push(`Adoption       ${m.adoption.suppressed ? hidden : `${int(m.adoption.active)} of ${int(m.adoption.trained)} trained people used AI in the last 28 days (${pct(m.adoption.rate)})`}`);
-  out.push(`Sustained use  30 days: ${windowText(m.sustained.d30, min)} · 60 days: ${windowText(m.sustained.d60, min)} · 90 days: ${windowText(m.sustained.d90, min)}`);
+  out.push(
+    `Adoption       ${m.adoption.suppressed ? hidden : `${int(m.adoption.active)} of ${int(m.adoption.trained)} trained people used AI in the last 28 days (${pct(m.adoption.rate)})`}`,
+  );
+  out.push(
+    `Sustained use  30 days: ${windowText(m.sustained.d30, min)} · 60 days: ${windowText(m.sustained.d60, min)} · 90 days: ${windowText(m.sustained.d90, min)}`,
+  );
   const bc = m.behaviorCheck;
   out.push(
     `Behaviour      ${bc.suppressed ? hidden : `${int(bc.applied)} of ${int(bc.respondents)} respondents described applying their training (${pct(bc.rate)})${bc.failing ? ' — FAILING: more than 40% cannot' : ''}`}`,
   );
-  out.push(`Gap            ${m.gap.suppressed ? hidden : `${int(m.gap.count)} of ${int(m.gap.trained)} trained people (${pct(m.gap.share)}) have not shown applying it`}`);
+  out.push(
+    `Gap            ${m.gap.suppressed ? hidden : `${int(m.gap.count)} of ${int(m.gap.trained)} trained people (${pct(m.gap.share)}) have not shown applying it`}`,
+  );
   const o = m.outputs;
-  out.push(`AI outputs     ${o.suppressed ? hidden : `shown ${int(o.shown)} · accepted ${int(o.accepted)} · edited ${int(o.edited)} · rejected ${int(o.rejected)} · acceptance ${pct(o.acceptanceRate)}`}`);
+  out.push(
+    `AI outputs     ${o.suppressed ? hidden : `shown ${int(o.shown)} · accepted ${int(o.accepted)} · edited ${int(o.edited)} · rejected ${int(o.rejected)} · acceptance ${pct(o.acceptanceRate)}`}`,
+  );
 
   if (m.cohorts.length) {
     const weeks = Math.min(12, Math.max(0, ...m.cohorts.map((c) => c.retention.length)));
@@ -83,7 +117,12 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
     const list = m.segments[trait];
     if (!list.length) continue;
     out.push('', `By ${trait} (trained people; sustained use at 90 days)`);
-    out.push(table([[trait, 'people', 'sustained 90 d'], ...list.map((s) => [s.key ?? '(not set)', s.suppressed ? 'supp.' : int(s.users), s.suppressed ? '' : pct(s.sustainedD90)])]));
+    out.push(
+      table([
+        [trait, 'people', 'sustained 90 d'],
+        ...list.map((s) => [s.key ?? '(not set)', s.suppressed ? 'supp.' : int(s.users), s.suppressed ? '' : pct(s.sustainedD90)]),
+      ]),
+    );
   }
   if (m.prompts.length) {
     out.push('', 'Prompts (goal conversion, shown vs held out)');
@@ -93,7 +132,15 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
         ...m.prompts.map((p) =>
           p.suppressed
             ? [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), 'supp.', '']
-            : [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), signedPct(p.uplift as number), `${signedPct(p.ci95![0])} … ${signedPct(p.ci95![1])}`],
+            : [
+                p.id,
+                int(p.treated),
+                int(p.control),
+                pct(p.convTreated),
+                pct(p.convControl),
+                signedPct(p.uplift as number),
+                `${signedPct(p.ci95![0])} … ${signedPct(p.ci95![1])}`,
+              ],
         ),
       ]),
     );
@@ -103,7 +150,12 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
     out.push(
       table([
         ['tool', 'metric', 'p75', 'samples'],
-        ...m.vitals.map((v) => [v.tool, v.metric, v.p75 === null ? 'supp.' : v.metric === 'CLS' ? v.p75.toFixed(3) : `${Math.round(v.p75)} ms`, v.suppressed ? '' : int(v.samples)]),
+        ...m.vitals.map((v) => [
+          v.tool,
+          v.metric,
+          v.p75 === null ? 'supp.' : v.metric === 'CLS' ? v.p75.toFixed(3) : `${Math.round(v.p75)} ms`,
+          v.suppressed ? '' : int(v.samples),
+        ]),
       ]),
     );
   }

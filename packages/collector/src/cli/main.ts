@@ -42,7 +42,8 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await command.run(args);
   } catch (error) {
-    const known = error instanceof CliError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      error instanceof CliError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`uptake ${name}: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
     process.exitCode = 1;
   }

@@ -22,7 +22,8 @@ export function startProgress(label: string, unit: string, total = 0, stream: No
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: (options, params, payload) => cliProgress.Format.Formatter({ ...options, format: params.total > 0 ? withTotal : counting }, params, payload),
+      format: (options, params, payload) =>
+        cliProgress.Format.Formatter({ ...options, format: params.total > 0 ? withTotal : counting }, params, payload),
       hideCursor: true,
       etaBuffer: 50,
     },

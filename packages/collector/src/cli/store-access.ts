@@ -22,7 +22,10 @@ export function isLockError(error: unknown): boolean {
 function clientFor(url: string, token: string): CollectorClient {
   const request = async (path: string, init: RequestInit = {}) => {
     try {
-      return await fetch(new URL(path, url), { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
+      return await fetch(new URL(path, url), {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
+      });
     } catch (error) {
       throw new CliError(`the store is in use by a collector that does not answer at ${url} (${(error as Error).message})`);
     }
@@ -36,7 +39,8 @@ function clientFor(url: string, token: string): CollectorClient {
     url,
     get: (path) => request(path),
     getJson: async (path) => json(path, await request(path)),
-    postJson: async (path, body) => json(path, await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
+    postJson: async (path, body) =>
+      json(path, await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
   };
 }
 
@@ -56,7 +60,8 @@ export async function withStoreOrCollector<T>(
   } catch (error) {
     if (location.databaseUrl || !isLockError(error)) throw error;
     const sidecar = await readSidecar(location.db);
-    if (!sidecar) throw new CliError(`${location.db} is in use by another process that is not an Uptake collector (${(error as Error).message})`);
+    if (!sidecar)
+      throw new CliError(`${location.db} is in use by another process that is not an Uptake collector (${(error as Error).message})`);
     return remote(clientFor(sidecar.url, sidecar.token));
   }
   try {

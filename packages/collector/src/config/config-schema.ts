@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { importTool } from '../import/training-events.js';
-import { eventName, promptSchema, surveySchema } from './prompt-schema.js';
+import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
+import { importTool } from './import-tool.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
@@ -11,20 +11,22 @@ export const toolSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -')
     // Imported events carry this tool; a tool of that name could pass its events off as imported.
     .refine((id) => id !== importTool, `"${importTool}" is reserved for events of uptake import`),
-  writeKey: z.string().min(1).max(128, 'at most 128 characters'),
+  writeKey: z.string().min(1).max(limits.writeKeyMaxLength, `at most ${limits.writeKeyMaxLength} characters`),
   /** Origins allowed to send for this tool, e.g. `https://assistant.corp.example`; `"*"` allows any. */
-  origins: z.array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)')).default([]),
+  origins: z
+    .array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)'))
+    .default([]),
 });
 
 /** The collector's config file, `uptake.config.json`. */
 export const configSchema = z
   .strictObject({
     // Editors find the JSON Schema through this key; the collector ignores it.
-    $schema: z.string().optional().describe('Path or URL of this file\'s JSON Schema, for editor autocomplete; ignored by the collector.'),
+    $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editor autocomplete; ignored by the collector."),
     tools: z.array(toolSchema).min(1, 'declare at least one tool'),
     adminToken: secret.refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)'),
     /** Events besides `ai.*` that count as using AI at work. */
-    usageEvents: z.array(eventName).default([]),
+    usageEvents: z.array(eventNameSchema).default([]),
     /** Groups smaller than this are reported as suppressed; never below 5. */
     minGroupSize: z.number().int().min(5, 'must be at least 5: smaller groups could identify people').default(10),
     /** Raw behavioural events older than this many days are purged; absent keeps them forever. */
@@ -34,18 +36,19 @@ export const configSchema = z
     /** Key of the id hashes; generated on first start and kept in the store when absent. */
     pseudonymSecret: secret.optional(),
     /** How many prompts and surveys one person sees at most. */
-    fatigue: z
-      .strictObject({
-        perDay: z.number().int().nonnegative().describe('Prompts and surveys shown to one person in the last 24 hours, at most. Default 1.'),
-        perWeek: z.number().int().nonnegative().describe('Prompts and surveys shown to one person in the last 7 days, at most. Default 3.'),
-      })
+    fatigue: fatigueSchema
       .default({ perDay: 1, perWeek: 3 })
       .describe('Caps over all prompts and surveys together, per person, across devices.'),
     /** Requests per minute per write key and client address, before `429`. */
     rateLimit: z.strictObject({ perMinute: z.number().int().positive() }).default({ perMinute: 6000 }),
     /** Group commit: write at `maxEvents` pending events or `maxDelayMs` after the first. */
-    groupCommit: z.strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) }).default({ maxEvents: 5000, maxDelayMs: 2 }),
-    prompts: z.array(promptSchema).default([]).describe('Contextual tips; the first one due, in this order, is shown (docs/product-owners.md).'),
+    groupCommit: z
+      .strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) })
+      .default({ maxEvents: 5000, maxDelayMs: 2 }),
+    prompts: z
+      .array(promptSchema)
+      .default([])
+      .describe('Contextual tips; the first one due, in this order, is shown (docs/product-owners.md).'),
     surveys: z.array(surveySchema).default([]).describe('Pulse surveys; considered after the prompts, in this order.'),
   })
   .superRefine((config, ctx) => {
@@ -68,18 +71,25 @@ export const configSchema = z
     for (const path of ['prompts', 'surveys'] as const) {
       config[path].forEach((item, i) => {
         item.tools?.forEach((tool, j) => {
-          if (!toolIds.has(tool)) ctx.addIssue({ code: 'custom', path: [path, i, 'tools', j], message: `unknown tool "${tool}"; declared: ${[...toolIds].join(', ')}` });
+          if (!toolIds.has(tool))
+            ctx.addIssue({
+              code: 'custom',
+              path: [path, i, 'tools', j],
+              message: `unknown tool "${tool}"; declared: ${[...toolIds].join(', ')}`,
+            });
         });
       });
     }
     config.surveys.forEach((survey, i) => {
       const ids = new Set<string>();
       survey.questions.forEach((q, j) => {
-        if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['surveys', i, 'questions', j, 'id'], message: `"${q.id}" is used twice in this survey` });
+        if (ids.has(q.id))
+          ctx.addIssue({ code: 'custom', path: ['surveys', i, 'questions', j, 'id'], message: `"${q.id}" is used twice in this survey` });
         ids.add(q.id);
       });
     });
   });
 
 export type UptakeConfig = z.output<typeof configSchema>;
-export type ToolConfig = z.output<typeof toolSchema>;
+/** A tool as the config file declares it: its id, write key and allowed origins. */
+export type DeclaredTool = z.output<typeof toolSchema>;

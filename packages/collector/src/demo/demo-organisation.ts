@@ -14,9 +14,26 @@ export interface DemoOptions {
 }
 
 const day = 86_400_000;
-const roles = [['executive', 5], ['leader', 15], ['professional', 60], ['technical', 20]] as const;
-const teams = [['finance', 20], ['sales', 20], ['operations', 20], ['engineering', 15], ['marketing', 10], ['hr', 8], ['legal', 7]] as const;
-const features = [['summarize', 50], ['draft', 35], ['critique', 15]] as const;
+const roles = [
+  ['executive', 5],
+  ['leader', 15],
+  ['professional', 60],
+  ['technical', 20],
+] as const;
+const teams = [
+  ['finance', 20],
+  ['sales', 20],
+  ['operations', 20],
+  ['engineering', 15],
+  ['marketing', 10],
+  ['hr', 8],
+  ['legal', 7],
+] as const;
+const features = [
+  ['summarize', 50],
+  ['draft', 35],
+  ['critique', 15],
+] as const;
 
 /**
  * The two programs of SPEC's story: a one-off workshop (usage decays to about 11% sustained at day
@@ -64,7 +81,8 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
     const role = pick(random, roles);
     const team = pick(random, teams);
     const r = random();
-    const program = r < programs.workshop.share ? 'workshop' : r < programs.workshop.share + programs['twelve-week'].share ? 'twelve-week' : undefined;
+    const program =
+      r < programs.workshop.share ? 'workshop' : r < programs.workshop.share + programs['twelve-week'].share ? 'twelve-week' : undefined;
     yield event(user, 'identify', start - 30 * day, { role, team });
     if (!program) continue;
     const shape = programs[program];
@@ -72,7 +90,10 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
     const wave = program === 'workshop' ? Math.floor(random() * 8) * 30 : Math.floor(random() * 5) * 42;
     const trainedAt = Math.floor((start + wave * day + Math.floor(random() * 5) * day) / day) * day + 10 * 3_600_000;
     if (trainedAt > end) continue;
-    const cohort = program === 'workshop' ? `workshop-${new Date(trainedAt).toISOString().slice(0, 7)}` : `cohort-${String.fromCharCode(65 + wave / 42)}`;
+    const cohort =
+      program === 'workshop'
+        ? `workshop-${new Date(trainedAt).toISOString().slice(0, 7)}`
+        : `cohort-${String.fromCharCode(65 + wave / 42)}`;
     yield event(user, 'training.completed', trainedAt, { program, cohort });
     // A person's own propensity: some stay keen, some drift.
     const keen = 0.6 + random() * 0.8;
@@ -96,7 +117,11 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
         const feature = pick(random, features);
         yield event(user, 'ai.request', at, { feature });
         yield event(user, 'ai.output_shown', at + 4_000, { feature, outputId: `o-${n}` });
-        const outcome = pick(random, [['accepted', 45], ['edited', 25], ['rejected', 30]] as const);
+        const outcome = pick(random, [
+          ['accepted', 45],
+          ['edited', 25],
+          ['rejected', 30],
+        ] as const);
         yield event(user, `ai.output_${outcome}`, at + 40_000, { feature, outputId: `o-${n - 1}` });
         rejectedRecently = outcome === 'rejected' ? rejectedRecently + 1 : 0;
         if (rejectedRecently >= 2 && exposedAt === undefined) {
@@ -105,7 +130,8 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
           heldOut = random() < 0.1;
           yield event(user, heldOut ? 'prompt.held_out' : 'prompt.shown', exposedAt, { promptId: 'critique-tip' });
           if (!heldOut && random() < 0.55) yield event(user, 'prompt.clicked', exposedAt + 20_000, { promptId: 'critique-tip' });
-          if (random() < (heldOut ? 0.18 : 0.34)) yield event(user, 'ai.feature_used', exposedAt + Math.floor(random() * 6 * day), { feature: 'critique' });
+          if (random() < (heldOut ? 0.18 : 0.34))
+            yield event(user, 'ai.feature_used', exposedAt + Math.floor(random() * 6 * day), { feature: 'critique' });
         }
       }
     }
@@ -114,8 +140,17 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
     if (askedAt <= end && random() < 0.7) {
       yield event(user, 'survey.shown', askedAt, { surveyId: 'behavior-check' });
       const stillUsing = random() < 1 - (1 - Math.min(1, chance(90) * keen)) ** 10;
-      yield event(user, 'survey.answered', askedAt + 30_000, { surveyId: 'behavior-check', questionId: 'applied', value: stillUsing ? 'yes' : 'no' });
-      if (stillUsing) yield event(user, 'survey.answered', askedAt + 90_000, { surveyId: 'behavior-check', questionId: 'example', value: examples[Math.floor(random() * examples.length)] as string });
+      yield event(user, 'survey.answered', askedAt + 30_000, {
+        surveyId: 'behavior-check',
+        questionId: 'applied',
+        value: stillUsing ? 'yes' : 'no',
+      });
+      if (stillUsing)
+        yield event(user, 'survey.answered', askedAt + 90_000, {
+          surveyId: 'behavior-check',
+          questionId: 'example',
+          value: examples[Math.floor(random() * examples.length)] as string,
+        });
     }
   }
 }

@@ -13,7 +13,12 @@ export type DemoResult = { written: true; events: number } | { written: false; s
  * Writes the demo organisation into a store, in batches, with user ids pseudonymized as the
  * collector stores them. Does nothing when a demo was already written to this store.
  */
-export async function generateDemo(store: Store, config: UptakeConfig, options: DemoOptions, onProgress: (employees: number) => void = () => undefined): Promise<DemoResult> {
+export async function generateDemo(
+  store: Store,
+  config: UptakeConfig,
+  options: DemoOptions,
+  onProgress: (employees: number) => void = () => undefined,
+): Promise<DemoResult> {
   const previous = await store.getSetting(demoSettingKey);
   if (previous) return { written: false, since: (JSON.parse(previous) as { at: string }).at };
   const pseudonymize = await pseudonymizerFor(config, store);

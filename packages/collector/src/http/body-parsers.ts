@@ -44,7 +44,9 @@ function gunzipWithin(payload: Readable, limit: number): Readable {
 export function registerBodyParsers(app: FastifyInstance): void {
   const limit = app.initialConfig.bodyLimit as number;
   app.addHook('preParsing', async (request, _reply, payload) => {
-    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding === 'identity' || encoding === '') return payload;
     if (encoding !== 'gzip') throw new HttpError(415, `Content-Encoding "${encoding}" is not supported: send gzip or no encoding`);
     return gunzipWithin(payload, limit);

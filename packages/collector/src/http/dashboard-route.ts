@@ -58,6 +58,9 @@ export function registerDashboardRoute(app: FastifyInstance): void {
     const file = (request.params as { '*'?: string })['*'] || 'index.html';
     const type = Object.hasOwn(dashboardFiles, file) ? dashboardFiles[file] : undefined;
     if (!type) throw new HttpError(404, `no dashboard file "${file.slice(0, 64)}"; the dashboard is at /dashboard/`);
-    return reply.headers(headers).header('Content-Type', type).send(await send(file));
+    return reply
+      .headers(headers)
+      .header('Content-Type', type)
+      .send(await send(file));
   });
 }

@@ -10,7 +10,8 @@ export function parseDateRange(query: { from?: string; to?: string }): { from?: 
   const parse = (value: string | undefined, field: 'from' | 'to'): Date | undefined => {
     if (value === undefined || value === '') return undefined;
     const date = new Date(dayPattern.test(value) ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(date.getTime())) throw new HttpError(400, `${field}: expected a day YYYY-MM-DD or an ISO-8601 instant, got "${value.slice(0, 40)}"`);
+    if (Number.isNaN(date.getTime()))
+      throw new HttpError(400, `${field}: expected a day YYYY-MM-DD or an ISO-8601 instant, got "${value.slice(0, 40)}"`);
     if (field === 'to' && dayPattern.test(value)) date.setUTCDate(date.getUTCDate() + 1);
     return date;
   };

@@ -4,14 +4,17 @@ import { describeIssues } from '@uptake/sdk/protocol';
 import { importTraining } from '../import/import-training.js';
 import { trainingRowSchema } from '../import/training-row.js';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
 
 /** Rows per request: a few hundred KiB of JSON, well inside the 1 MiB body limit. */
 export const importRowsPerRequest = 5000;
 
 const bodySchema = z.strictObject({
-  rows: z.array(trainingRowSchema).min(1, 'expected at least one row').max(importRowsPerRequest, `at most ${importRowsPerRequest} rows per request`),
+  rows: z
+    .array(trainingRowSchema)
+    .min(1, 'expected at least one row')
+    .max(importRowsPerRequest, `at most ${importRowsPerRequest} rows per request`),
 });
 
 /**

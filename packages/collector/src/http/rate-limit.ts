@@ -18,6 +18,10 @@ export async function registerRateLimit(app: FastifyInstance, perMinute: number)
       const key = typeof body?.writeKey === 'string' ? body.writeKey.slice(0, 128) : '';
       return `${key}|${request.ip}`;
     },
-    errorResponseBuilder: (_request, context) => new HttpError(429, `rate limit of ${context.max} requests per minute reached for this write key and client; retry after ${context.after}`),
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        `rate limit of ${context.max} requests per minute reached for this write key and client; retry after ${context.after}`,
+      ),
   });
 }

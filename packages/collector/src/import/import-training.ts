@@ -26,7 +26,10 @@ export interface ImportTrainingOptions {
 }
 
 /** Imports validated training rows in big batches; safe to repeat (ids are deterministic). */
-export async function importTraining(rows: AsyncIterable<TrainingRow> | Iterable<TrainingRow>, options: ImportTrainingOptions): Promise<ImportCounts> {
+export async function importTraining(
+  rows: AsyncIterable<TrainingRow> | Iterable<TrainingRow>,
+  options: ImportTrainingOptions,
+): Promise<ImportCounts> {
   const counts: ImportCounts = { rows: 0, events: 0, inserted: 0, existing: 0 };
   const batchRows = options.batchRows ?? 5000;
   let batch: TrainingRow[] = [];

@@ -13,7 +13,11 @@ export class TrainingFileError extends Error {
     /** How many problems there were; `problems` keeps the first hundred. */
     readonly total = problems.length,
   ) {
-    super(total === 1 ? (problems[0] as string) : `${total} problems:\n${problems.map((p) => `  ${p}`).join('\n')}${total > problems.length ? `\n  … and ${total - problems.length} more` : ''}`);
+    super(
+      total === 1
+        ? (problems[0] as string)
+        : `${total} problems:\n${problems.map((p) => `  ${p}`).join('\n')}${total > problems.length ? `\n  … and ${total - problems.length} more` : ''}`,
+    );
   }
 }
 
@@ -28,7 +32,8 @@ function readHeader(cells: string[], where: string): TrainingColumn[] {
     if (!allColumns.includes(name)) problems.push(`${where}: unknown column "${cells[i]}"; ${expectedColumns}`);
     else if (names.indexOf(name) !== i) problems.push(`${where}: column "${name}" appears twice`);
   });
-  for (const name of trainingColumns.required) if (!names.includes(name)) problems.push(`${where}: missing column "${name}"; ${expectedColumns}`);
+  for (const name of trainingColumns.required)
+    if (!names.includes(name)) problems.push(`${where}: missing column "${name}"; ${expectedColumns}`);
   if (problems.length > 0) throw new TrainingFileError(problems);
   return names as TrainingColumn[];
 }
@@ -67,7 +72,8 @@ export async function* readTrainingCsv(file: string): AsyncGenerator<TrainingLin
   } catch (error) {
     if (error instanceof TrainingFileError) throw error;
     const e = error as NodeJS.ErrnoException & { lines?: number };
-    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw new TrainingFileError([`${file}: cannot read the file (${e.code})`]);
+    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR')
+      throw new TrainingFileError([`${file}: cannot read the file (${e.code})`]);
     if (typeof e.lines === 'number') throw new TrainingFileError([`${name}:${e.lines}: ${e.message}`]);
     throw error;
   } finally {

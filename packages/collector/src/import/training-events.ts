@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WireEventInput } from '@uptake/sdk/protocol';
+import { importTool } from '../config/import-tool.js';
 import { acceptEvents } from '../ingest/accept-events.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { StoredEvent } from '../storage/store.js';
 import type { TrainingRow } from './training-row.js';
-
-/** The reserved `tool` of imported events: they came from a training system, not from a tool. */
-export const importTool = 'uptake-import';
 
 /**
  * A deterministic id, so importing a file twice stores each event once. It hashes the stored (keyed)
@@ -14,7 +12,9 @@ export const importTool = 'uptake-import';
  * test guesses, which is what pseudonymization prevents.
  */
 function eventId(kind: 'trn' | 'idn', storedUserId: string, row: TrainingRow): string {
-  const hash = createHash('sha256').update(JSON.stringify([kind, storedUserId, row.program, row.completedAt.toISOString()])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([kind, storedUserId, row.program, row.completedAt.toISOString()]))
+    .digest('hex');
   return `${kind}_${hash.slice(0, 40)}`;
 }
 
@@ -29,9 +29,19 @@ export function trainingEvents(rows: readonly TrainingRow[], pseudonymize: Pseud
   for (const row of rows) {
     const stored = pseudonymize(row.userId);
     const base = { ts: row.completedAt.toISOString(), userId: row.userId, tool: importTool };
-    wire.push({ ...base, id: eventId('trn', stored, row), name: 'training.completed', props: { program: row.program, ...(row.cohort ? { cohort: row.cohort } : {}) } });
+    wire.push({
+      ...base,
+      id: eventId('trn', stored, row),
+      name: 'training.completed',
+      props: { program: row.program, ...(row.cohort ? { cohort: row.cohort } : {}) },
+    });
     if (row.role || row.team) {
-      wire.push({ ...base, id: eventId('idn', stored, row), name: 'identify', props: { ...(row.role ? { role: row.role } : {}), ...(row.team ? { team: row.team } : {}) } });
+      wire.push({
+        ...base,
+        id: eventId('idn', stored, row),
+        name: 'identify',
+        props: { ...(row.role ? { role: row.role } : {}), ...(row.team ? { team: row.team } : {}) },
+      });
     }
   }
   const { rows: events, rejected } = acceptEvents(wire, { tool: importTool, receivedAt, pseudonymize });

@@ -1,14 +1,7 @@
-import { eventSchema, formatIssues, limits } from '@uptake/sdk/protocol';
+import { eventSchema, formatIssues, limits, type Rejection } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
 import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
-
-/** An event of a batch that was not stored, by its index in the batch. */
-export interface Rejection {
-  index: number;
-  id?: string;
-  error: string;
-}
 
 /** What to do with each event of a batch that passed the envelope checks. */
 export interface AcceptContext {
@@ -32,7 +25,10 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
   const seen = new Set<string>();
   events.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw);
-    const rawId = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
+    const rawId =
+      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id.slice(0, 64)
+        : undefined;
     if (!parsed.success) {
       rejected.push({ index, ...(rawId === undefined ? {} : { id: rawId }), error: formatIssues(parsed.error) });
       return;

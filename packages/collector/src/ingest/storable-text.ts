@@ -4,6 +4,7 @@ import type { Props } from '@uptake/sdk';
 export const earliestTs = Date.parse('0001-01-01T00:00:00Z');
 
 // Checked first on every string, so the common case (plain text) costs one regex test.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for (PostgreSQL refuses it in text).
 const suspicious = /[\u0000\uD800-\uDFFF]/;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

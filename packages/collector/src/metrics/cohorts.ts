@@ -13,7 +13,12 @@ const maxWeeks = 520;
  * its weeks k ≥ 1 with at least `minGroupSize` eligible. `groupBy: 'all'` puts every trained person
  * in one group (a program's curve, all its cohorts together).
  */
-export async function cohorts(query: SqlQuery, sql: MetricSql, minGroupSize: number, groupBy: 'cohort' | 'all' = 'cohort'): Promise<CohortMetrics[]> {
+export async function cohorts(
+  query: SqlQuery,
+  sql: MetricSql,
+  minGroupSize: number,
+  groupBy: 'cohort' | 'all' = 'cohort',
+): Promise<CohortMetrics[]> {
   const rows = await query(
     `${sql.ctes({ weeks: maxWeeks })},
     grouped AS (SELECT user_id, trained_at, ${groupBy === 'all' ? `'all'` : 'cohort'} AS cohort FROM trained),
@@ -43,13 +48,16 @@ export async function cohorts(query: SqlQuery, sql: MetricSql, minGroupSize: num
   for (const r of rows) {
     const cohort = String(r['cohort']);
     const entry = byCohort.get(cohort) ?? { size: num(r['size']), cells: [] };
-    if (r['week'] !== null && r['week'] !== undefined) entry.cells.push({ week: num(r['week']), eligible: num(r['eligible']), active: num(r['active']) });
+    if (r['week'] !== null && r['week'] !== undefined)
+      entry.cells.push({ week: num(r['week']), eligible: num(r['eligible']), active: num(r['active']) });
     byCohort.set(cohort, entry);
   }
   return [...byCohort].map(([cohort, { size, cells }]) => {
     if (size < minGroupSize) return { cohort, size: null, suppressed: true, retention: [], fit: null };
     const retention: RetentionCell[] = cells.map((c) => ({ week: c.week, ...windowOf(c.eligible, c.active, minGroupSize) }));
-    const points = cells.filter((c) => c.week >= 1 && c.eligible >= minGroupSize).map((c) => ({ t: 7 * c.week, n: c.eligible, y: c.active }));
+    const points = cells
+      .filter((c) => c.week >= 1 && c.eligible >= minGroupSize)
+      .map((c) => ({ t: 7 * c.week, n: c.eligible, y: c.active }));
     return { cohort, size, suppressed: false, retention, fit: fitDecay(points) };
   });
 }

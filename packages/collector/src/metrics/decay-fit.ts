@@ -27,7 +27,8 @@ export const decayCurve = (a: number, p: number, tau: number) => (t: number) => 
  */
 export function fitDecay(points: RetentionPoint[]): DecayFit {
   const usable = points.filter((pt) => pt.n > 0);
-  if (usable.length < minPoints) return { status: 'insufficient-data', points: usable.length, initial: null, plateau: null, halfLifeDays: null, r2: null };
+  if (usable.length < minPoints)
+    return { status: 'insufficient-data', points: usable.length, initial: null, plateau: null, halfLifeDays: null, r2: null };
   const totalN = usable.reduce((s, pt) => s + pt.n, 0);
   const mean = usable.reduce((s, pt) => s + pt.y, 0) / totalN;
 

@@ -2,7 +2,11 @@
  * Minimizes f over R^n by the Nelder–Mead simplex method (standard coefficients). Small and without
  * derivatives: enough for the three parameters of a decay curve.
  */
-export function nelderMead(f: (x: number[]) => number, start: number[], options: { step?: number; maxIterations?: number; tolerance?: number } = {}): { x: number[]; value: number } {
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: number[],
+  options: { step?: number; maxIterations?: number; tolerance?: number } = {},
+): { x: number[]; value: number } {
   const { step = 0.5, maxIterations = 2000, tolerance = 1e-12 } = options;
   const n = start.length;
   let simplex = [start, ...start.map((_, i) => start.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, value: f(x) }));

@@ -7,7 +7,12 @@ import type { Metrics } from './types.js';
  * Output acceptance over asOf−27…asOf: counts of AI outputs shown, accepted, edited and rejected;
  * acceptance = (accepted + edited) ÷ shown. Suppressed when fewer than `minGroupSize` people produced them.
  */
-export async function outputs(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<Metrics['outputs']> {
+export async function outputs(
+  query: SqlQuery,
+  sql: MetricSql,
+  restrictToTrained: boolean,
+  minGroupSize: number,
+): Promise<Metrics['outputs']> {
   const [row] = await query(
     `${sql.ctes()}
     SELECT
@@ -22,7 +27,8 @@ export async function outputs(query: SqlQuery, sql: MetricSql, restrictToTrained
       AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}`,
     sql.params,
   );
-  if (num(row?.['people']) < minGroupSize) return { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true };
+  if (num(row?.['people']) < minGroupSize)
+    return { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true };
   const shown = num(row?.['shown']);
   const accepted = num(row?.['accepted']);
   const edited = num(row?.['edited']);

@@ -12,7 +12,10 @@ const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** Validates `asOf`, `tool`, `program` and `cohort` as a user typed them (query string or CLI flags). */
-export function parseMetricsQuery(raw: { asOf?: string; tool?: string; program?: string; cohort?: string }, config: UptakeConfig): MetricsQuery {
+export function parseMetricsQuery(
+  raw: { asOf?: string; tool?: string; program?: string; cohort?: string },
+  config: UptakeConfig,
+): MetricsQuery {
   const asOf = raw.asOf === undefined || raw.asOf === '' ? todayUtc() : raw.asOf;
   const date = new Date(`${asOf}T00:00:00Z`);
   if (!dayPattern.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
@@ -22,7 +25,8 @@ export function parseMetricsQuery(raw: { asOf?: string; tool?: string; program?:
   if (asOf < '0001-01-01') throw new MetricsQueryError(`asOf: ${asOf} is before the year 1`);
   const q: MetricsQuery = { asOf };
   if (raw.tool !== undefined && raw.tool !== '') {
-    if (!config.tools.some((t) => t.id === raw.tool)) throw new MetricsQueryError(`tool: unknown tool "${raw.tool.slice(0, 64)}"; declared: ${config.tools.map((t) => t.id).join(', ')}`);
+    if (!config.tools.some((t) => t.id === raw.tool))
+      throw new MetricsQueryError(`tool: unknown tool "${raw.tool.slice(0, 64)}"; declared: ${config.tools.map((t) => t.id).join(', ')}`);
     q.tool = raw.tool;
   }
   for (const key of ['program', 'cohort'] as const) {

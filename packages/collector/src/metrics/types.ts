@@ -99,7 +99,14 @@ export interface Metrics {
   sustained: { d30: Window; d60: Window; d90: Window };
   behaviorCheck: { respondents: number | null; applied: number | null; rate: Rate; failing: boolean | null; suppressed: boolean };
   gap: { trained: number | null; applied: number | null; count: number | null; share: Rate; suppressed: boolean };
-  outputs: { shown: number | null; accepted: number | null; edited: number | null; rejected: number | null; acceptanceRate: Rate; suppressed: boolean };
+  outputs: {
+    shown: number | null;
+    accepted: number | null;
+    edited: number | null;
+    rejected: number | null;
+    acceptanceRate: Rate;
+    suppressed: boolean;
+  };
   cohorts: CohortMetrics[];
   segments: { role: SegmentMetrics[]; team: SegmentMetrics[] };
   prompts: PromptMetrics[];

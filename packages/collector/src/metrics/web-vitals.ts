@@ -12,25 +12,32 @@ export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
  * are written for) and the count of each rating. A tool and metric measured on fewer than
  * `minGroupSize` people's pages is suppressed. Values that are not numbers are ignored.
  */
-export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean, minGroupSize: number): Promise<VitalMetrics[]> {
+export async function webVitals(
+  query: SqlQuery,
+  sql: MetricSql,
+  restrictToTrained: boolean,
+  minGroupSize: number,
+): Promise<VitalMetrics[]> {
+  const { dialect } = sql;
+  const json = (key: string) => dialect.jsonText('e.props', key);
   const rows = await query(
     `${sql.ctes()},
     samples AS (
-      SELECT e.tool, (e.props->>'metric') AS metric, CAST((e.props->>'value') AS FLOAT8) AS value,
-             (e.props->>'rating') AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
+      SELECT e.tool, ${json('metric')} AS metric, CAST(${json('value')} AS FLOAT8) AS value,
+             ${json('rating')} AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
       FROM events e
       ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
       WHERE e.name = 'perf.vital'
         AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
-        AND (e.props->>'metric') IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
+        AND ${json('metric')} IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
         -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
         -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
-        AND CAST((e.props->'value') AS VARCHAR) ~ '^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'
+        AND ${dialect.matches("CAST((e.props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}
     )
     SELECT tool, metric,
            CAST(COUNT(*) AS INTEGER) AS samples,
            CAST(COUNT(DISTINCT person) AS INTEGER) AS people,
-           percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS p75,
+           ${dialect.percentile(0.75, 'value')} AS p75,
            CAST(COUNT(*) FILTER (WHERE rating = 'good') AS INTEGER) AS good,
            CAST(COUNT(*) FILTER (WHERE rating = 'needs-improvement') AS INTEGER) AS needs_improvement,
            CAST(COUNT(*) FILTER (WHERE rating = 'poor') AS INTEGER) AS poor
@@ -42,7 +49,8 @@ export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrain
     .map((r): VitalMetrics => {
       const tool = String(r['tool']);
       const metric = String(r['metric']);
-      if (num(r['people']) < minGroupSize) return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
+      if (num(r['people']) < minGroupSize)
+        return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
       return {
         tool,
         metric,

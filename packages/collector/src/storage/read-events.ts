@@ -1,7 +1,11 @@
 import type { EventPageQuery, Store, StoredEvent } from './store.js';
 
 /** Events in `(ts, id)` order, page by page, so a reader holds one page at a time. */
-export async function* readEvents(store: Store, range: Pick<EventPageQuery, 'from' | 'to'> = {}, pageSize = 5000): AsyncGenerator<StoredEvent> {
+export async function* readEvents(
+  store: Store,
+  range: Pick<EventPageQuery, 'from' | 'to'> = {},
+  pageSize = 5000,
+): AsyncGenerator<StoredEvent> {
   let after: EventPageQuery['after'];
   for (;;) {
     const page = await store.eventPage({ ...range, after, limit: pageSize });

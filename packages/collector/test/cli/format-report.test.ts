@@ -15,14 +15,51 @@ const metrics: Metrics = {
   gap: { trained: 40, applied: 6, count: 34, share: 0.85, suppressed: false },
   outputs: { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true },
   cohorts: [
-    { cohort: '2026-W11', size: 40, suppressed: false, retention: [{ week: 0, eligible: 40, active: 20, rate: 0.5, suppressed: false }, { week: 1, ...suppressedWindow }], fit: { status: 'ok', points: 3, initial: 0.5, plateau: 0.1, halfLifeDays: 12.34, r2: 0.9 } },
+    {
+      cohort: '2026-W11',
+      size: 40,
+      suppressed: false,
+      retention: [
+        { week: 0, eligible: 40, active: 20, rate: 0.5, suppressed: false },
+        { week: 1, ...suppressedWindow },
+      ],
+      fit: { status: 'ok', points: 3, initial: 0.5, plateau: 0.1, halfLifeDays: 12.34, r2: 0.9 },
+    },
     { cohort: 'tiny', size: null, suppressed: true, retention: [], fit: null },
   ],
-  segments: { role: [{ key: 'professional', users: 40, sustainedD30: 0.5, sustainedD60: null, sustainedD90: null, suppressed: false }], team: [] },
-  prompts: [{ id: 'critique-tip', treated: 30, control: 10, convTreated: 0.5, convControl: 0.2, uplift: 0.3, ci95: [0.01, 0.52], suppressed: false }],
+  segments: {
+    role: [{ key: 'professional', users: 40, sustainedD30: 0.5, sustainedD60: null, sustainedD90: null, suppressed: false }],
+    team: [],
+  },
+  prompts: [
+    {
+      id: 'critique-tip',
+      treated: 30,
+      control: 10,
+      convTreated: 0.5,
+      convControl: 0.2,
+      uplift: 0.3,
+      ci95: [0.01, 0.52],
+      suppressed: false,
+    },
+  ],
   programs: [
-    { program: 'workshop', size: 40, suppressed: false, sustained: { d30: { eligible: 20, active: 5, rate: 0.25, suppressed: false }, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: { status: 'ok', points: 3, initial: 0.7, plateau: 0.04, halfLifeDays: 14.44, r2: 0.9 } },
-    { program: 'tiny', size: null, suppressed: true, sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: null },
+    {
+      program: 'workshop',
+      size: 40,
+      suppressed: false,
+      sustained: { d30: { eligible: 20, active: 5, rate: 0.25, suppressed: false }, d60: suppressedWindow, d90: suppressedWindow },
+      retention: [],
+      fit: { status: 'ok', points: 3, initial: 0.7, plateau: 0.04, halfLifeDays: 14.44, r2: 0.9 },
+    },
+    {
+      program: 'tiny',
+      size: null,
+      suppressed: true,
+      sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow },
+      retention: [],
+      fit: null,
+    },
   ],
   vitals: [
     { tool: 'assistant', metric: 'LCP', samples: 120, p75: 2488.4, good: 90, needsImprovement: 20, poor: 10, suppressed: false },
@@ -51,6 +88,14 @@ describe('formatReport', () => {
   });
 
   it('table aligns the first column left and the others right', () => {
-    expect(table([['a', '1'], ['bbb', '22']], '')).toBe('a     1\nbbb  22');
+    expect(
+      table(
+        [
+          ['a', '1'],
+          ['bbb', '22'],
+        ],
+        '',
+      ),
+    ).toBe('a     1\nbbb  22');
   });
 });

@@ -1,12 +1,14 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../helpers/store-targets.js';
-import { event, postBatch, tempCollector, testConfig } from '../helpers/temp-collector.js';
+import { event, postBatch, postEvents } from '../helpers/temp-collector.js';
+import { useCollector } from '../helpers/use-collector.js';
+import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const auth = { Authorization: 'Bearer test-admin-token' };
 const columns = ['id', 'name', 'ts', 'receivedAt', 'userId', 'anonymousId', 'sessionId', 'tool', 'props'];
@@ -15,17 +17,30 @@ type Row = Record<string, unknown>;
 // Values a spreadsheet would run as formulas, and values that need CSV quoting. The test config has
 // `pseudonymize: false`, so user and anonymous ids are stored as sent.
 const special = [
-  event({ id: 'spc-formula1', ts: '2026-10-02T12:00:00.100Z', sessionId: '=HYPERLINK("https://evil.example","click")', userId: '+1+1', anonymousId: '@SUM(A1)' }),
-  event({ id: '-dash-first', ts: '2026-10-02T12:00:00.200Z', sessionId: '-2+3', userId: undefined, anonymousId: 'a-only', props: { note: 'a, "b"\nc\r\nd', n: 1.5, ok: true, none: null } }),
+  event({
+    id: 'spc-formula1',
+    ts: '2026-10-02T12:00:00.100Z',
+    sessionId: '=HYPERLINK("https://evil.example","click")',
+    userId: '+1+1',
+    anonymousId: '@SUM(A1)',
+  }),
+  event({
+    id: '-dash-first',
+    ts: '2026-10-02T12:00:00.200Z',
+    sessionId: '-2+3',
+    userId: undefined,
+    anonymousId: 'a-only',
+    props: { note: 'a, "b"\nc\r\nd', n: 1.5, ok: true, none: null },
+  }),
   event({ id: 'spc-newline', ts: '2026-10-02T12:00:00.250Z', sessionId: 'a, "b"\r\nc' }),
   event({ id: 'spc-tabcell', ts: '2026-10-02T12:00:00.300Z', sessionId: '\tindented', props: { formula: '=1+1' } }),
 ];
 const ordinary = 6_000; // more than one 5,000-row page
 
-describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
+  const dir = useTempDir('uptake-formats-test-');
   let ndjson: Row[];
-  let dir: string;
 
   const get = (query: string, headers: Record<string, string> = auth) => fetch(`${c.url}/v1/export?${query}`, { headers });
   const ndjsonRows = async (query: string) =>
@@ -35,23 +50,12 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       .map((line) => JSON.parse(line) as Row);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'uptake-formats-test-'));
-    c = await tempCollector(testConfig, target);
-    for (let b = 0; b < ordinary / 500; b++) {
-      const events = Array.from({ length: 500 }, (_, i) => {
-        const n = b * 500 + i;
-        return event({ id: `ord-${String(n).padStart(6, '0')}`, ts: new Date(Date.UTC(2026, 9, 1) + n * 43_200).toISOString(), props: { n } });
-      });
-      expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(500);
-    }
+    await postEvents(c.url, ordinary, (n) =>
+      event({ id: `ord-${String(n).padStart(6, '0')}`, ts: new Date(Date.UTC(2026, 9, 1) + n * 43_200).toISOString(), props: { n } }),
+    );
     expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: special })).body['accepted']).toBe(special.length);
     ndjson = await ndjsonRows('');
     expect(ndjson).toHaveLength(ordinary + special.length);
-  });
-
-  afterAll(async () => {
-    await c.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   describe('csv', () => {
@@ -66,7 +70,9 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       expect(records).toHaveLength(ndjson.length);
       records.forEach((record, i) => {
         const row = ndjson[i] as Row;
-        const expected = Object.fromEntries(columns.map((k) => [k, k === 'props' ? JSON.stringify(row[k]) : ((row[k] as string | null) ?? '')]));
+        const expected = Object.fromEntries(
+          columns.map((k) => [k, k === 'props' ? JSON.stringify(row[k]) : ((row[k] as string | null) ?? '')]),
+        );
         // The injection guard is the only difference: a leading ' on cells that start like a formula.
         const unguarded = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v]));
         expect(unguarded).toEqual(expected);
@@ -77,7 +83,11 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       const text = await (await get('format=csv&from=2026-10-02T12:00:00.050Z&to=2026-10-02T12:00:00.400Z')).text();
       const records = parse(text, { columns: true }) as Record<string, string>[];
       expect(records.map((r) => r['id'])).toEqual(['spc-formula1', "'-dash-first", 'spc-newline', 'spc-tabcell']);
-      expect(records[0]).toMatchObject({ sessionId: `'=HYPERLINK("https://evil.example","click")`, userId: "'+1+1", anonymousId: "'@SUM(A1)" });
+      expect(records[0]).toMatchObject({
+        sessionId: `'=HYPERLINK("https://evil.example","click")`,
+        userId: "'+1+1",
+        anonymousId: "'@SUM(A1)",
+      });
       expect(records[1]).toMatchObject({ sessionId: "'-2+3", userId: '', anonymousId: 'a-only' });
       expect(JSON.parse(records[1]?.['props'] ?? '')).toEqual({ note: 'a, "b"\nc\r\nd', n: 1.5, ok: true, none: null });
       expect(records[2]).toMatchObject({ sessionId: 'a, "b"\r\nc' });
@@ -121,7 +131,9 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       const db = await DuckDBInstance.create(':memory:');
       const conn = await db.connect();
       try {
-        const types = (await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`)).getRowObjectsJS();
+        const types = (
+          await conn.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${file}'))`)
+        ).getRowObjectsJS();
         expect(types.map((t) => `${t['column_name']} ${t['column_type']}`)).toEqual([
           'id VARCHAR',
           'name VARCHAR',
@@ -153,7 +165,12 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       expect(ts?.logical_type).toMatchObject({ type: 'TIMESTAMP', isAdjustedToUTC: true });
       const rows = (await parquetReadObjects({ file: bytes })) as Row[];
       expect(
-        rows.map((r) => ({ ...r, ts: (r['ts'] as Date).toISOString(), receivedAt: (r['receivedAt'] as Date).toISOString(), props: JSON.parse(String(r['props'])) })),
+        rows.map((r) => ({
+          ...r,
+          ts: (r['ts'] as Date).toISOString(),
+          receivedAt: (r['receivedAt'] as Date).toISOString(),
+          props: JSON.parse(String(r['props'])),
+        })),
       ).toEqual(ndjson);
     });
 
@@ -168,7 +185,8 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
     });
 
     it('leaves no temporary file behind', async () => {
-      const leftovers = async () => (await readdir(tmpdir())).filter((f) => f.startsWith('uptake-export-') || f.startsWith('uptake-parquet-'));
+      const leftovers = async () =>
+        (await readdir(tmpdir())).filter((f) => f.startsWith('uptake-export-') || f.startsWith('uptake-parquet-'));
       await download('from=2026-10-01&to=2026-10-01', 'tmp-check.parquet');
       // Other test files may be exporting at the same moment; wait until theirs are gone too.
       for (let i = 0; i < 50 && (await leftovers()).length > 0; i++) await new Promise((r) => setTimeout(r, 100));

@@ -30,7 +30,10 @@ export interface ServeProcess {
 
 /** Starts `uptake serve ARGS` in `cwd` and resolves with its URL once it listens. */
 export function spawnServe(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [uptakeBin, 'serve', '--port', '0', ...args], { cwd, env: { ...process.env, UPTAKE_LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(process.execPath, [uptakeBin, 'serve', '--port', '0', ...args], {
+    cwd,
+    env: { ...process.env, UPTAKE_LOG_LEVEL: 'warn', ...env },
+  });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

@@ -1,16 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TrainingFileError, trainingRows, validateTrainingCsv } from '../../src/import/parse-training-csv.js';
+import { useTempDir } from '../helpers/use-temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-training-csv-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('uptake-training-csv-');
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(dir, name);
@@ -37,13 +31,19 @@ async function problems(path: string): Promise<string[]> {
 
 describe('training CSV', () => {
   it('reads required columns in any order; optional columns may be missing or empty', async () => {
-    const path = await file('ok.csv', '\uFEFFprogram,User_ID , completed_at\r\nai-basics,u-1,2026-03-14\r\n"ai, advanced",u-2,2026-03-15T09:30:00+02:00\r\n');
+    const path = await file(
+      'ok.csv',
+      '\uFEFFprogram,User_ID , completed_at\r\nai-basics,u-1,2026-03-14\r\n"ai, advanced",u-2,2026-03-15T09:30:00+02:00\r\n',
+    );
     expect(await validateTrainingCsv(path)).toBe(2);
     expect(await rowsOf(path)).toEqual([
       { userId: 'u-1', completedAt: new Date('2026-03-14T00:00:00Z'), program: 'ai-basics' },
       { userId: 'u-2', completedAt: new Date('2026-03-15T07:30:00Z'), program: 'ai, advanced' },
     ]);
-    const optional = await file('optional.csv', 'user_id,completed_at,program,cohort,role,team\nu-1,2026-03-14,p,,professional,\nu-2,2026-03-14,p,2026-spring,,finance\n');
+    const optional = await file(
+      'optional.csv',
+      'user_id,completed_at,program,cohort,role,team\nu-1,2026-03-14,p,,professional,\nu-2,2026-03-14,p,2026-spring,,finance\n',
+    );
     expect(await rowsOf(optional)).toEqual([
       { userId: 'u-1', completedAt: new Date('2026-03-14T00:00:00Z'), program: 'p', role: 'professional' },
       { userId: 'u-2', completedAt: new Date('2026-03-14T00:00:00Z'), program: 'p', cohort: '2026-spring', team: 'finance' },
@@ -52,7 +52,9 @@ describe('training CSV', () => {
 
   it('skips blank rows and counts lines across quoted line breaks', async () => {
     const path = await file('lines.csv', 'user_id,completed_at,program\n\nu-1,2026-03-14,"two\nlines"\n,,\nu-2,14/03/2026,p\n');
-    expect(await problems(path)).toEqual(['lines.csv:6: completed_at: expected a date YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"']);
+    expect(await problems(path)).toEqual([
+      'lines.csv:6: completed_at: expected a date YYYY-MM-DD or an ISO-8601 instant, got "14/03/2026"',
+    ]);
   });
 
   it('names the file, line and field of every bad cell', async () => {

@@ -11,7 +11,13 @@ export function addDays(day: string, days: number): string {
 }
 
 /** An event at noon UTC of `day` (or at the instant `at`), with a fresh id. */
-export function ev(user: string | null, name: string, day: string, props: Props = {}, options: { at?: string; tool?: string; anonymousId?: string } = {}): StoredEvent {
+export function ev(
+  user: string | null,
+  name: string,
+  day: string,
+  props: Props = {},
+  options: { at?: string; tool?: string; anonymousId?: string } = {},
+): StoredEvent {
   const ts = new Date(options.at ?? `${day}T12:00:00.000Z`);
   return {
     id: `m-${(seq++).toString(36).padStart(6, '0')}`,
@@ -27,6 +33,7 @@ export function ev(user: string | null, name: string, day: string, props: Props 
 }
 
 export const trainedOn = (user: string, day: string, props: Props = { program: 'workshop' }) => ev(user, 'training.completed', day, props);
-export const usedOn = (user: string, day: string, name = 'ai.request', tool = 'assistant') => ev(user, name, day, { feature: 'summarize' }, { tool });
+export const usedOn = (user: string, day: string, name = 'ai.request', tool = 'assistant') =>
+  ev(user, name, day, { feature: 'summarize' }, { tool });
 export const answered = (user: string, day: string, questionId: string, value: string, at?: string) =>
   ev(user, 'survey.answered', day, { surveyId: 'behavior-check', questionId, value }, at ? { at } : {});

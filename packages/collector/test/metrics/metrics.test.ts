@@ -143,7 +143,14 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
         ['twelve-week', null, true],
       ]);
       const [workshop, twelve] = m.programs;
-      expect(twelve).toEqual({ program: 'twelve-week', size: null, suppressed: true, sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow }, retention: [], fit: null });
+      expect(twelve).toEqual({
+        program: 'twelve-week',
+        size: null,
+        suppressed: true,
+        sustained: { d30: suppressedWindow, d60: suppressedWindow, d90: suppressedWindow },
+        retention: [],
+        fit: null,
+      });
       expect(workshop?.sustained).toEqual((await metrics(data(), { asOf: A, program: 'workshop' })).sustained);
       expect(workshop?.sustained.d30).toEqual({ eligible: 6, active: 3, rate: 0.5, suppressed: false });
       // T + 7k + 6 ≤ asOf = T + 40: weeks 0…4. Week 2 (T+14…T+20): t2, t3, t6; week 4 (T+28…T+34): t1, t4.
@@ -281,14 +288,26 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
     const held = (u: string, when = E) => ev(u, 'prompt.held_out', '', { promptId: 'critique-tip' }, { at: when });
     const goal = (u: string, when: string, feature = 'critique') => ev(u, 'ai.feature_used', '', { feature }, { at: when });
     const events = [
-      shown('p1'), goal('p1', at(hour)), // converts
-      shown('p2'), goal('p2', at(week)), // exactly withinDays × 24 h later: converts
-      shown('p3'), goal('p3', at(week + 60_000)), // one minute too late
-      shown('p4'), goal('p4', at(-hour)), // before exposure
-      shown('p5'), goal('p5', at(hour), 'summarize'), // not the goal's props
-      shown('p6'), shown('p6', at(10 * 24 * hour)), goal('p6', at(11 * 24 * hour)), // in the window of the second showing only
-      held('c1'), shown('c1', at(hour)), goal('c1', at(2 * 24 * hour)), // held out first: control, converts
-      held('c2'), held('c3'), held('c4'), held('c5'),
+      shown('p1'),
+      goal('p1', at(hour)), // converts
+      shown('p2'),
+      goal('p2', at(week)), // exactly withinDays × 24 h later: converts
+      shown('p3'),
+      goal('p3', at(week + 60_000)), // one minute too late
+      shown('p4'),
+      goal('p4', at(-hour)), // before exposure
+      shown('p5'),
+      goal('p5', at(hour), 'summarize'), // not the goal's props
+      shown('p6'),
+      shown('p6', at(10 * 24 * hour)),
+      goal('p6', at(11 * 24 * hour)), // in the window of the second showing only
+      held('c1'),
+      shown('c1', at(hour)),
+      goal('c1', at(2 * 24 * hour)), // held out first: control, converts
+      held('c2'),
+      held('c3'),
+      held('c4'),
+      held('c5'),
       ...['s1', 's2', 's3'].map((u) => ev(u, 'prompt.shown', '', { promptId: 'small' }, { at: E })),
     ];
     const m = await metrics(events, { asOf: A });
@@ -308,7 +327,16 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
     expect(lo).toBeLessThan(2 / 6 - 1 / 5);
     expect(hi).toBeGreaterThan(2 / 6 - 1 / 5);
     // Three treated, no control: both arms under minGroupSize.
-    expect(m.prompts.find((p) => p.id === 'small')).toEqual({ id: 'small', treated: null, control: null, convTreated: null, convControl: null, uplift: null, ci95: null, suppressed: true });
+    expect(m.prompts.find((p) => p.id === 'small')).toEqual({
+      id: 'small',
+      treated: null,
+      control: null,
+      convTreated: null,
+      convControl: null,
+      uplift: null,
+      ci95: null,
+      suppressed: true,
+    });
     // A prompt without a goal has nothing to measure.
     expect(m.prompts.map((p) => p.id)).toEqual(['critique-tip', 'small']);
   });
@@ -361,7 +389,9 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       vital('v2', A, 'LCP', 'slow', 'poor'), // not a number
       vital('v3', A, 'LCP', '1200', 'good'), // a string, even one that reads as a number, is not a number
       vital('v2', A, 'FID', 10, 'good'), // not a metric web-vitals reports any more
-      ...['v1', 'v2', 'v3', 'v4', 'v5'].map((u, i) => vital(u, A, 'CLS', [0.02, 0.05, 0.1, 0.3, 0][i], i < 2 || i === 4 ? 'good' : i === 2 ? 'needs-improvement' : 'poor')),
+      ...['v1', 'v2', 'v3', 'v4', 'v5'].map((u, i) =>
+        vital(u, A, 'CLS', [0.02, 0.05, 0.1, 0.3, 0][i], i < 2 || i === 4 ? 'good' : i === 2 ? 'needs-improvement' : 'poor'),
+      ),
       vital('v1', A, 'CLS', 1e-7, 'good'), // a tiny shift: JSON writes it 1e-7, a number all the same
       vital('v1', A, 'INP', 120, 'good', 'other'),
       vital('v2', A, 'INP', 300, 'needs-improvement', 'other'), // two people on the other tool: suppressed
@@ -371,7 +401,16 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
     // CLS: 0, 1e-7, 0.02, 0.05, 0.1, 0.3; position 5 × 0.75 = 3.75: 0.05 + 0.75 × 0.05 = 0.0875.
     expect(all.vitals).toEqual([
       { tool: 'assistant', metric: 'LCP', samples: 6, p75: 4750, good: 2, needsImprovement: 2, poor: 2, suppressed: false },
-      { tool: 'assistant', metric: 'CLS', samples: 6, p75: expect.closeTo(0.0875, 12), good: 4, needsImprovement: 1, poor: 1, suppressed: false },
+      {
+        tool: 'assistant',
+        metric: 'CLS',
+        samples: 6,
+        p75: expect.closeTo(0.0875, 12),
+        good: 4,
+        needsImprovement: 1,
+        poor: 1,
+        suppressed: false,
+      },
       { tool: 'other', metric: 'INP', samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true },
     ]);
     const other = await metrics(events, { asOf: A, tool: 'other' });

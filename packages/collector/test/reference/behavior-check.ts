@@ -28,14 +28,23 @@ export function behaviorCheck(events: readonly StoredEvent[], trained: readonly 
   }
   const respondents = latest.size;
   if (respondents < min) return { respondents: null, applied: null, rate: null, failing: null, suppressed: true };
-  const applied = [...latest.values()].filter((a) => a.applied === 'yes' && typeof a.example === 'string' && nonBlank(a.example) >= 20).length;
+  const applied = [...latest.values()].filter(
+    (a) => a.applied === 'yes' && typeof a.example === 'string' && nonBlank(a.example) >= 20,
+  ).length;
   // 1 − applied/respondents > 0.40, in whole numbers: 5·(respondents − applied) > 2·respondents.
-  return { respondents, applied, rate: rate(applied, respondents), failing: 5 * (respondents - applied) > 2 * respondents, suppressed: false };
+  return {
+    respondents,
+    applied,
+    rate: rate(applied, respondents),
+    failing: 5 * (respondents - applied) > 2 * respondents,
+    suppressed: false,
+  };
 }
 
 /** The completion–application gap: trained people − applied respondents, and that over trained. */
 export function gap(adoption: Metrics['adoption'], check: Metrics['behaviorCheck']): Metrics['gap'] {
-  if (adoption.suppressed || check.suppressed) return { trained: adoption.trained, applied: null, count: null, share: null, suppressed: true };
+  if (adoption.suppressed || check.suppressed)
+    return { trained: adoption.trained, applied: null, count: null, share: null, suppressed: true };
   const trained = adoption.trained as number;
   const applied = check.applied as number;
   return { trained, applied, count: trained - applied, share: rate(trained - applied, trained), suppressed: false };

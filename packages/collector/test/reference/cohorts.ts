@@ -32,7 +32,15 @@ export function cohorts(trained: readonly TrainedPerson[], days: Map<string, Set
   const names = [...new Set(trained.map((p) => p.cohort))];
   const firstDay = (c: string) => Math.min(...trained.filter((p) => p.cohort === c).map((p) => p.trainedAt));
   names.sort((a, b) => firstDay(a) - firstDay(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return names.map((cohort) => ({ cohort, ...group(trained.filter((p) => p.cohort === cohort), days, asOf, min) }));
+  return names.map((cohort) => ({
+    cohort,
+    ...group(
+      trained.filter((p) => p.cohort === cohort),
+      days,
+      asOf,
+      min,
+    ),
+  }));
 }
 
 /**
@@ -56,7 +64,9 @@ export function programs(
       if (e.name !== 'training.completed' || typeof program !== 'string' || !who.has(e.userId as string)) continue;
       people.set(program, (people.get(program) ?? new Set()).add(e.userId as string));
     }
-    names = [...people.keys()].sort((a, b) => (people.get(b) as Set<string>).size - (people.get(a) as Set<string>).size || (a < b ? -1 : 1)).slice(0, 20);
+    names = [...people.keys()]
+      .sort((a, b) => (people.get(b) as Set<string>).size - (people.get(a) as Set<string>).size || (a < b ? -1 : 1))
+      .slice(0, 20);
   }
   return names.map((program) => {
     const members = trainedPeople(events, program).filter((p) => q.cohort === undefined || p.cohort === q.cohort);

@@ -23,24 +23,34 @@ export function compareMetrics(actual: Metrics, expected: Metrics): string[] {
 
 function walk(actual: unknown, expected: unknown, path: string, out: string[]): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    if (!(Number.isInteger(expected) ? actual === expected : close(actual, expected))) out.push(`${path}: expected ${expected}, got ${actual}`);
+    if (!(Number.isInteger(expected) ? actual === expected : close(actual, expected)))
+      out.push(`${path}: expected ${expected}, got ${actual}`);
     return;
   }
   if (expected === null || typeof expected !== 'object' || actual === null || typeof actual !== 'object') {
     if (actual !== expected) out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
     return;
   }
-  if (Array.isArray(expected) !== Array.isArray(actual)) return void out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (Array.isArray(expected) !== Array.isArray(actual))
+    return void out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (actual.length !== expected.length) out.push(`${path}: expected ${expected.length} entries ${names(expected)}, got ${actual.length} ${names(actual)}`);
-    expected.forEach((e, i) => i < actual.length && walk(actual[i], e, `${path}[${label(e, i)}]`, out));
+    if (actual.length !== expected.length)
+      out.push(`${path}: expected ${expected.length} entries ${names(expected)}, got ${actual.length} ${names(actual)}`);
+    for (const [i, e] of expected.entries()) if (i < actual.length) walk(actual[i], e, `${path}[${label(e, i)}]`, out);
     return;
   }
   const e = expected as Record<string, unknown>;
   const a = actual as Record<string, unknown>;
   for (const key of new Set([...Object.keys(e), ...Object.keys(a)])) {
     // A cohort's or a program's fit is judged on the reference's retention cells.
-    if (key === 'fit') compareFit(a[key] as DecayFit | null, e[key] as DecayFit | null, fitPoints((e as unknown as CohortMetrics | ProgramMetrics).retention), `${path}.fit`, out);
+    if (key === 'fit')
+      compareFit(
+        a[key] as DecayFit | null,
+        e[key] as DecayFit | null,
+        fitPoints((e as unknown as CohortMetrics | ProgramMetrics).retention),
+        `${path}.fit`,
+        out,
+      );
     else walk(a[key], e[key], `${path}.${key}`, out);
   }
 }
@@ -55,7 +65,8 @@ const label = (entry: unknown, i: number) => {
 const names = (list: unknown[]) => JSON.stringify(list.map((x, i) => label(x, i)));
 
 function compareFit(actual: DecayFit | null, expected: DecayFit | null, points: Point[], path: string, out: string[]): void {
-  const say = (what: string): void => void out.push(`${path}: ${what} (expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)})`);
+  const say = (what: string): void =>
+    void out.push(`${path}: ${what} (expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)})`);
   if (expected === null || actual === null || expected.status === 'insufficient-data') {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) say('differs');
     return;
@@ -66,7 +77,13 @@ function compareFit(actual: DecayFit | null, expected: DecayFit | null, points: 
   if (!(a >= 0 && p >= 0 && p <= a && a <= 1)) return say('outside 0 ≤ plateau ≤ initial ≤ 1');
   const allOrNone = points.every((pt) => pt.y === pt.n) || points.every((pt) => pt.y === 0);
   if (allOrNone) {
-    if (actual.status !== 'flat' || actual.halfLifeDays !== null || !close(a, expected.initial as number) || !close(p, expected.plateau as number)) say('everyone or no one active: flat at that level');
+    if (
+      actual.status !== 'flat' ||
+      actual.halfLifeDays !== null ||
+      !close(a, expected.initial as number) ||
+      !close(p, expected.plateau as number)
+    )
+      say('everyone or no one active: flat at that level');
     return;
   }
   // A flat curve's τ does not matter to its likelihood (a ≈ p): any will do.
@@ -76,10 +93,12 @@ function compareFit(actual: DecayFit | null, expected: DecayFit | null, points: 
   const best = logLikelihood(points, expected.initial as number, expected.plateau as number, expectedTau);
   const likelihoods = `log-likelihood ${got}, the maximum ${best}, points ${JSON.stringify(points)}`;
   if (!(Math.abs(got - best) <= tolerance.logLikelihood)) return say(`not the maximum likelihood: ${likelihoods}`);
-  if (actual.status === 'ok' && !(actual.halfLifeDays !== null && actual.halfLifeDays > 0 && Number.isFinite(actual.halfLifeDays))) return say('ok without a half-life');
+  if (actual.status === 'ok' && !(actual.halfLifeDays !== null && actual.halfLifeDays > 0 && Number.isFinite(actual.halfLifeDays)))
+    return say('ok without a half-life');
   if (actual.status === 'flat' && actual.halfLifeDays !== null) return say('flat with a half-life');
   if (actual.status === 'ok') {
     const r2 = weightedR2(points, curve(a, p, tau));
-    if (r2 === null ? actual.r2 !== null : actual.r2 === null || Math.abs(actual.r2 - r2) > tolerance.r2) say(`r2 is not that of the reported curve (${r2})`);
+    if (r2 === null ? actual.r2 !== null : actual.r2 === null || Math.abs(actual.r2 - r2) > tolerance.r2)
+      say(`r2 is not that of the reported curve (${r2})`);
   }
 }

@@ -93,8 +93,16 @@ export function weightedR2(points: readonly Point[], r: (t: number) => number): 
  */
 export function decayFit(retention: readonly RetentionCell[]): DecayFit {
   const points = fitPoints(retention);
-  if (points.length < 3) return { status: 'insufficient-data', points: points.length, initial: null, plateau: null, halfLifeDays: null, r2: null };
+  if (points.length < 3)
+    return { status: 'insufficient-data', points: points.length, initial: null, plateau: null, halfLifeDays: null, r2: null };
   const { a, p, tau } = maximumLikelihood(points);
   const flat = a - p < 1e-3;
-  return { status: flat ? 'flat' : 'ok', points: points.length, initial: a, plateau: p, halfLifeDays: flat ? null : tau * Math.LN2, r2: weightedR2(points, curve(a, p, tau)) };
+  return {
+    status: flat ? 'flat' : 'ok',
+    points: points.length,
+    initial: a,
+    plateau: p,
+    halfLifeDays: flat ? null : tau * Math.LN2,
+    r2: weightedR2(points, curve(a, p, tau)),
+  };
 }

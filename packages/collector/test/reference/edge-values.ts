@@ -20,7 +20,10 @@ export const waveDaysBefore = fc.constantFrom(0, 7, 13, 14, 29, 30, 31, 59, 60, 
 
 /** Days after a person's training: the first and last day of each sustained window and retention week, and one outside. */
 export const daysAfterTraining = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(16, 17, 17, 30, 30, 31, 46, 47, 47, 60, 60, 61, 76, 77, 77, 90, 90, 91, -1, 0, 6, 7, 13, 14, 20, 21, 27, 28) },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(16, 17, 17, 30, 30, 31, 46, 47, 47, 60, 60, 61, 76, 77, 77, 90, 90, 91, -1, 0, 6, 7, 13, 14, 20, 21, 27, 28),
+  },
   { weight: 1, arbitrary: fc.integer({ min: -3, max: 120 }) },
 );
 

@@ -24,8 +24,19 @@ const configFor = (minGroupSize: number) =>
     usageEvents: ['report.generated'],
     minGroupSize,
     prompts: [
-      { id: 'tip', trigger: { event: 'ai.output_rejected' }, content: { title: 'Tip' }, goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: goalWindowMs.tip / 86_400_000 } },
-      { id: 'quick', tools: ['other'], trigger: { event: 'ai.request' }, content: { title: 'Quick' }, goal: { event: 'report.generated', withinDays: goalWindowMs.quick / 86_400_000 } },
+      {
+        id: 'tip',
+        trigger: { event: 'ai.output_rejected' },
+        content: { title: 'Tip' },
+        goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: goalWindowMs.tip / 86_400_000 },
+      },
+      {
+        id: 'quick',
+        tools: ['other'],
+        trigger: { event: 'ai.request' },
+        content: { title: 'Quick' },
+        goal: { event: 'report.generated', withinDays: goalWindowMs.quick / 86_400_000 },
+      },
       { id: 'no-goal', trigger: { event: 'ai.request' }, content: { title: 'No goal' } },
     ],
   });
@@ -64,15 +75,22 @@ describe.each(storeKinds)('generated organisations, $kind store: every figure eq
     return out;
   }
 
-  it(`${propertyRuns.numRuns} organisations, seed ${propertyRuns.seed}`, async () => {
-    await fc.assert(
-      fc.asyncProperty(organisations, async (o) => {
-        for (const [i, { actual, expected }] of (await answers(o)).entries()) {
-          const differences = compareMetrics(actual, expected);
-          if (differences.length > 0) throw new Error(`question ${i + 1} of ${o.queries.length}: the store and the reference differ:\n  ${differences.join('\n  ')}\n${o.print()}`);
-        }
-      }),
-      { seed: propertyRuns.seed, numRuns: propertyRuns.numRuns, endOnFailure: propertyRuns.endOnFailure },
-    );
-  }, propertyRuns.long ? 3_600_000 : 120_000);
+  it(
+    `${propertyRuns.numRuns} organisations, seed ${propertyRuns.seed}`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(organisations, async (o) => {
+          for (const [i, { actual, expected }] of (await answers(o)).entries()) {
+            const differences = compareMetrics(actual, expected);
+            if (differences.length > 0)
+              throw new Error(
+                `question ${i + 1} of ${o.queries.length}: the store and the reference differ:\n  ${differences.join('\n  ')}\n${o.print()}`,
+              );
+          }
+        }),
+        { seed: propertyRuns.seed, numRuns: propertyRuns.numRuns, endOnFailure: propertyRuns.endOnFailure },
+      );
+    },
+    propertyRuns.long ? 3_600_000 : 120_000,
+  );
 });

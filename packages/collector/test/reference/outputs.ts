@@ -4,9 +4,17 @@ import { dayOf } from './days.js';
 import { rate } from './groups.js';
 
 /** What a "last 28 days" figure reads: events of asOf−27…asOf, of `tool` when given, of `people` when filtered. */
-export function last28Days(events: readonly StoredEvent[], asOf: number, tool: string | undefined, people: ReadonlySet<string> | undefined): StoredEvent[] {
+export function last28Days(
+  events: readonly StoredEvent[],
+  asOf: number,
+  tool: string | undefined,
+  people: ReadonlySet<string> | undefined,
+): StoredEvent[] {
   return events.filter(
-    (e) => dayOf(e.ts) >= asOf - 27 && (tool === undefined || e.tool === tool) && (people === undefined || (e.userId !== null && people.has(e.userId))),
+    (e) =>
+      dayOf(e.ts) >= asOf - 27 &&
+      (tool === undefined || e.tool === tool) &&
+      (people === undefined || (e.userId !== null && people.has(e.userId))),
   );
 }
 
@@ -23,7 +31,12 @@ export function outputs(recent: readonly StoredEvent[], min: number): Metrics['o
   const of = (name: string) => recent.filter((e) => e.name === name);
   const all = ['ai.output_shown', 'ai.output_accepted', 'ai.output_edited', 'ai.output_rejected'].flatMap(of);
   if (countPeople(all) < min) return { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true };
-  const [shown, accepted, edited, rejected] = [of('ai.output_shown').length, of('ai.output_accepted').length, of('ai.output_edited').length, of('ai.output_rejected').length] as const;
+  const [shown, accepted, edited, rejected] = [
+    of('ai.output_shown').length,
+    of('ai.output_accepted').length,
+    of('ai.output_edited').length,
+    of('ai.output_rejected').length,
+  ] as const;
   return { shown, accepted, edited, rejected, acceptanceRate: rate(accepted + edited, shown), suppressed: false };
 }
 
@@ -44,13 +57,16 @@ export function p75(values: readonly number[]): number {
  * order LCP, INP, CLS, FCP, TTFB.
  */
 export function vitals(recent: readonly StoredEvent[], min: number): VitalMetrics[] {
-  const samples = recent.filter((e) => e.name === 'perf.vital' && vitalNames.includes(String(e.props['metric'])) && typeof e.props['value'] === 'number');
+  const samples = recent.filter(
+    (e) => e.name === 'perf.vital' && vitalNames.includes(String(e.props['metric'])) && typeof e.props['value'] === 'number',
+  );
   const keys = [...new Set(samples.map((e) => `${e.tool}\u0000${String(e.props['metric'])}`))];
   return keys
     .map((key): VitalMetrics => {
       const [tool, metric] = key.split('\u0000') as [string, string];
       const group = samples.filter((e) => e.tool === tool && e.props['metric'] === metric);
-      if (countPeople(group) < min) return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
+      if (countPeople(group) < min)
+        return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
       const rated = (r: string) => group.filter((e) => e.props['rating'] === r).length;
       return {
         tool,

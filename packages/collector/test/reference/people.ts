@@ -22,7 +22,9 @@ export const identified = (events: readonly StoredEvent[]) => events.filter((e) 
  */
 export function trainedPeople(events: readonly StoredEvent[], program?: string): TrainedPerson[] {
   const first = new Map<string, StoredEvent>();
-  const completions = identified(events).filter((e) => e.name === 'training.completed' && (program === undefined || e.props['program'] === program));
+  const completions = identified(events).filter(
+    (e) => e.name === 'training.completed' && (program === undefined || e.props['program'] === program),
+  );
   for (const e of [...completions].sort(byTimeThenId)) if (!first.has(e.userId as string)) first.set(e.userId as string, e);
   return [...first].map(([user, e]) => {
     const cohort = e.props['cohort'];

@@ -19,7 +19,12 @@ export function activity(days: Map<string, Set<number>>, asOf: number, people?: 
 }
 
 /** `adoption`: trained people active in asOf−27…asOf over people trained on or before asOf. */
-export function adoption(trained: readonly TrainedPerson[], days: Map<string, Set<number>>, asOf: number, min: number): Metrics['adoption'] {
+export function adoption(
+  trained: readonly TrainedPerson[],
+  days: Map<string, Set<number>>,
+  asOf: number,
+  min: number,
+): Metrics['adoption'] {
   if (trained.length < min) return { trained: null, active: null, rate: null, suppressed: true };
   const active = trained.filter((p) => activeBetween(days, p.user, asOf - 27, asOf)).length;
   return { trained: trained.length, active, rate: rate(active, trained.length), suppressed: false };
@@ -35,7 +40,12 @@ export function sustainedAt(n: number, trained: readonly TrainedPerson[], days: 
   return { eligible: eligible.length, active: active.length };
 }
 
-export function sustained(trained: readonly TrainedPerson[], days: Map<string, Set<number>>, asOf: number, min: number): Metrics['sustained'] {
+export function sustained(
+  trained: readonly TrainedPerson[],
+  days: Map<string, Set<number>>,
+  asOf: number,
+  min: number,
+): Metrics['sustained'] {
   const at = (n: number) => {
     const { eligible, active } = sustainedAt(n, trained, days, asOf);
     return windowFigures(eligible, active, min);

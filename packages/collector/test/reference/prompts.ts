@@ -1,4 +1,4 @@
-import type { PromptConfig } from '../../src/config/prompt-schema.js';
+import type { PromptConfig } from '@uptake/sdk/protocol';
 import type { PromptMetrics } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { rate } from './groups.js';
@@ -19,18 +19,29 @@ function hasProps(e: StoredEvent, props: Record<string, string | number | boolea
  * `withinDays` × 24 h later. Exposures are of `tool` when given; `people`, when given, are the
  * only people counted. An arm under `min` people is suppressed, and so is the uplift.
  */
-export function promptUplift(events: readonly StoredEvent[], prompt: PromptConfig, tool: string | undefined, people: ReadonlySet<string> | undefined, min: number): PromptMetrics {
+export function promptUplift(
+  events: readonly StoredEvent[],
+  prompt: PromptConfig,
+  tool: string | undefined,
+  people: ReadonlySet<string> | undefined,
+  min: number,
+): PromptMetrics {
   const goal = prompt.goal as NonNullable<PromptConfig['goal']>;
   const first = new Map<string, StoredEvent>();
   const exposures = identified(events).filter(
-    (e) => (e.name === 'prompt.shown' || e.name === 'prompt.held_out') && e.props['promptId'] === prompt.id && (tool === undefined || e.tool === tool),
+    (e) =>
+      (e.name === 'prompt.shown' || e.name === 'prompt.held_out') &&
+      e.props['promptId'] === prompt.id &&
+      (tool === undefined || e.tool === tool),
   );
   for (const e of [...exposures].sort(byTimeThenId)) if (!first.has(e.userId as string)) first.set(e.userId as string, e);
   const goals = identified(events).filter((e) => e.name === goal.event && hasProps(e, goal.props ?? {}));
   const window = goal.withinDays * 86_400_000;
   const arm = (name: string) => {
     const exposed = [...first.values()].filter((x) => x.name === name && (people === undefined || people.has(x.userId as string)));
-    const converted = exposed.filter((x) => goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window));
+    const converted = exposed.filter((x) =>
+      goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window),
+    );
     return { n: exposed.length, y: converted.length };
   };
   const treated = arm('prompt.shown');

@@ -1,4 +1,4 @@
-import type { PromptConfig } from '../../src/config/prompt-schema.js';
+import type { PromptConfig } from '@uptake/sdk/protocol';
 import type { Metrics, MetricsQuery } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { behaviorCheck, gap } from './behavior-check.js';
@@ -42,14 +42,18 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
   const recent = last28Days(events, asOf, q.tool, selected);
   const adopted = adoption(trained, days, asOf, min);
   const check = behaviorCheck(events, trained, min);
-  const withGoal = config.prompts.filter((p) => p.goal !== undefined && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)));
+  const withGoal = config.prompts.filter(
+    (p) => p.goal !== undefined && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)),
+  );
   return {
     asOf: q.asOf,
     minGroupSize: min,
     filters: { tool: q.tool ?? null, program: q.program ?? null, cohort: q.cohort ?? null },
     // Organisation-wide DAU/WAU/MAU are reported as they are; a filtered population is a group.
     activity:
-      selected && selected.size < min ? { dau: null, wau: null, mau: null, stickiness: null, suppressed: true } : activity(days, asOf, selected ? [...selected] : undefined),
+      selected && selected.size < min
+        ? { dau: null, wau: null, mau: null, stickiness: null, suppressed: true }
+        : activity(days, asOf, selected ? [...selected] : undefined),
     adoption: adopted,
     sustained: sustained(trained, days, asOf, min),
     behaviorCheck: check,
@@ -58,7 +62,16 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
     cohorts: cohorts(trained, days, asOf, min),
     segments: { role: segmentsBy('role', events, trained, days, asOf, min), team: segmentsBy('team', events, trained, days, asOf, min) },
     prompts: withGoal.map((p) => promptUplift(events, p, q.tool, selected, min)),
-    programs: programs(events, trained, days, { asOf, ...(q.program === undefined ? {} : { program: q.program }), ...(q.cohort === undefined ? {} : { cohort: q.cohort }) }, min),
-    vitals: vitals(recent.filter((e) => e.name === 'perf.vital'), min),
+    programs: programs(
+      events,
+      trained,
+      days,
+      { asOf, ...(q.program === undefined ? {} : { program: q.program }), ...(q.cohort === undefined ? {} : { cohort: q.cohort }) },
+      min,
+    ),
+    vitals: vitals(
+      recent.filter((e) => e.name === 'perf.vital'),
+      min,
+    ),
   };
 }

@@ -9,7 +9,14 @@ import { sustainedAt } from './population.js';
  * null last; per group its size and sustained usage at 30, 60 and 90 days, each null while fewer
  * than `min` of the group are eligible for it.
  */
-export function segmentsBy(trait: 'role' | 'team', events: readonly StoredEvent[], trained: readonly TrainedPerson[], days: Map<string, Set<number>>, asOf: number, min: number): SegmentMetrics[] {
+export function segmentsBy(
+  trait: 'role' | 'team',
+  events: readonly StoredEvent[],
+  trained: readonly TrainedPerson[],
+  days: Map<string, Set<number>>,
+  asOf: number,
+  min: number,
+): SegmentMetrics[] {
   const values = latestTrait(events, trait);
   const keyOf = (p: TrainedPerson) => values.get(p.user) ?? null;
   const keys = [...new Set(trained.map(keyOf))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));

@@ -103,7 +103,9 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
 
   it('keeps a daily usage rollup, rebuilt when the usage events change, trimmed by purge', async () => {
     const days = async () =>
-      (await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day, tool FROM daily_usage ORDER BY user_id, day, tool')).map((r) => `${r['user_id']} ${r['day']} ${r['tool']}`);
+      (await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day, tool FROM daily_usage ORDER BY user_id, day, tool')).map(
+        (r) => `${r['user_id']} ${r['day']} ${r['tool']}`,
+      );
     await store.insert([
       row('r-1', { ts: at('2026-11-01T23:59:59.999Z') }),
       row('r-2', { ts: at('2026-11-01T08:00:00Z') }), // same person, day and tool: one row
@@ -132,7 +134,12 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
   });
 
   it('summarizes events and distinct users (anonymous ones counted by anonymousId)', async () => {
-    await store.insert([row('s-1'), row('s-2', { name: 'ai.output_shown' }), row('s-3', { userId: null, anonymousId: 'a-1' }), row('s-4', { userId: 'u-2' })]);
+    await store.insert([
+      row('s-1'),
+      row('s-2', { name: 'ai.output_shown' }),
+      row('s-3', { userId: null, anonymousId: 'a-1' }),
+      row('s-4', { userId: 'u-2' }),
+    ]);
     expect(await store.summary()).toEqual({
       events: 4,
       users: 3,

@@ -5,6 +5,7 @@ import { createSession } from '../identity/session.js';
 import { persistOptOut } from '../privacy/opt-out.js';
 import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
+import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
 import type { Props, UptakeOptions } from '../types.js';
 import { eventName } from './event-name.js';
 import { warn } from './warn.js';
@@ -99,7 +100,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const emit = (name: string, props: Props): string => {
     try {
       if (stopped) return '';
-      if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
+      if (typeof name !== 'string' || name.length > nameMaxLength || !eventName.test(name)) {
         warn(`track: "${text(name)}" is not an event name such as report.generated`);
         return '';
       }
@@ -118,10 +119,18 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const noop = () => {};
   const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
 
-  const prompts = connectPrompts(`${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`, extras, emit);
+  const prompts = connectPrompts(
+    `${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`,
+    extras,
+    emit,
+  );
   // web-vitals is loaded after the page's load: its observers read buffered entries, so LCP, FCP,
   // TTFB and CLS lose nothing, and uptake.js stays small (docs/DECISIONS.md).
-  const vitals = () => void extras.vitals().then((m) => m.reportVitals(emit)).catch(noop);
+  const vitals = () =>
+    void extras
+      .vitals()
+      .then((m) => m.reportVitals(emit))
+      .catch(noop);
   if (document.readyState === 'complete') vitals();
   else addEventListener('load', vitals, { once: true });
 
@@ -129,7 +138,8 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   // an object without toString): every public method catches, so the page never sees an error.
   return {
     identify: guard((id: string, traits?: Props) => {
-      if (typeof id !== 'string' || !id || id.length > 128) return warn('identify: userId must be a string of 1–128 characters');
+      if (typeof id !== 'string' || !id || id.length > userIdMaxLength)
+        return warn(`identify: userId must be a string of 1–${userIdMaxLength} characters`);
       userId = id;
       const clean = sanitizeProps(traits, warn);
       emit('identify', clean);

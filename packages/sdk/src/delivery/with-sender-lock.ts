@@ -10,7 +10,12 @@ export type Renew = () => Promise<boolean>;
  * releases the lock when a tab dies); otherwise a lease in IndexedDB that `send` renews before each
  * batch. Without IndexedDB the queue is the tab's own and needs no lock.
  */
-export async function withSenderLock<T>(name: string, db: Promise<QueueDb | undefined>, owner: string, send: (renew: Renew) => Promise<T>): Promise<T | undefined> {
+export async function withSenderLock<T>(
+  name: string,
+  db: Promise<QueueDb | undefined>,
+  owner: string,
+  send: (renew: Renew) => Promise<T>,
+): Promise<T | undefined> {
   const locks = globalThis.navigator?.locks;
   if (locks) return locks.request(name, { ifAvailable: true }, (lock) => (lock ? send(async () => true) : undefined));
   const d = await db;

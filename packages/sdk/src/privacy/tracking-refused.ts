@@ -6,5 +6,9 @@ import { isOptedOut } from './opt-out.js';
  * `data-consent="denied"`), or the user opted out earlier.
  */
 export function trackingRefused(consent?: string): boolean {
-  return consent === 'denied' || (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true || isOptedOut();
+  return (
+    consent === 'denied' ||
+    (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true ||
+    isOptedOut()
+  );
 }

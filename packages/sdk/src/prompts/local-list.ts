@@ -9,7 +9,12 @@ export interface LocalList<T> {
  * them. Each write re-reads the stored list, so tabs add to it rather than overwrite it. Without
  * storage (blocked, full, private mode) it holds this page's entries only.
  */
-export function createLocalList<T extends { at: number }>(key: string, keepMs: number, max: number, valid: (x: unknown) => x is T): LocalList<T> {
+export function createLocalList<T extends { at: number }>(
+  key: string,
+  keepMs: number,
+  max: number,
+  valid: (x: unknown) => x is T,
+): LocalList<T> {
   let memory: T[] = [];
   const read = (): T[] => {
     try {

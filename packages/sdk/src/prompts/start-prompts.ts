@@ -1,22 +1,24 @@
 import { warn } from '../client/warn.js';
 import { keyPrefix } from '../identity/local-value.js';
 import { redact } from '../privacy/sanitize-props.js';
-import { limits } from '../protocol/limits.js';
+import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
+import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
 import { createWidget, isSurvey, type Item } from './create-widget.js';
 import { createLocalList } from './local-list.js';
-import { emptyExposure, isJournalEntry, mergeHistory, type JournalEntry } from './merge-history.js';
+import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
 
 /** The DOM events behind a trigger's `on`. */
 const domTriggers: Record<string, 'click' | 'focus' | 'hover'> = { click: 'click', focusin: 'focus', mouseover: 'hover' };
 
-const isLocalEvent = (x: unknown): x is LocalEvent => typeof (x as LocalEvent | null)?.name === 'string' && typeof (x as LocalEvent).at === 'number';
+const isLocalEvent = (x: unknown): x is LocalEvent =>
+  typeof (x as LocalEvent | null)?.name === 'string' && typeof (x as LocalEvent).at === 'number';
 
 /** Whether `selector` is one the browser can match; a bad one in the config disables its item only. */
 const validSelector = (selector: string): boolean => {
@@ -59,7 +61,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const keepDays = Math.max(1, ...triggers.map((t) => (t.event ? (t.withinDays ?? 90) : 0)));
   const watched = new Set(triggers.flatMap((t) => (t.event ? [t.event] : [])));
   const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent);
-  const remember = (events: readonly LocalEvent[]) => log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
+  const remember = (events: readonly LocalEvent[]) =>
+    log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
   remember(host.events);
   // A week is ample for the collector to have what this browser did; the next page fetches it.
   const journal = createLocalList<JournalEntry>(`${key}:exposures`, 7 * dayMs, 200, isJournalEntry);
@@ -74,15 +77,16 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const book = (h: ExposureHistory, item: Item): Exposure => ((isSurvey(item) ? h.surveys : h.prompts)[item.id] ??= emptyExposure());
 
   /** Logs an event about `item` and journals what it means for the caps, at the event's own time. */
-  const logAbout = (item: Item, name: string, action: JournalEntry['action'] | undefined, props: Props = {}): void => {
+  const logAbout = (item: Item, name: string, props: Props = {}): void => {
     const ts = host.emit(`${kind(item)}.${name}`, { ...about(item), ...props });
+    const action = exposureAction(kind(item), name, props.reason);
     if (action && ts) journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
   };
 
   /** The person is in the item's control group: a prompt logs it once (the metrics' control arm); a survey has no such arm. */
   const holdOut = (item: Item, h: ExposureHistory): void => {
     book(h, item).heldOutAt = new Date().toISOString();
-    if (!isSurvey(item)) logAbout(item, 'held_out', 'held_out');
+    if (!isSurvey(item)) logAbout(item, 'held_out');
   };
 
   const close = (el: HTMLElement): void => {
@@ -93,10 +97,13 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const show = (item: Item, anchor?: Element): void => {
     if (current) close(current.el);
     const el = createWidget(item, anchor);
-    el.addEventListener('uptake-action', () => logAbout(item, 'clicked', undefined));
+    el.addEventListener('uptake-action', () => logAbout(item, 'clicked'));
     el.addEventListener('uptake-answer', (e) => {
       const { questionId, value } = e.detail;
-      logAbout(item, 'answered', 'answered', { questionId, value: typeof value === 'string' ? redact(value, limits.surveyValueMaxLength) : value });
+      logAbout(item, 'answered', {
+        questionId,
+        value: typeof value === 'string' ? redact(value, surveyValueMaxLength) : value,
+      });
     });
     el.addEventListener('uptake-request-close', (e) => {
       const { reason } = e.detail;
@@ -106,13 +113,13 @@ export function startPrompts(host: PromptHost): PromptRuntime {
         close(el);
         // The action was logged as a click, the end of a survey by its answers.
         if (reason === 'action' || reason === 'done') return;
-        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown.
-        logAbout(item, 'dismissed', reason === 'dismiss' && !isSurvey(item) ? 'dismissed' : 'snoozed', { reason });
+        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown (exposureAction).
+        logAbout(item, 'dismissed', { reason });
       });
     });
     current = { el, id: item.id };
     document.body.append(el);
-    logAbout(item, 'shown', 'shown');
+    logAbout(item, 'shown');
   };
 
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
@@ -133,7 +140,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
       const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
       const selector = item?.trigger.selector;
-      if (item) show(item, selector ? domEvent?.target.closest(selector) ?? undefined : undefined);
+      if (item) show(item, selector ? (domEvent?.target.closest(selector) ?? undefined) : undefined);
     } catch (error) {
       warn(`prompts: ${error}`);
     }

@@ -4,7 +4,8 @@ import { unitHash } from './unit-hash.js';
 /** Where a person stands for an item: shown it, in its control group (held out), or not in its audience. */
 export type Assignment = 'treated' | 'held-out' | 'excluded';
 
-const within = (list: string[] | undefined, value: string | undefined) => list === undefined || (value !== undefined && list.includes(value));
+const within = (list: string[] | undefined, value: string | undefined) =>
+  list === undefined || (value !== undefined && list.includes(value));
 
 /**
  * Assigns a person to an item: the lists (roles, teams, cohorts, programs) narrow; `sample` draws a

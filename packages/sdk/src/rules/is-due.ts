@@ -27,7 +27,11 @@ export function isDue(trigger: Trigger, ctx: RuleContext, exposure: Exposure | u
     if (seen < (trigger.count ?? 1)) return false;
   }
   if (trigger.inactiveDays !== undefined) {
-    const last = person.lastUsageAt ? Date.parse(person.lastUsageAt) : person.trainedAt ? Date.parse(`${person.trainedAt}T00:00:00Z`) : undefined;
+    const last = person.lastUsageAt
+      ? Date.parse(person.lastUsageAt)
+      : person.trainedAt
+        ? Date.parse(`${person.trainedAt}T00:00:00Z`)
+        : undefined;
     if (last === undefined || now - last < trigger.inactiveDays * dayMs) return false;
   }
   const needsTraining = trigger.daysSinceTraining !== undefined || trigger.spaced !== undefined;

@@ -9,7 +9,11 @@ import { useFreshIndexedDb } from '../helpers/fresh-indexeddb.js';
 useFreshIndexedDb();
 
 let client: Uptake | undefined;
-const start = (): Uptake => (client = createClient({ collector: 'http://127.0.0.1:1', writeKey: 'wk_assistant', tool: 'assistant', flushInterval: 60_000 }, moduleExtras));
+const start = (): Uptake =>
+  (client = createClient(
+    { collector: 'http://127.0.0.1:1', writeKey: 'wk_assistant', tool: 'assistant', flushInterval: 60_000 },
+    moduleExtras,
+  ));
 
 beforeEach(() => localStorage.clear());
 afterEach(async () => {
@@ -22,7 +26,11 @@ describe('createClient', () => {
   it('never throws into the host page, whatever the arguments', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const u = start();
-    const throwing = { get plan(): string { throw new Error('getter'); } };
+    const throwing = {
+      get plan(): string {
+        throw new Error('getter');
+      },
+    };
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     const bare = Object.create(null) as never;
@@ -53,7 +61,16 @@ describe('createClient', () => {
     await u.flush();
     const events = collector.received.flatMap((r) => r.body.events) as unknown as Record<string, unknown>[];
     expect(events.map((e) => e['name'])).toEqual([
-      'page.viewed', 'identify', 'ai.request', 'ai.output_shown', 'ai.output_accepted', 'ai.output_edited', 'ai.output_rejected', 'ai.output_regenerated', 'ai.feature_used', 'task.completed',
+      'page.viewed',
+      'identify',
+      'ai.request',
+      'ai.output_shown',
+      'ai.output_accepted',
+      'ai.output_edited',
+      'ai.output_rejected',
+      'ai.output_regenerated',
+      'ai.feature_used',
+      'task.completed',
     ]);
     expect(events[0]?.['userId']).toBeUndefined();
     expect(events.slice(1).every((e) => e['userId'] === 'u-4821')).toBe(true);

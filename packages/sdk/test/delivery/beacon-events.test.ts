@@ -7,7 +7,15 @@ afterEach(() => {
 });
 
 const events = (n: number, text = 'x'): QueuedEvent[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `event-${i}-abc`, name: 'report.generated', ts: '2026-11-22T10:00:00.000Z', anonymousId: 'a', sessionId: 's', tool: 't', props: { text } }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `event-${i}-abc`,
+    name: 'report.generated',
+    ts: '2026-11-22T10:00:00.000Z',
+    anonymousId: 'a',
+    sessionId: 's',
+    tool: 't',
+    props: { text },
+  }));
 
 describe('beaconEvents', () => {
   it('sends a text/plain string beacon with writeKey and sentAt', () => {

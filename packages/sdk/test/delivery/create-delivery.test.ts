@@ -78,7 +78,11 @@ describe('createDelivery', () => {
 
   it('retries after a 503 until the collector stores the events, losing none', async () => {
     let failures = 2;
-    const collector = fakeCollector(() => (failures-- > 0 ? new Response('{"error":"down"}', { status: 503, headers: { 'Retry-After': '0' } }) : Response.json({ accepted: 3, duplicates: 0, rejected: [] })));
+    const collector = fakeCollector(() =>
+      failures-- > 0
+        ? new Response('{"error":"down"}', { status: 503, headers: { 'Retry-After': '0' } })
+        : Response.json({ accepted: 3, duplicates: 0, rejected: [] }),
+    );
     const d = start();
     for (const n of [1, 2, 3]) d.add(event(n));
     await d.flush();

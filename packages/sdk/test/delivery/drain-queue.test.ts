@@ -82,7 +82,7 @@ describe('drainQueue', () => {
     expect(left).toEqual([]);
   });
 
-  it('keeps the events of a 400 that is not the collector\'s (a proxy, a wrong URL)', async () => {
+  it("keeps the events of a 400 that is not the collector's (a proxy, a wrong URL)", async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { wait, left } = await drain(2, [() => ({ status: 400, rejected: [], fromCollector: false })]);
     expect(wait).toBe(backoffMaxMs);
@@ -106,7 +106,8 @@ describe('drainQueue', () => {
       expect(wait, `status ${status}`).toBeLessThan(backoffMaxMs);
     }
     // A 408 or a 429 is a wait, not a configuration problem.
-    for (const status of [408, 429]) expect((await drain(1, [() => ({ status, rejected: [] })])).wait, `status ${status}`).toBeLessThan(backoffMaxMs);
+    for (const status of [408, 429])
+      expect((await drain(1, [() => ({ status, rejected: [] })])).wait, `status ${status}`).toBeLessThan(backoffMaxMs);
     // One event alone over the limit cannot be halved: the collector's 413 drops it rather than block the queue.
     const single = await drain(1, [() => ({ status: 413, rejected: [], fromCollector: true }), ok]);
     expect(single.sent).toHaveLength(1);
@@ -117,7 +118,9 @@ describe('drainQueue', () => {
     const queue = createMemoryQueue();
     await queue.add([event(1)]);
     const send = vi.fn();
-    expect(await drainQueue({ queue, renew: async () => false, confirmed: () => {}, send }, { attempt: 0, batchSize: 100 })).toBeUndefined();
+    expect(
+      await drainQueue({ queue, renew: async () => false, confirmed: () => {}, send }, { attempt: 0, batchSize: 100 }),
+    ).toBeUndefined();
     expect(send).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,9 @@ afterEach(() => {
 
 describe('postBatch', () => {
   it('posts a string body (text/plain, no CORS preflight) without cookies, and reads rejections by index', async () => {
-    const fetch = vi.spyOn(globalThis, 'fetch').mockResolvedValue(Response.json({ accepted: 1, duplicates: 0, rejected: [{ index: 1, error: 'name: bad' }, { nonsense: true }] }));
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(Response.json({ accepted: 1, duplicates: 0, rejected: [{ index: 1, error: 'name: bad' }, { nonsense: true }] }));
     const result = await postBatch('http://c/v1/batch', '{"events":[]}');
     expect(result).toEqual({ status: 200, rejected: [{ index: 1, error: 'name: bad' }], retryAfter: undefined, fromCollector: false });
     const init = fetch.mock.calls[0]?.[1];

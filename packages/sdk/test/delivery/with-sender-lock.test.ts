@@ -41,6 +41,8 @@ describe('withSenderLock', () => {
 
   it('without Web Locks and without IndexedDB: the queue is the tab’s own, so it just sends', async () => {
     withoutWebLocks();
-    expect(await withSenderLock('uptake:lock', Promise.resolve(undefined), 'tab-a', async (renew) => (await renew()) && 'sent')).toBe('sent');
+    expect(await withSenderLock('uptake:lock', Promise.resolve(undefined), 'tab-a', async (renew) => (await renew()) && 'sent')).toBe(
+      'sent',
+    );
   });
 });

@@ -11,7 +11,9 @@ export interface Received {
  * Replaces `fetch` with a collector stand-in for unit tests (the browser tests use the real one).
  * `answer` decides each response; by default every batch is stored.
  */
-export function fakeCollector(answer: (received: Received) => Response | Promise<Response> = () => Response.json({ accepted: 1, duplicates: 0, rejected: [] })) {
+export function fakeCollector(
+  answer: (received: Received) => Response | Promise<Response> = () => Response.json({ accepted: 1, duplicates: 0, rejected: [] }),
+) {
   const received: Received[] = [];
   const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
     const r: Received = { url: String(url), body: JSON.parse(String(init?.body)), keepalive: init?.keepalive === true };

@@ -1,16 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectPrompts, type Extras } from '../../src/prompts/connect-prompts.js';
-import type { PromptHost, PromptRuntime, ToolConfig } from '../../src/prompts/types.js';
+import type { PromptHost, PromptRuntime, ConfigForPerson } from '../../src/prompts/types.js';
 
 const emptyHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null };
-const withPrompts: ToolConfig = {
+const withPrompts: ConfigForPerson = {
   tool: 'assistant',
   fatigue: { perDay: 1, perWeek: 3 },
-  prompts: [{ id: 'tip', audience: { sample: 1, holdout: 0 }, trigger: { event: 'ai.request' }, frequency: { maxShows: 3, cooldownDays: 3 }, content: { title: 't', body: '' } }],
+  prompts: [
+    {
+      id: 'tip',
+      audience: { sample: 1, holdout: 0 },
+      trigger: { event: 'ai.request' },
+      frequency: { maxShows: 3, cooldownDays: 3 },
+      content: { title: 't', body: '' },
+    },
+  ],
   surveys: [],
   history: emptyHistory,
 };
-const withNothing: ToolConfig = { ...withPrompts, prompts: [] };
+const withNothing: ConfigForPerson = { ...withPrompts, prompts: [] };
 
 /**
  * The collector's answers, held until the test releases them, so races can be staged; and a stand-in
@@ -18,7 +26,9 @@ const withNothing: ToolConfig = { ...withPrompts, prompts: [] };
  */
 function setUp() {
   const pending: { url: string; resolve(res: Response): void }[] = [];
-  vi.spyOn(globalThis, 'fetch').mockImplementation((url) => new Promise<Response>((resolve) => pending.push({ url: String(url), resolve })));
+  vi.spyOn(globalThis, 'fetch').mockImplementation(
+    (url) => new Promise<Response>((resolve) => pending.push({ url: String(url), resolve })),
+  );
   const started: { host: PromptHost; shows: string[]; stopped: boolean }[] = [];
   let chunkLoads = 0;
   const extras: Extras = {
@@ -35,7 +45,7 @@ function setUp() {
     vitals: async () => ({ reportVitals: () => {} }),
   };
   const link = connectPrompts('http://collector.test/v1/config?tool=assistant&writeKey=wk', extras, () => new Date().toISOString());
-  const answer = async (i: number, config: ToolConfig | number) => {
+  const answer = async (i: number, config: ConfigForPerson | number) => {
     pending[i]!.resolve(typeof config === 'number' ? new Response('{"error":"x"}', { status: config }) : Response.json(config));
     for (let n = 0; n < 10; n++) await Promise.resolve();
     await new Promise((r) => setTimeout(r, 0));
@@ -46,7 +56,7 @@ function setUp() {
 afterEach(() => vi.restoreAllMocks());
 
 describe('connectPrompts', () => {
-  it('does nothing before identify; then fetches the person\'s config once, and loads the chunk only for a tool with prompts', async () => {
+  it("does nothing before identify; then fetches the person's config once, and loads the chunk only for a tool with prompts", async () => {
     const a = setUp();
     a.link.note({ name: 'ai.request', at: 1 });
     a.link.show('tip');
@@ -69,7 +79,7 @@ describe('connectPrompts', () => {
     expect(b.chunkLoads()).toBe(0);
   });
 
-  it('identifying as someone else while the first fetch is pending starts one runtime, for the new person, without the other\'s events', async () => {
+  it("identifying as someone else while the first fetch is pending starts one runtime, for the new person, without the other's events", async () => {
     const a = setUp();
     a.link.identify('u-1', {});
     a.link.note({ name: 'ai.output_rejected', at: 1 });

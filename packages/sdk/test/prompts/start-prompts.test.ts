@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UptakePromptElement, UptakePulseElement } from '@uptake/widgets';
 import { assign } from '../../src/rules/audience.js';
 import { startPrompts } from '../../src/prompts/start-prompts.js';
-import type { PromptItem, PromptRuntime, SurveyItem, ToolConfig } from '../../src/prompts/types.js';
+import type { PromptItem, PromptRuntime, SurveyItem, ConfigForPerson } from '../../src/prompts/types.js';
 import { persistOptOut } from '../../src/privacy/opt-out.js';
 import type { LocalEvent } from '../../src/rules/types.js';
 import type { Props } from '../../src/types.js';
@@ -14,7 +14,11 @@ const critiqueTip: PromptItem = {
   id: 'critique-tip',
   audience: everyone,
   trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 },
-  content: { title: 'Ask it to critique first', body: 'Paste your draft and ask for a critique.', action: { label: 'Show me', href: '/guides/critique' } },
+  content: {
+    title: 'Ask it to critique first',
+    body: 'Paste your draft and ask for a critique.',
+    action: { label: 'Show me', href: '/guides/critique' },
+  },
   frequency: often,
 };
 
@@ -24,14 +28,14 @@ const behaviorCheck: SurveyItem = {
   trigger: { daysSinceTraining: [88, 100] },
   frequency: often,
   questions: [
-    { id: 'applied', type: 'choice', text: 'Did you apply something from your AI training?', options: ['yes', 'no'] },
-    { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20 },
+    { id: 'applied', type: 'choice', text: 'Did you apply something from your AI training?', options: ['yes', 'no'], required: false },
+    { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20, required: false },
   ],
 };
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-function configWith(prompts: PromptItem[], surveys: SurveyItem[] = [], trainedAt: string | null = null): ToolConfig {
+function configWith(prompts: PromptItem[], surveys: SurveyItem[] = [], trainedAt: string | null = null): ConfigForPerson {
   return {
     tool: 'assistant',
     fatigue: { perDay: 5, perWeek: 10 },
@@ -45,10 +49,10 @@ let runtime: PromptRuntime | undefined;
 let logged: { name: string; props: Props }[] = [];
 
 /** Starts the runtime the way the SDK does; what it logs lands in `logged`, and is noted back like the SDK's own events. */
-function start(config: ToolConfig, { userId = 'u-1', traits = {}, events = [] as LocalEvent[] } = {}) {
+function start(config: ConfigForPerson, { userId = 'u-1', traits = {}, events = [] as LocalEvent[] } = {}) {
   runtime?.stop();
   // As in the SDK: what the runtime logs while it starts is not noted back to it (it is not assigned yet).
-  let rt: PromptRuntime | undefined = undefined;
+  let rt: PromptRuntime | undefined;
   rt = startPrompts({
     config,
     userId,
@@ -78,7 +82,8 @@ const settle = async (el: UptakePromptElement | UptakePulseElement | null) => {
 };
 const names = () => logged.map((e) => e.name);
 /** What the runtime journaled in localStorage (the only journal: each test starts with an empty storage). */
-const journal = (): { action: string; at: number }[] => JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':exposures')) ?? '') ?? '[]');
+const journal = (): { action: string; at: number }[] =>
+  JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':exposures')) ?? '') ?? '[]');
 
 /** A user id that the item's audience assigns as asked: assignment is a hash, so we search for one. */
 function userAssigned(item: PromptItem, wanted: 'treated' | 'held-out'): string {
@@ -105,7 +110,12 @@ describe('startPrompts', () => {
     await note('ai.output_rejected');
     const el = prompt();
     expect(el).not.toBeNull();
-    expect([el?.promptId, el?.heading, el?.actionHref, el?.placement]).toEqual(['critique-tip', 'Ask it to critique first', '/guides/critique', 'toast']);
+    expect([el?.promptId, el?.heading, el?.actionHref, el?.placement]).toEqual([
+      'critique-tip',
+      'Ask it to critique first',
+      '/guides/critique',
+      'toast',
+    ]);
     expect(logged).toEqual([{ name: 'prompt.shown', props: { promptId: 'critique-tip' } }]);
   });
 
@@ -227,7 +237,12 @@ describe('startPrompts', () => {
 
   it('ignores an item whose selector is not valid CSS, with one warning, and runs the others', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    start(configWith([{ ...critiqueTip, id: 'bad', trigger: { selector: 'button[', on: 'click' } }, { ...critiqueTip, trigger: { event: 'ai.request' } }]));
+    start(
+      configWith([
+        { ...critiqueTip, id: 'bad', trigger: { selector: 'button[', on: 'click' } },
+        { ...critiqueTip, trigger: { event: 'ai.request' } },
+      ]),
+    );
     document.body.append(Object.assign(document.createElement('button'), { id: 'b' }));
     (document.getElementById('b') as HTMLButtonElement).click();
     await note('ai.request');
@@ -245,7 +260,7 @@ describe('startPrompts', () => {
     history.replaceState(null, '', '/');
   });
 
-  it('a single-page app\'s pushState is seen without any event (the URL is compared once a second where there is no Navigation API)', async () => {
+  it("a single-page app's pushState is seen without any event (the URL is compared once a second where there is no Navigation API)", async () => {
     expect((window as { navigation?: unknown }).navigation).toBeUndefined();
     history.replaceState(null, '', '/home');
     start(configWith([{ ...critiqueTip, trigger: { url: '/reports/*' } }]));
@@ -257,7 +272,16 @@ describe('startPrompts', () => {
 
   it('caps hold across tabs: a tip shown in one tab is not shown again in another', async () => {
     const tip = { ...critiqueTip, trigger: { event: 'ai.request' } };
-    const tabA = startPrompts({ config: configWith([tip]), userId: 'u-1', traits: {}, events: [], emit: (name, props) => (logged.push({ name, props }), new Date().toISOString()) });
+    const tabA = startPrompts({
+      config: configWith([tip]),
+      userId: 'u-1',
+      traits: {},
+      events: [],
+      emit: (name, props) => {
+        logged.push({ name, props });
+        return new Date().toISOString();
+      },
+    });
     tabA.note({ name: 'ai.request', at: Date.now() });
     await Promise.resolve();
     expect(names()).toEqual(['prompt.shown']);
@@ -297,7 +321,14 @@ describe('startPrompts', () => {
     const at = journal()[0]!.at;
     // The next page: the collector's history has that show; a second show is still allowed (maxShows 2).
     const next = configWith([tip]);
-    next.history.prompts['critique-tip'] = { shows: 1, lastShown: new Date(at).toISOString(), heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null };
+    next.history.prompts['critique-tip'] = {
+      shows: 1,
+      lastShown: new Date(at).toISOString(),
+      heldOutAt: null,
+      dismissed: false,
+      lastSnoozed: null,
+      lastAnswered: null,
+    };
     next.history.recentShows = [new Date(at).toISOString()];
     logged = [];
     start(next);
@@ -318,10 +349,11 @@ describe('startPrompts', () => {
     const el = pulse();
     await settle(el);
     expect(el?.survey?.id).toBe('behavior-check');
-    (el?.shadowRoot?.querySelector('input[value="yes"]') as HTMLInputElement).click();
+    (el!.shadowRoot!.querySelector('input[value="yes"]') as HTMLInputElement).click();
     part(el, 'next')?.click();
     await settle(el);
-    (el?.shadowRoot?.querySelector('[name="answer"]') as HTMLTextAreaElement).value = 'I sent the critique to ann@corp.example before the review.';
+    (el?.shadowRoot?.querySelector('[name="answer"]') as HTMLTextAreaElement).value =
+      'I sent the critique to ann@corp.example before the review.';
     part(el, 'next')?.click();
     await settle(el);
     part(el, 'done')?.click();
@@ -330,7 +362,10 @@ describe('startPrompts', () => {
     expect(logged).toEqual([
       { name: 'survey.shown', props: { surveyId: 'behavior-check' } },
       { name: 'survey.answered', props: { surveyId: 'behavior-check', questionId: 'applied', value: 'yes' } },
-      { name: 'survey.answered', props: { surveyId: 'behavior-check', questionId: 'example', value: 'I sent the critique to [redacted] before the review.' } },
+      {
+        name: 'survey.answered',
+        props: { surveyId: 'behavior-check', questionId: 'example', value: 'I sent the critique to [redacted] before the review.' },
+      },
     ]);
   });
 
@@ -407,7 +442,12 @@ describe('startPrompts', () => {
 
   it('stop() removes what is on screen and stops listening, to events and to the DOM', async () => {
     document.body.innerHTML = '<button id="send">Send</button>';
-    start(configWith([{ ...critiqueTip, trigger: { event: 'ai.request' } }, { ...critiqueTip, id: 'dom', trigger: { selector: '#send', on: 'click' } }]));
+    start(
+      configWith([
+        { ...critiqueTip, trigger: { event: 'ai.request' } },
+        { ...critiqueTip, id: 'dom', trigger: { selector: '#send', on: 'click' } },
+      ]),
+    );
     await note('ai.request');
     expect(prompt()).not.toBeNull();
     runtime?.stop();

@@ -78,7 +78,11 @@ describe('eventSchema: one valid and one invalid case per rule of SPEC "Wire pro
   });
 
   it('props: survey.answered may carry value up to 2,000 characters, nothing else may', () => {
-    const answered = { ...valid, name: 'survey.answered', props: { surveyId: 'behavior-check', questionId: 'example', value: 'x'.repeat(2000) } };
+    const answered = {
+      ...valid,
+      name: 'survey.answered',
+      props: { surveyId: 'behavior-check', questionId: 'example', value: 'x'.repeat(2000) },
+    };
     expect(errorOf(answered)).toBeUndefined();
     expect(errorOf({ ...answered, props: { ...answered.props, value: 'x'.repeat(2001) } })).toMatch(/^props\.value: at most 2000/);
     expect(errorOf({ ...valid, props: { value: 'x'.repeat(257) } })).toMatch(/^props\.value: at most 256/);
@@ -90,7 +94,9 @@ describe('eventSchema: one valid and one invalid case per rule of SPEC "Wire pro
     expect(Object.keys(parsed.props)).toEqual(['ok']);
     expect(Object.getPrototypeOf(parsed.props)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(errorOf({ ...valid, props: { constructor: 'x' } })).toBe('props.constructor: keys must be 1–64 characters and not __proto__, constructor, prototype');
+    expect(errorOf({ ...valid, props: { constructor: 'x' } })).toBe(
+      'props.constructor: keys must be 1–64 characters and not __proto__, constructor, prototype',
+    );
     expect(errorOf({ ...valid, props: { ['k'.repeat(65)]: 'x' } })).toMatch(/keys must be 1–64 characters/);
     expect(errorOf({ ...valid, props: { ['k'.repeat(64)]: 'x', constructors: 'x' } })).toBeUndefined();
   });

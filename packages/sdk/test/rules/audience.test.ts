@@ -43,7 +43,9 @@ describe('assign', () => {
 
   it('narrows by roles, teams, cohorts and programs; a missing trait is outside a list', () => {
     const person = { userId: 'u-1', role: 'professional', team: 'finance', cohort: '2026-W11', program: 'workshop' };
-    expect(assign({ ...everyone, roles: ['professional'], teams: ['finance'], cohorts: ['2026-W11'], programs: ['workshop'] }, person, 'p')).toBe('treated');
+    expect(
+      assign({ ...everyone, roles: ['professional'], teams: ['finance'], cohorts: ['2026-W11'], programs: ['workshop'] }, person, 'p'),
+    ).toBe('treated');
     expect(assign({ ...everyone, roles: ['leader'] }, person, 'p')).toBe('excluded');
     expect(assign({ ...everyone, teams: ['sales'] }, person, 'p')).toBe('excluded');
     expect(assign({ ...everyone, cohorts: ['2026-W12'] }, person, 'p')).toBe('excluded');

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowedByFatigue, isDue, matchesGlob, selectDue, unitHash, type Exposure, type RuleContext, type RuleItem } from '../../src/rules/index.js';
+import {
+  allowedByFatigue,
+  isDue,
+  matchesGlob,
+  selectDue,
+  unitHash,
+  type Exposure,
+  type RuleContext,
+  type RuleItem,
+} from '../../src/rules/index.js';
 
 // The edges of each rule, one test per edge: written for the mutants StrykerJS found surviving
 // (docs/analysts.md "How the figures are verified"). Each rule's reading of "within" is stated here.
@@ -7,8 +16,22 @@ import { allowedByFatigue, isDue, matchesGlob, selectDue, unitHash, type Exposur
 const day = 86_400_000;
 const now = Date.parse('2026-11-22T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
-const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({ now, person: { userId: 'u-1', trainedAt: '2026-11-01' }, events: [], path: '/', ...over });
-const exposure = (over: Partial<Exposure> = {}): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null, ...over });
+const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
+  now,
+  person: { userId: 'u-1', trainedAt: '2026-11-01' },
+  events: [],
+  path: '/',
+  ...over,
+});
+const exposure = (over: Partial<Exposure> = {}): Exposure => ({
+  shows: 0,
+  lastShown: null,
+  heldOutAt: null,
+  dismissed: false,
+  lastSnoozed: null,
+  lastAnswered: null,
+  ...over,
+});
 
 describe('rule edges', () => {
   it('event within withinDays: an event exactly withinDays ago counts, one at now counts, one after now does not', () => {
@@ -47,10 +70,25 @@ describe('rule edges', () => {
   });
 
   it('selectDue never shows an item to a person outside its audience', () => {
-    const item: RuleItem = { id: 'for-leaders', audience: { roles: ['leader'], sample: 1, holdout: 0 }, trigger: { url: '/**' }, frequency: { maxShows: 3, cooldownDays: 3 } };
+    const item: RuleItem = {
+      id: 'for-leaders',
+      audience: { roles: ['leader'], sample: 1, holdout: 0 },
+      trigger: { url: '/**' },
+      frequency: { maxShows: 3, cooldownDays: 3 },
+    };
     const person = { userId: 'u-1', role: 'professional' };
-    expect(selectDue([item], { items: {}, recentShows: [] }, { perDay: 1, perWeek: 3 }, { ...ctx(), person }, false)).toEqual({ action: 'none' });
-    expect(selectDue([item], { items: {}, recentShows: [] }, { perDay: 1, perWeek: 3 }, { ...ctx(), person: { ...person, role: 'leader' } }, false)).toEqual({ action: 'show', item });
+    expect(selectDue([item], { items: {}, recentShows: [] }, { perDay: 1, perWeek: 3 }, { ...ctx(), person }, false)).toEqual({
+      action: 'none',
+    });
+    expect(
+      selectDue(
+        [item],
+        { items: {}, recentShows: [] },
+        { perDay: 1, perWeek: 3 },
+        { ...ctx(), person: { ...person, role: 'leader' } },
+        false,
+      ),
+    ).toEqual({ action: 'show', item });
   });
 
   it('unitHash is the same in every version: changing it would move people between holdout and treated', () => {

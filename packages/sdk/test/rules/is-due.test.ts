@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, type Exposure, type RuleContext } from '../../src/rules/index.js';
+import { type Exposure, emptyExposure, isDue, type RuleContext } from '../../src/rules/index.js';
 import { matchesGlob } from '../../src/rules/url-glob.js';
 
 const day = 86_400_000;
 const now = Date.parse('2026-11-22T12:00:00Z');
-const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({ now, person: { userId: 'u-1', trainedAt: '2026-11-01' }, events: [], path: '/', ...over });
-const exposure = (over: Partial<Exposure> = {}): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null, ...over });
+const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
+  now,
+  person: { userId: 'u-1', trainedAt: '2026-11-01' },
+  events: [],
+  path: '/',
+  ...over,
+});
+const exposure = (over: Partial<Exposure> = {}): Exposure => ({ ...emptyExposure(), ...over });
 
 describe('isDue', () => {
   it('event: count within withinDays, in this browser', () => {
@@ -18,8 +24,12 @@ describe('isDue', () => {
   });
 
   it('inactiveDays: no usage on any device for N days (or since training, if never used)', () => {
-    expect(isDue({ inactiveDays: 7 }, ctx({ person: { userId: 'u', lastUsageAt: new Date(now - 8 * day).toISOString() } }), undefined)).toBe(true);
-    expect(isDue({ inactiveDays: 7 }, ctx({ person: { userId: 'u', lastUsageAt: new Date(now - 6 * day).toISOString() } }), undefined)).toBe(false);
+    expect(
+      isDue({ inactiveDays: 7 }, ctx({ person: { userId: 'u', lastUsageAt: new Date(now - 8 * day).toISOString() } }), undefined),
+    ).toBe(true);
+    expect(
+      isDue({ inactiveDays: 7 }, ctx({ person: { userId: 'u', lastUsageAt: new Date(now - 6 * day).toISOString() } }), undefined),
+    ).toBe(false);
     expect(isDue({ inactiveDays: 7 }, ctx(), undefined)).toBe(true); // trained 21 days ago, never used
     expect(isDue({ inactiveDays: 7 }, ctx({ person: { userId: 'u' } }), undefined)).toBe(false);
   });
@@ -47,7 +57,9 @@ describe('isDue', () => {
     const trigger = { selector: '#ask textarea', on: 'focus' as const };
     expect(isDue(trigger, ctx({ domEvent: { type: 'focus', target: textarea } }), undefined)).toBe(true);
     expect(isDue(trigger, ctx({ domEvent: { type: 'click', target: textarea } }), undefined)).toBe(false);
-    expect(isDue(trigger, ctx({ domEvent: { type: 'focus', target: document.getElementById('other') as Element } }), undefined)).toBe(false);
+    expect(isDue(trigger, ctx({ domEvent: { type: 'focus', target: document.getElementById('other') as Element } }), undefined)).toBe(
+      false,
+    );
     expect(isDue(trigger, ctx(), undefined)).toBe(false);
   });
 

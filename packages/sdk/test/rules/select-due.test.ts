@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowedByFatigue, allowedByFrequency, selectDue, type Exposure, type RuleItem } from '../../src/rules/index.js';
+import { allowedByFatigue, allowedByFrequency, type Exposure, emptyExposure, type RuleItem, selectDue } from '../../src/rules/index.js';
 
 const day = 86_400_000;
 const now = Date.parse('2026-11-22T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
-const exposure = (over: Partial<Exposure> = {}): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null, ...over });
+const exposure = (over: Partial<Exposure> = {}): Exposure => ({ ...emptyExposure(), ...over });
 const frequency = { maxShows: 3, cooldownDays: 3 };
 
 describe('allowedByFrequency', () => {
@@ -33,7 +33,12 @@ describe('allowedByFatigue', () => {
 });
 
 describe('selectDue', () => {
-  const item = (id: string, holdout = 0, trigger: RuleItem['trigger'] = { url: '/**' }): RuleItem => ({ id, audience: { sample: 1, holdout }, trigger, frequency });
+  const item = (id: string, holdout = 0, trigger: RuleItem['trigger'] = { url: '/**' }): RuleItem => ({
+    id,
+    audience: { sample: 1, holdout },
+    trigger,
+    frequency,
+  });
   const ctx = (userId = 'u-1') => ({ now, person: { userId }, events: [], path: '/reports' });
   const history = (items: Record<string, Exposure> = {}, recentShows: string[] = []) => ({ items, recentShows });
   const fatigue = { perDay: 1, perWeek: 3 };
@@ -50,7 +55,9 @@ describe('selectDue', () => {
     expect(held.length).toBeGreaterThan(60);
     expect(held.length).toBeLessThan(140);
     const someone = held[0] as string;
-    expect(selectDue([item('tip', 0.5)], history({ tip: exposure({ heldOutAt: ago(1000) }) }), fatigue, ctx(someone), false)).toEqual({ action: 'none' });
+    expect(selectDue([item('tip', 0.5)], history({ tip: exposure({ heldOutAt: ago(1000) }) }), fatigue, ctx(someone), false)).toEqual({
+      action: 'none',
+    });
   });
 
   it('shows nothing past the fatigue caps or while something is on screen', () => {

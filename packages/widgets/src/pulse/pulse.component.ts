@@ -116,15 +116,17 @@ export class UptakePulseElement extends UptakeElement {
         <p part="title" class="title" id="title">${survey.title || t.survey}</p>
         <button part="close" class="close" type="button" aria-label=${t.close} @click=${() => this.requestClose('dismiss')}>×</button>
       </div>
-      ${this._done
-        ? html`<p part="thanks" class="thanks" tabindex="-1">${t.thanks}</p>
+      ${
+        this._done
+          ? html`<p part="thanks" class="thanks" tabindex="-1">${t.thanks}</p>
             <div class="buttons"><button part="done" class="primary" type="button" @click=${() => this.requestClose('done')}>${t.close}</button></div>`
-        : html`<form novalidate @submit=${this.onSubmit}>
+          : html`<form novalidate @submit=${this.onSubmit}>
             <p part="progress" class="progress">${format(t.progress, { n: this._step + 1, total })}</p>
             ${keyed(`${this._step}:${question.id}`, renderQuestion(question, t, this._error ? 'error' : ''))}
             ${this._error ? html`<p part="error" class="error" id="error">${this._error}</p>` : nothing}
             <div class="buttons"><button part="next" class="primary" type="submit">${last ? t.submit : t.next}</button></div>
-          </form>`}
+          </form>`
+      }
     </section>`;
   }
 }

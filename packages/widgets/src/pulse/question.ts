@@ -8,10 +8,18 @@ const field = 'answer';
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /** What the question's legend or label says: its text, and whether it is required. */
-const caption = (q: PulseQuestion, t: UptakeStrings) => html`${q.text}${q.required ? html` <span class="mark">${t.requiredMark}</span>` : nothing}`;
+const caption = (q: PulseQuestion, t: UptakeStrings) =>
+  html`${q.text}${q.required ? html` <span class="mark">${t.requiredMark}</span>` : nothing}`;
 
 /** A native radio or checkbox per option, in a fieldset whose legend is the question. */
-function group(q: PulseQuestion, type: 'radio' | 'checkbox', options: Array<string | number>, ends: [string, string] | null, t: UptakeStrings, describedBy: string) {
+function group(
+  q: PulseQuestion,
+  type: 'radio' | 'checkbox',
+  options: Array<string | number>,
+  ends: [string, string] | null,
+  t: UptakeStrings,
+  describedBy: string,
+) {
   const row = typeof options[0] === 'number';
   return html`<fieldset part="question" class=${row ? 'row' : 'list'} aria-describedby=${describedBy || nothing}>
     <legend part="legend">${caption(q, t)}</legend>

@@ -46,6 +46,11 @@ declare global {
  * Dispatches a widget event from `el`: bubbling and composed, so a listener on `document` hears it
  * through the shadow root. Returns `false` when a listener cancelled it (only cancelable events can be).
  */
-export function emit<K extends keyof UptakeEventDetails>(el: HTMLElement, name: K, detail: UptakeEventDetails[K], cancelable = false): boolean {
+export function emit<K extends keyof UptakeEventDetails>(
+  el: HTMLElement,
+  name: K,
+  detail: UptakeEventDetails[K],
+  cancelable = false,
+): boolean {
   return el.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
 }
