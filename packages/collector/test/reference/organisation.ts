@@ -119,7 +119,10 @@ const query = fc.record({
       weight: 3,
       arbitrary: fc.record({
         from: fc.constant<'anchor'>('anchor'),
-        days: fc.oneof(fc.constantFrom(-1, 0, 0, 1), fc.integer({ min: -10, max: 3 })),
+        days: fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(-1, 0, 0, 0, 1) },
+          { weight: 1, arbitrary: fc.integer({ min: -10, max: 3 }) },
+        ),
       }),
     },
     {
@@ -153,14 +156,22 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     people: fc.array(person, { minLength: 10, maxLength: 24 }),
     anonymous: fc.array(anonymous, { maxLength: 8 }),
     busy: fc.constantFrom(3, 5, 10),
-    /** Browsers never identified, each with an LCP of the assistant today: they count among the people behind a figure. */
-    anonymousPages: fc.integer({ min: 0, max: 4 }),
+    /**
+     * A group exactly at the threshold: minGroupSize − 1 people and these never-identified browsers
+     * report the assistant's TTFB three days before the first question's asOf (no other event has it).
+     */
+    anonymousPages: fc.constantFrom(0, 1, 2),
+    /** Browsers never identified, each shown an output of the assistant on the first question's asOf. */
+    anonymousOutputs: fc.integer({ min: 0, max: 4 }),
     batches: fc.integer({ min: 1, max: 3 }),
     retried: fc.array(fc.nat(), { maxLength: 3 }),
     queries: fc.array(query, { minLength: 1, maxLength: 2 }),
   })
   .map((g) => {
     const anchor = dayNumber(g.anchor);
+    const asOfDays = g.queries.map((q) => (q.asOf.from === 'anchor' ? anchor : anchor - g.waves[q.asOf.from].daysBefore) + q.asOf.days);
+    // Pages and outputs of the first question's last days: the people behind them are counted in its answer.
+    const readDay = asOfDays[0] as number;
     const events: StoredEvent[] = [];
     const add = (
       id: string,
@@ -177,6 +188,8 @@ export const organisations: fc.Arbitrary<Organisation> = fc
       const user = `p${String(i + 1).padStart(2, '0')}`;
       let seq = 0;
       const id = () => `ev-${user}-${String(seq++).padStart(3, '0')}`;
+      if (i < g.minGroupSize - 1)
+        add(id(), user, 'perf.vital', at(readDay, -3, 43_200_000), 'assistant', { metric: 'TTFB', value: 300 + i, rating: 'good' });
       const wave = p.wave === null ? null : g.waves[p.wave];
       const trainedAt = anchor - (wave ? wave.daysBefore : p.ownDaysBefore);
       const time = wave ? wave.time : p.time;
@@ -258,11 +271,23 @@ export const organisations: fc.Arbitrary<Organisation> = fc
         `ev-page-${String(i).padStart(3, '0')}`,
         null,
         'perf.vital',
-        at(anchor, 0, 43_200_000),
+        at(readDay, -3, 43_200_000),
         'assistant',
-        { metric: 'LCP', value: 2000 + i, rating: 'good' },
+        { metric: 'TTFB', value: 800 + i, rating: 'good' },
         0,
         `page-${i}`,
+      );
+    }
+    for (let i = 0; i < g.anonymousOutputs; i++) {
+      add(
+        `ev-shown-${String(i).padStart(3, '0')}`,
+        null,
+        'ai.output_shown',
+        at(readDay, 0, 43_200_000),
+        'assistant',
+        {},
+        0,
+        `browser-${i}`,
       );
     }
     const batches: StoredEvent[][] = Array.from({ length: g.batches }, (_, b) => events.filter((_, i) => i % g.batches === b));
@@ -270,8 +295,8 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     if (retried.length > 0) batches.push(retried);
     const waveWeek = isoWeek(anchor - g.waves[0].daysBefore);
     const queries = g.queries.map(
-      (q): MetricsQuery => ({
-        asOf: ymd((q.asOf.from === 'anchor' ? anchor : anchor - g.waves[q.asOf.from].daysBefore) + q.asOf.days),
+      (q, i): MetricsQuery => ({
+        asOf: ymd(asOfDays[i] as number),
         ...(q.tool ? { tool: q.tool } : {}),
         ...(q.program ? { program: q.program } : {}),
         ...(q.cohort ? { cohort: q.cohort === 'iso-week-of-wave-0' ? waveWeek : q.cohort } : {}),

@@ -9,7 +9,7 @@ const seedFromEnv = process.env['UPTAKE_PROPERTY_SEED'];
 
 export const propertyRuns = {
   seed: seedFromEnv !== undefined ? Number(seedFromEnv) : long ? Math.floor(Date.now() / 86_400_000) : 20_260_630,
-  numRuns: Number(process.env['UPTAKE_PROPERTY_RUNS'] ?? (long ? 300 : 30)),
+  numRuns: Number(process.env['UPTAKE_PROPERTY_RUNS'] ?? (long ? 300 : 40)),
   endOnFailure: process.env['UPTAKE_PROPERTY_NO_SHRINK'] === '1',
   long,
 };
