@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedByFatigue,
+  foldExposures,
   isDue,
   matchesGlob,
   selectDue,
@@ -96,6 +97,20 @@ describe('rule edges', () => {
     expect(unitHash('critique-tip\u0000holdout\u0000u-1') * 2 ** 32).toBe(1_843_578_908);
     expect(unitHash('a') * 2 ** 32).toBe(444_641_715);
     expect(unitHash('') * 2 ** 32).toBe(2_872_998_923);
+  });
+
+  it('foldExposures keeps the latest show, "Not now" and answer when a step is older than what it folds into', () => {
+    const late = '2026-11-20T00:00:00.000Z';
+    const early = '2026-11-19T00:00:00.000Z';
+    const from = {
+      prompts: { tip: exposure({ shows: 1, lastShown: late, lastSnoozed: late, lastAnswered: late }) },
+      surveys: {},
+      recentShows: [late],
+    };
+    const steps = (['shown', 'snoozed', 'answered'] as const).map((action) => ({ kind: 'prompt' as const, id: 'tip', action, at: early }));
+    expect(foldExposures(from, steps).prompts['tip']).toEqual(
+      exposure({ shows: 2, lastShown: late, lastSnoozed: late, lastAnswered: late }),
+    );
   });
 
   it('url globs: ** then a literal keeps the literal; special characters are literal', () => {
