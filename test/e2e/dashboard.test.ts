@@ -1,19 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Collector } from '../../packages/collector/src/start-collector.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { demoCollector } from '../helpers/demo-collector.js';
 
-let browser: Browser;
+const browser = useChromium();
 let collector: Collector & { stop(): Promise<void> };
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
   collector = await demoCollector();
-  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -24,7 +23,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await collector?.stop();
 });
 

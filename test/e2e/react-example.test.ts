@@ -6,21 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../packages/collector/src/config/load-config.js';
 import type { UptakeConfig } from '../../packages/collector/src/config/config-schema.js';
 import { startCollector, type Collector } from '../../packages/collector/src/start-collector.js';
 import { assign } from '../../packages/sdk/src/rules/index.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { waitForStoredEvents } from '../helpers/wait-for-stored-events.js';
 
 const exampleDir = fileURLToPath(new URL('../../examples/react/', import.meta.url));
 const viteBin = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
 const configFile = fileURLToPath(new URL('../../examples/uptake.config.json', import.meta.url));
 
+const browser = useChromium();
 let dir: string;
-let browser: Browser;
 let collector: Collector;
 let site: FastifyInstance;
 let siteUrl: string;
@@ -51,11 +50,9 @@ beforeAll(async () => {
     env,
   });
   buildOutput = built.stdout;
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
   await collector?.close();
   await rm(dir, { recursive: true, force: true });

@@ -1,22 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useChromium } from '../helpers/chromium.js';
 import { deliveries, distinct, openSdkPage, track, waitForQueued, waitForSdk, type Uptake } from '../helpers/sdk-page.js';
 import { startSdkTestSite, type SdkTestSite } from '../helpers/sdk-test-site.js';
 
 // The SDK's delivery guarantees in real Chromium: the built uptake.js from a script tag, real
 // IndexedDB, Web Locks and sendBeacon, and the real collector (DuckDB) behind a fault-injecting proxy.
 
-let browser: Browser;
+const browser = useChromium();
 let site: SdkTestSite;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   site = await startSdkTestSite();
   context = await browser.newContext();

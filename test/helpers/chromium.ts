@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { useResource } from '../../packages/collector/test/helpers/use-resource.js';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchChromium(): Promise<Browser> {
@@ -14,4 +15,9 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Chromium for the tests of the enclosing `describe` (or file): launched before them, closed after them. */
+export function useChromium(): Browser {
+  return useResource('useChromium', launchChromium, (browser) => browser.close());
 }

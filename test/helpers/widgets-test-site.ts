@@ -6,7 +6,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import Fastify from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './chromium.js';
+import { useChromium } from './chromium.js';
 import { rollup } from 'rollup';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -135,15 +135,13 @@ export function events(page: Page): Promise<Array<{ type: string; detail: Record
 
 /** Starts the site and Chromium before the file's tests, and stops both after them. */
 export function useWidgetsInChromium(): { browser: () => Browser; site: () => WidgetsTestSite } {
-  let browser: Browser | undefined;
   let site: WidgetsTestSite | undefined;
   beforeAll(async () => {
     site = await startWidgetsTestSite();
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
   });
-  return { browser: () => browser as Browser, site: () => site as WidgetsTestSite };
+  const browser = useChromium();
+  return { browser: () => browser, site: () => site as WidgetsTestSite };
 }

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportRow } from '../../packages/collector/src/export/export-row.js';
 import { backoffMaxMs } from '../../packages/sdk/src/delivery/backoff.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { startFaultSite, type FaultSite } from '../helpers/fault-site.js';
 import { figure, longRun, scale } from '../helpers/reliability-scale.js';
 import { flush, openSdkPage, track, waitForSdk } from '../helpers/sdk-page.js';
@@ -12,16 +12,10 @@ import { waitFor } from '../helpers/wait-for.js';
 // `uptake serve` on a DuckDB file in a child process behind the recording proxy. Every test counts
 // distinct ids: each event tracked is stored, once.
 
-let browser: Browser;
+const browser = useChromium();
 let site: FaultSite;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   site = await startFaultSite();
 });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../packages/collector/test/helpers/store-targets.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { useChromium } from '../helpers/chromium.js';
 import { startFaultSite, type FaultSite } from '../helpers/fault-site.js';
 import { figure } from '../helpers/reliability-scale.js';
 import { openSdkPage, queuedInIndexedDb, track } from '../helpers/sdk-page.js';
@@ -16,15 +16,8 @@ import { waitFor } from '../helpers/wait-for.js';
 // Retry-After, never acknowledge what it could not write; the SDK in real Chromium must keep the
 // events and deliver every one, once, when the store recovers.
 
-let browser: Browser;
+const browser = useChromium();
 let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Tracks while the store is broken, checks the 503s and the browser's queue, repairs, checks delivery. */
 async function outage(

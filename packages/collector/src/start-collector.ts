@@ -6,7 +6,7 @@ import { GroupCommitter } from './ingest/group-commit.js';
 import { pseudonymizerFor } from './ingest/pseudonymizer.js';
 import { scheduleRetention } from './ingest/retention.js';
 import { newLocalToken, removeSidecar, writeSidecar } from './storage/local-sidecar.js';
-import { defaultDbPath, openStore, type StoreLocation } from './storage/open-store.js';
+import { openStore, type StoreLocation } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
@@ -52,7 +52,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const db = store.kind === 'duckdb' && (options.db ?? defaultDbPath) !== ':memory:' ? (options.db ?? defaultDbPath) : undefined;
+    const db = store.lockedFile;
     if (db) await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
     let closing: Promise<void> | undefined;
     return {

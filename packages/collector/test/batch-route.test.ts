@@ -1,19 +1,12 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
 import { storeKinds } from './helpers/store-targets.js';
 import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
-describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
-
-  beforeAll(async () => {
-    c = await tempCollector(testConfig, target);
-  });
-
-  afterAll(async () => {
-    await c.stop();
-  });
+describe.each(storeKinds)('POST /v1/batch over real HTTP on 127.0.0.1, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
 
   const stored = async (prefix: string) => (await c.store.events()).filter((e) => e.id.startsWith(prefix));
 

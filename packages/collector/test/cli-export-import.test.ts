@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
@@ -7,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { postgresTarget, type StoreTarget } from './helpers/store-targets.js';
 import { event, postBatch } from './helpers/temp-collector.js';
+import { useWorkDir } from './helpers/use-temp-dir.js';
 
 // The built CLI (`npm test` builds first), spawned as a user runs `npx uptake`.
-let dir: string;
+const dir = useWorkDir('uptake-cli-io-');
 
 const uptake = (...args: string[]) => runUptake(dir, args);
 
@@ -22,17 +22,8 @@ const ndjsonLines = async (file: string) =>
 const training = 'user_id,completed_at,program,role\nu-1,2026-03-14,ai-basics,professional\nu-2,2026-03-15T09:30:00Z,ai-basics,\n';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-cli-io-'));
-  await writeFile(
-    join(dir, 'uptake.config.json'),
-    JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }),
-  );
   await writeFile(join(dir, 'training.csv'), training);
   await writeFile(join(dir, 'broken.csv'), 'user_id,completed_at,program\nu-3,2026-03-16,p\nu-4,14/03/2026,p\n');
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('uptake export and import on a DuckDB file', () => {

@@ -1,27 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/cli/config-command.js';
 import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
+import { useWorkDir } from './helpers/use-temp-dir.js';
 
 // These tests run the built CLI (`npm test` builds first), as a user runs `npx uptake`.
-let dir: string;
+const dir = useWorkDir('uptake-cli-');
 
 const uptake = (...args: string[]) => runUptake(dir, args);
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-cli-'));
-  await writeFile(
-    join(dir, 'uptake.config.json'),
-    JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'cli-admin-token-0123456789' }),
-  );
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('uptake serve and report', () => {
   it('serve stores events; report reads them through the running collector, then from the file after SIGTERM', async () => {

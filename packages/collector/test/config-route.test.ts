@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
 import { storeKinds } from './helpers/store-targets.js';
-import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
+import { event, postBatch } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
 const config = parseConfig({
   tools: [
@@ -29,12 +30,11 @@ const config = parseConfig({
   ],
 });
 
-describe.each(storeKinds)('GET /v1/config, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
+  const c = useCollector(kind, config);
   const get = (query: string, headers: Record<string, string> = {}) => fetch(`${c.url}/v1/config?${query}`, { headers });
 
   beforeAll(async () => {
-    c = await tempCollector(config, target);
     const at = (iso: string) => ({ ts: iso });
     await postBatch(c.url, {
       writeKey: 'wk_assistant',
@@ -112,10 +112,6 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ target }) => {
         }),
       ],
     });
-  });
-
-  afterAll(async () => {
-    await c.stop();
   });
 
   it("returns the tool's prompts and surveys and the person's history across devices", async () => {

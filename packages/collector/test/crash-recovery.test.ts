@@ -1,31 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../src/storage/open-store.js';
-import { postgresTarget, type StoreTarget, duckdbTarget } from './helpers/store-targets.js';
+import { duckdbTarget, type StoreTarget, storeKinds } from './helpers/store-targets.js';
 import { spawnServe } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
+import { useWorkDir } from './helpers/use-temp-dir.js';
 
-let dir: string;
-let configFile: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-crash-'));
-  configFile = join(dir, 'uptake.config.json');
-  await writeFile(
-    configFile,
-    JSON.stringify({
-      tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
-      adminToken: 'crash-admin-token-0123',
-      pseudonymize: false,
-    }),
-  );
+const dir = useWorkDir('uptake-crash-', {
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  adminToken: 'crash-admin-token-0123',
+  pseudonymize: false,
 });
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const configFile = join(dir, 'uptake.config.json');
 
 const storeArgs = (t: StoreTarget) =>
   t.location.databaseUrl ? ['--database-url', t.location.databaseUrl] : ['--db', t.location.db as string];
@@ -63,10 +49,7 @@ function loadGenerator(url: string, prefix: string) {
   };
 }
 
-describe.each([
-  { kind: 'duckdb', target: duckdbTarget },
-  { kind: 'postgres', target: postgresTarget },
-])('SIGKILL right after acknowledgements, $kind store', ({ target: makeTarget }) => {
+describe.each(storeKinds)('SIGKILL right after acknowledgements, $kind store', ({ target: makeTarget }) => {
   it('finds every acknowledged event exactly once after a restart', async () => {
     const target = await makeTarget();
     const server = await spawnServe(['--config', configFile, ...storeArgs(target)], dir);

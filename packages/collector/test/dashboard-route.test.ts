@@ -1,21 +1,13 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboardCsp } from '../src/http/dashboard-route.js';
-import { tempCollector } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
 // The dashboard's code, gzipped: Lit, uPlot and the panels. Raise it on purpose, in the same commit.
 const budget = 40_000;
 
 describe('the dashboard files (built by npm run build into dist/dashboard)', () => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
-
-  beforeAll(async () => {
-    c = await tempCollector();
-  });
-
-  afterAll(async () => {
-    await c.stop();
-  });
+  const c = useCollector();
 
   it('/dashboard redirects to /dashboard/, whose page loads everything from the collector, with no inline script or style', async () => {
     const redirect = await fetch(`${c.url}/dashboard`, { redirect: 'manual' });

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from './helpers/store-targets.js';
-import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+import { event, postEvents } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
 const auth = { Authorization: 'Bearer test-admin-token' };
 
-describe.each(storeKinds)('GET /v1/export?format=ndjson, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+describe.each(storeKinds)('GET /v1/export?format=ndjson, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
   const total = 12_000;
 
   beforeAll(async () => {
-    c = await tempCollector(testConfig, target);
     // 12,000 events over 24 days of October, posted in batches of 500: more than two export pages.
-    for (let b = 0; b < total / 500; b++) {
-      const events = Array.from({ length: 500 }, (_, i) => {
-        const n = b * 500 + i;
-        const ts = new Date(Date.UTC(2026, 9, 1) + n * 172_800).toISOString();
-        return event({ id: `exp-${String(n).padStart(6, '0')}`, ts, props: { n, feature: 'summarize' } });
-      });
-      const res = await postBatch(c.url, { writeKey: 'wk_assistant', events });
-      expect(res.body['accepted']).toBe(500);
-    }
-  });
-
-  afterAll(async () => {
-    await c.stop();
+    await postEvents(c.url, total, (n) => {
+      const ts = new Date(Date.UTC(2026, 9, 1) + n * 172_800).toISOString();
+      return event({ id: `exp-${String(n).padStart(6, '0')}`, ts, props: { n, feature: 'summarize' } });
+    });
   });
 
   const lines = async (query: string) => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { event, postBatch } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
-let c: Awaited<ReturnType<typeof tempCollector>>;
+const c = useCollector();
 
 beforeAll(async () => {
-  c = await tempCollector();
   await postBatch(c.url, {
     writeKey: 'wk_assistant',
     events: [event({ userId: 'u-1', name: 'ai.request' }), event({ userId: 'u-1' }), event({ userId: 'u-2' })],
   });
-});
-
-afterAll(async () => {
-  await c.stop();
 });
 
 describe('reading endpoints', () => {

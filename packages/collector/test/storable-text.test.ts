@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storeKinds } from './helpers/store-targets.js';
-import { event, postBatch, tempCollector, testConfig } from './helpers/temp-collector.js';
+import { event, postBatch } from './helpers/temp-collector.js';
+import { useCollector } from './helpers/use-collector.js';
 
 // Text that is valid JSON and passes the protocol schema, but that no store can hold as it is, and
 // bytes that are not text at all: found
@@ -11,14 +12,8 @@ import { event, postBatch, tempCollector, testConfig } from './helpers/temp-coll
 
 const highSurrogate = '😀'.slice(0, 1); // an emoji cut in half, as a fixed-length cut can leave it
 
-describe.each(storeKinds)('text no store can hold, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
-  beforeAll(async () => {
-    c = await tempCollector(testConfig, target);
-  });
-  afterAll(async () => {
-    await c.stop();
-  });
+describe.each(storeKinds)('text no store can hold, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
   const stored = async (prefix: string) => (await c.store.events()).filter((e) => e.id.startsWith(prefix));
 
   it('stores unpaired surrogates as U+FFFD, in prop values, prop keys and ids, without failing the batches committed with them', async () => {

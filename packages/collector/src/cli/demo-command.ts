@@ -2,11 +2,12 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { todayUtc } from '../metrics/parse-metrics-query.js';
-import { defaultDbPath, openStore } from '../storage/open-store.js';
+import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
 import { isLockError } from './store-access.js';
+import { configOption, storeLocation, storeOptions } from './store-options.js';
 
 export const demoUsage = `uptake demo [--seed N] [--employees N] [--tool ID] [--config FILE] [--db FILE | --database-url URL]
 
@@ -22,9 +23,8 @@ export async function demoCommand(args: string[]): Promise<void> {
       seed: { type: 'string', default: '42' },
       employees: { type: 'string', default: '4200' },
       tool: { type: 'string' },
-      config: { type: 'string', default: './uptake.config.json' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...configOption,
+      ...storeOptions,
     },
   });
   const seed = Number(values.seed);
@@ -36,7 +36,7 @@ export async function demoCommand(args: string[]): Promise<void> {
   const tool = values.tool ?? config.tools[0]!.id;
   let store: Store;
   try {
-    store = await openStore({ db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] });
+    store = await openStore(storeLocation(values));
   } catch (error) {
     if (isLockError(error))
       throw new CliError(`${values.db} is in use by a running collector: stop it, or let \`npm start\` write the demo on first start`);

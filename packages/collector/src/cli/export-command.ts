@@ -9,10 +9,10 @@ import { exportFormats, parseExportFormat, type ExportFormat } from '../export/e
 import { exportToFile } from '../export/export-to-file.js';
 import { parseDateRange } from '../http/date-range.js';
 import { readEvents } from '../storage/read-events.js';
-import { defaultDbPath } from '../storage/open-store.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
+import { storeLocation, storeOptions } from './store-options.js';
 
 export const exportUsage = `uptake export --out FILE [--format csv|ndjson|parquet] [--from D] [--to D] [--db FILE | --database-url URL]
 
@@ -65,8 +65,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...storeOptions,
     },
   });
   const out = values.out;
@@ -83,7 +82,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const started = Date.now();
   try {
     const rows = await withStoreOrCollector(
-      { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
+      storeLocation(values),
       async (store) => {
         const progress = startProgress('export', 'events');
         try {

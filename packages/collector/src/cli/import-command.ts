@@ -6,10 +6,10 @@ import { importRowsPerRequest } from '../http/import-route.js';
 import { importTraining, type ImportCounts } from '../import/import-training.js';
 import { readTrainingCsv, trainingRows, TrainingFileError, validateTrainingCsv } from '../import/parse-training-csv.js';
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
-import { defaultDbPath } from '../storage/open-store.js';
 import { CliError } from './cli-error.js';
 import { startProgress, type Progress } from './progress.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
+import { configOption, storeLocation, storeOptions } from './store-options.js';
 
 export const importUsage = `uptake import training FILE.csv [--config FILE] [--db FILE | --database-url URL]
 
@@ -54,9 +54,8 @@ export async function importCommand(args: string[]): Promise<void> {
     args,
     allowPositionals: true,
     options: {
-      config: { type: 'string', default: './uptake.config.json' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...configOption,
+      ...storeOptions,
     },
   });
   const [kind, file, ...rest] = positionals;
@@ -73,7 +72,7 @@ export async function importCommand(args: string[]): Promise<void> {
   let counts: ImportCounts;
   try {
     counts = await withStoreOrCollector(
-      { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
+      storeLocation(values),
       async (store) => {
         const pseudonymize = await pseudonymizerFor(await importConfig(values.config), store);
         return importTraining(trainingRows(file), {

@@ -3,11 +3,11 @@ import { loadConfig } from '../config/load-config.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
-import { defaultDbPath } from '../storage/open-store.js';
 import type { StoreSummary } from '../storage/store.js';
 import { CliError } from './cli-error.js';
 import { formatReport } from './format-report.js';
 import { withStoreOrCollector } from './store-access.js';
+import { configOption, storeLocation, storeOptions } from './store-options.js';
 
 export const reportUsage = `uptake report [--as-of YYYY-MM-DD] [--tool T] [--program P] [--cohort C] [--json]
               [--config FILE] [--db FILE | --database-url URL]
@@ -21,9 +21,8 @@ export async function reportCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      config: { type: 'string', default: './uptake.config.json' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...configOption,
+      ...storeOptions,
       'as-of': { type: 'string' },
       tool: { type: 'string' },
       program: { type: 'string' },
@@ -33,7 +32,7 @@ export async function reportCommand(args: string[]): Promise<void> {
   });
   const filters = { asOf: values['as-of'], tool: values.tool, program: values.program, cohort: values.cohort };
   const { metrics, summary } = await withStoreOrCollector<{ metrics: Metrics; summary: StoreSummary }>(
-    { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] },
+    storeLocation(values),
     async (store) => {
       const config = await loadConfig(values.config);
       let query: MetricsQuery;

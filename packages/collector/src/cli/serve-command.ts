@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startCollector } from '../start-collector.js';
 import { defaultDbPath } from '../storage/open-store.js';
 import { CliError } from './cli-error.js';
+import { configOption, storeLocation, storeOptions } from './store-options.js';
 
 export const serveUsage = `uptake serve [--config FILE] [--db FILE | --database-url URL] [--port N] [--host H]
 
@@ -16,9 +17,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      config: { type: 'string', default: './uptake.config.json' },
-      db: { type: 'string', default: defaultDbPath },
-      'database-url': { type: 'string' },
+      ...configOption,
+      ...storeOptions,
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
     },
@@ -27,8 +27,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a port number 0–65535, got ${values.port}`);
   const collector = await startCollector({
     config: values.config,
-    db: values.db,
-    databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
+    ...storeLocation(values),
     port,
     host: values.host,
     logger: { level: process.env['UPTAKE_LOG_LEVEL'] ?? 'info' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importTool } from '../import/training-events.js';
+import { importTool } from './import-tool.js';
 import { eventName, promptSchema, surveySchema } from './prompt-schema.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */

@@ -3,13 +3,6 @@ export const exportFormats = ['csv', 'ndjson', 'parquet'] as const;
 
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** `Content-Type` of each format. */
-export const exportContentTypes: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8; header=present',
-  ndjson: 'application/x-ndjson; charset=utf-8',
-  parquet: 'application/vnd.apache.parquet',
-};
-
 /** Checks a format given by a user; the error names the field and the formats there are. */
 export function parseExportFormat(value: string, field = 'format'): ExportFormat {
   if ((exportFormats as readonly string[]).includes(value)) return value as ExportFormat;

@@ -2,10 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StoredEvent } from '../storage/store.js';
-import { csvChunks } from './csv-export.js';
 import type { ExportFormat } from './export-format.js';
-import { ndjsonChunks } from './ndjson-export.js';
-import { writeParquet } from './parquet-export.js';
+import { exportWriters } from './export-writers.js';
 
 /** Writes events to `file` in a format, streaming; returns the row count. `onRows` hears progress. */
 export async function exportToFile(
@@ -14,7 +12,8 @@ export async function exportToFile(
   file: string,
   onRows?: (rows: number) => void,
 ): Promise<number> {
-  if (format === 'parquet') return writeParquet(events, file, { ...(onRows ? { onRows } : {}) });
+  const writer = exportWriters[format];
+  if (!writer.streams) return writer.toFile(events, file, onRows);
   let rows = 0;
   async function* counted(): AsyncGenerator<StoredEvent> {
     for await (const e of events) {
@@ -23,6 +22,6 @@ export async function exportToFile(
     }
     onRows?.(rows);
   }
-  await pipeline(Readable.from(format === 'csv' ? csvChunks(counted()) : ndjsonChunks(counted())), createWriteStream(file));
+  await pipeline(Readable.from(writer.chunks(counted())), createWriteStream(file));
   return rows;
 }

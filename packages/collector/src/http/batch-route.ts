@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import { acceptEvents } from '../ingest/accept-events.js';
-import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
+import { toolAuthorizer } from './tool-auth.js';
 
 /** `POST /v1/batch`: SPEC "Wire protocol". Answers 200 only once the valid events are committed. */
 export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
-  const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
+  const authorizeTool = toolAuthorizer(ctx.config.tools);
 
   app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
     const receivedAt = new Date();
@@ -20,12 +21,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     }
     const envelope = batchSchema.safeParse(body);
     if (!envelope.success) throw new HttpError(400, `not a batch: ${formatIssues(envelope.error)}`);
-    const tool = toolsByKey.get(envelope.data.writeKey);
-    if (!tool) throw new HttpError(401, 'unknown write key');
-    const origin = request.headers.origin;
-    if (origin !== undefined && !tool.origins.includes('*') && !tool.origins.includes(origin)) {
-      throw new HttpError(403, `origin ${origin} is not allowed for tool "${tool.id}"`);
-    }
+    const tool = authorizeTool(request, envelope.data.writeKey);
     const { rows, rejected } = acceptEvents(envelope.data.events, {
       tool: tool.id,
       receivedAt,

@@ -1,9 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { limits } from '@uptake/sdk/protocol';
-import type { UptakeConfig } from '../config/config-schema.js';
-import type { GroupCommitter } from '../ingest/group-commit.js';
-import type { Pseudonymize } from '../ingest/pseudonymizer.js';
-import type { Store } from '../storage/store.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerConfigRoute } from './config-route.js';
@@ -16,17 +12,8 @@ import { registerMetricsRoute } from './metrics-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
+import type { ServerContext } from './server-context.js';
 import { registerToolsRoute } from './tools-route.js';
-
-/** What the routes need. */
-export interface ServerContext {
-  config: UptakeConfig;
-  store: Store;
-  committer: GroupCommitter;
-  pseudonymize: Pseudonymize;
-  /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
-  adminTokens: string[];
-}
 
 /**
  * Request logs carry the method and path only: no client address (no IP is kept anywhere) and no

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { exposureHistory } from '../prompts/exposure-history.js';
-import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
 import { singleValues } from './single-values.js';
+import { toolAuthorizer } from './tool-auth.js';
 
 /**
  * `GET /v1/config?tool=&writeKey=&userId=`: the prompts and surveys of a tool and, for an identified
@@ -13,22 +14,18 @@ import { singleValues } from './single-values.js';
  * gets `304`, which the browser's HTTP cache does by itself with `Cache-Control: no-cache`.
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
-  const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
+  const authorizeTool = toolAuthorizer(ctx.config.tools);
   app.get<{ Querystring: Record<string, unknown> }>('/v1/config', async (request, reply) => {
     const { tool: toolId, writeKey, userId } = singleValues(request.query, ['tool', 'writeKey', 'userId']);
     if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");
-    const tool = toolsByKey.get(writeKey);
-    if (!tool) throw new HttpError(401, 'unknown write key');
-    if (toolId !== undefined && toolId !== tool.id)
-      throw new HttpError(400, `tool: the write key belongs to tool "${tool.id}", not "${toolId.slice(0, 64)}"`);
-    const origin = request.headers.origin;
-    if (origin !== undefined && !tool.origins.includes('*') && !tool.origins.includes(origin)) {
-      throw new HttpError(403, `origin ${origin} is not allowed for tool "${tool.id}"`);
-    }
+    const tool = authorizeTool(request, writeKey, toolId);
     if (userId !== undefined && (userId.length === 0 || userId.length > 128)) throw new HttpError(400, 'userId: expected 1–128 characters');
     if (userId?.includes('\u0000')) throw new HttpError(400, 'userId: contains a NUL character (U+0000)');
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
-    const history = userId === undefined ? null : await ctx.store.readSession((query) => exposureHistory(query, ctx.pseudonymize(userId)));
+    const history =
+      userId === undefined
+        ? null
+        : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId)));
     const body = JSON.stringify({
       tool: tool.id,
       fatigue: ctx.config.fatigue,

@@ -5,29 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { csvChunks } from '../export/csv-export.js';
-import { exportContentTypes, parseExportFormat, type ExportFormat } from '../export/export-format.js';
-import { ndjsonChunks } from '../export/ndjson-export.js';
-import { writeParquet } from '../export/parquet-export.js';
+import { type ExportFormat, parseExportFormat } from '../export/export-format.js';
+import { exportToFile } from '../export/export-to-file.js';
+import { exportWriters } from '../export/export-writers.js';
 import { readEvents } from '../storage/read-events.js';
-import type { Store } from '../storage/store.js';
+import type { StoredEvent } from '../storage/store.js';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
 import { parseDateRange } from './date-range.js';
 import { HttpError } from './http-error.js';
-
-type Range = ReturnType<typeof parseDateRange>;
+import type { ServerContext } from './server-context.js';
 
 /**
- * A Parquet file has its index at the end, so it is written whole to a temporary file first, then
- * sent with its length. The file is unlinked as soon as it is open for reading: nothing is left
+ * A format written only whole (Parquet has its index at the end) goes to a temporary file first, then
+ * is sent with its length. The file is unlinked as soon as it is open for reading: nothing is left
  * behind whether the download finishes, is cut, or the process dies while sending.
  */
-async function parquetStream(store: Store, range: Range): Promise<{ stream: Readable; size: number }> {
+async function fileStream(events: AsyncIterable<StoredEvent>, format: ExportFormat): Promise<{ stream: Readable; size: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'uptake-export-'));
   try {
-    const file = join(dir, 'events.parquet');
-    await writeParquet(readEvents(store, range), file);
+    const file = join(dir, `events.${format}`);
+    await exportToFile(events, format, file);
     const { size } = await stat(file);
     const stream = createReadStream(file);
     await once(stream, 'open');
@@ -48,17 +45,17 @@ export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): v
       throw new HttpError(400, (error as Error).message);
     }
     const range = parseDateRange(request.query);
+    const writer = exportWriters[format];
     const stamp = new Date().toISOString().slice(0, 10);
     reply
-      .header('Content-Type', exportContentTypes[format])
+      .header('Content-Type', writer.contentType)
       .header('Content-Disposition', `attachment; filename="uptake-events-${stamp}.${format}"`)
       .header('Cache-Control', 'no-store');
-    if (format === 'parquet') {
-      const { stream, size } = await parquetStream(ctx.store, range);
+    if (!writer.streams) {
+      const { stream, size } = await fileStream(readEvents(ctx.store, range), format);
       return reply.header('Content-Length', size).send(stream);
     }
     // Text formats stream page by page as they are read: constant memory whatever the store's size.
-    const chunks = format === 'csv' ? csvChunks(readEvents(ctx.store, range)) : ndjsonChunks(readEvents(ctx.store, range));
-    return reply.send(Readable.from(chunks));
+    return reply.send(Readable.from(writer.chunks(readEvents(ctx.store, range))));
   });
 }

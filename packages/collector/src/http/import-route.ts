@@ -4,8 +4,8 @@ import { describeIssues } from '@uptake/sdk/protocol';
 import { importTraining } from '../import/import-training.js';
 import { trainingRowSchema } from '../import/training-row.js';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
 
 /** Rows per request: a few hundred KiB of JSON, well inside the 1 MiB body limit. */
 export const importRowsPerRequest = 5000;

@@ -3,9 +3,9 @@ import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../metrics/types.js';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
 import { HttpError } from './http-error.js';
 import { singleValues } from './single-values.js';
+import type { ServerContext } from './server-context.js';
 
 /** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (admin): SPEC "Metric definitions". */
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {

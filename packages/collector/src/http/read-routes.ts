@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from './build-server.js';
 import { requireAdmin } from './admin-auth.js';
 import { HttpError } from './http-error.js';
+import type { ServerContext } from './server-context.js';
 
 /** `GET /healthz` (public) and `GET /v1/stats` (admin): store totals. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireAdmin } from './admin-auth.js';
-import type { ServerContext } from './build-server.js';
+import type { ServerContext } from './server-context.js';
 
 /** `GET /v1/tools` (admin): the ids of the tools the config declares, for the dashboard's tool filter. Write keys are not listed. */
 export function registerToolsRoute(app: FastifyInstance, ctx: ServerContext): void {

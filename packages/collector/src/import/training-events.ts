@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WireEventInput } from '@uptake/sdk/protocol';
+import { importTool } from '../config/import-tool.js';
 import { acceptEvents } from '../ingest/accept-events.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { StoredEvent } from '../storage/store.js';
 import type { TrainingRow } from './training-row.js';
-
-/** The reserved `tool` of imported events: they came from a training system, not from a tool. */
-export const importTool = 'uptake-import';
 
 /**
  * A deterministic id, so importing a file twice stores each event once. It hashes the stored (keyed)

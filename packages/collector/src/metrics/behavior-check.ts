@@ -15,14 +15,16 @@ export const failingShare = 0.4;
  */
 export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<Metrics['behaviorCheck']> {
   const s = behaviorCheckSurvey;
+  const { dialect } = sql;
+  const json = (key: string) => dialect.jsonText('props', key);
   const [row] = await query(
     `${sql.ctes()},
     answers AS (
-      SELECT user_id, (props->>'questionId') AS question, (props->>'value') AS value,
-             ROW_NUMBER() OVER (PARTITION BY user_id, (props->>'questionId') ORDER BY ts DESC, id DESC) AS rn
+      SELECT user_id, ${json('questionId')} AS question, ${json('value')} AS value,
+             ROW_NUMBER() OVER (PARTITION BY user_id, ${json('questionId')} ORDER BY ts DESC, id DESC) AS rn
       FROM events
       WHERE name = 'survey.answered' AND user_id IS NOT NULL AND ts < ${sql.end}
-        AND (props->>'surveyId') = '${s.id}' AND (props->>'questionId') IN ('${s.applied}', '${s.example}')
+        AND ${json('surveyId')} = '${s.id}' AND ${json('questionId')} IN ('${s.applied}', '${s.example}')
     ),
     latest AS (
       SELECT a.user_id,
@@ -33,7 +35,7 @@ export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSiz
       GROUP BY a.user_id
     )
     SELECT CAST(COUNT(*) AS INTEGER) AS respondents,
-           CAST(COUNT(*) FILTER (WHERE applied = 'yes' AND length(regexp_replace(COALESCE(example, ''), '\\s', '', 'g')) >= ${s.minExample}) AS INTEGER) AS applied
+           CAST(COUNT(*) FILTER (WHERE applied = 'yes' AND length(${dialect.replaceAll("COALESCE(example, '')", "'\\s'", "''")}) >= ${s.minExample}) AS INTEGER) AS applied
     FROM latest`,
     sql.params,
   );

@@ -1,5 +1,6 @@
-import type { SqlDialect, SqlParam } from '../storage/store.js';
-import { sqlString } from '../storage/sql-literal.js';
+import type { SqlDialect } from '../storage/sql-dialect.js';
+import type { SqlParam } from '../storage/store.js';
+import { usageCondition } from '../storage/usage-rollup.js';
 import type { MetricsQuery } from './types.js';
 
 /** The pieces of SQL every metric query shares, with its parameters. */
@@ -9,7 +10,7 @@ export interface MetricSql {
    * trained person) and `weeks` (k = 0…n), without the final SELECT.
    */
   ctes(options?: CteOptions): string;
-  /** Parameters in `$n` order: `$1` asOf (DATE text), `$2` end of asOf (exclusive instant), then filters. */
+  /** Parameters in order: the 1st asOf (DATE text), the 2nd the end of asOf (exclusive instant), then filters. */
   params: SqlParam[];
   /**
    * The statement that fills the temporary table `m_usage_days` (distinct person and UTC day of
@@ -21,10 +22,10 @@ export interface MetricSql {
   asOf: string;
   /** SQL expression: the first instant after asOf. */
   end: string;
-  /** `AND tool = $n` when a tool filter is set, else empty. */
+  /** ` AND tool = <parameter>` when a tool filter is set, else empty. */
   toolFilter(column?: string): string;
-  /** SQL condition: the event is a usage event (`ai.*` or a configured usage event). */
-  isUsage(column?: string): string;
+  /** The store's SQL spellings, for what engines write differently (JSON text, percentiles…). */
+  dialect: SqlDialect;
 }
 
 export interface CteOptions {
@@ -38,21 +39,16 @@ export interface CteOptions {
  */
 export type UsageSource = 'rollup' | 'events';
 
-/**
- * Builds the shared SQL for one metrics request. Only validated values are inlined as literals.
- * Every `props->>'key'` is parenthesized: DuckDB binds `->>` more loosely than `=` and `IS`, so
- * `props->>'a' = 'b'` would read as `props->>('a' = 'b')`.
- */
+/** Builds the shared SQL for one metrics request. Only validated values are inlined as literals. */
 export function metricSql(q: MetricsQuery, usageEvents: readonly string[], dialect: SqlDialect, source: UsageSource = 'events'): MetricSql {
   const params: SqlParam[] = [q.asOf, nextDay(q.asOf)];
-  const param = (value: SqlParam) => `$${params.push(value)}`;
+  const param = (value: SqlParam) => dialect.param(params.push(value));
   const tool = q.tool === undefined ? undefined : param(q.tool);
   const program = q.program === undefined ? undefined : param(q.program);
   const cohort = q.cohort === undefined ? undefined : param(q.cohort);
-  const asOf = 'CAST($1 AS DATE)';
-  const end = 'CAST($2 AS TIMESTAMPTZ)';
-  const isUsage = (column = 'name') =>
-    `(${column} LIKE 'ai.%'${usageEvents.length ? ` OR ${column} IN (${usageEvents.map(sqlString).join(', ')})` : ''})`;
+  const asOf = `CAST(${dialect.param(1)} AS DATE)`;
+  const end = `CAST(${dialect.param(2)} AS TIMESTAMPTZ)`;
+  const json = (key: string) => dialect.jsonText('props', key);
   const toolFilter = (column = 'tool') => (tool ? ` AND ${column} = ${tool}` : '');
 
   const ctes = (options: CteOptions = {}) => `
@@ -60,11 +56,11 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
     request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
     first_training AS (
-      SELECT user_id, ts, (props->>'cohort') AS cohort,
+      SELECT user_id, ts, ${json('cohort')} AS cohort,
              ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
       FROM events
       WHERE name = 'training.completed' AND user_id IS NOT NULL AND ts < ${end}
-        ${program ? `AND (props->>'program') = ${program}` : ''}
+        ${program ? `AND ${json('program')} = ${program}` : ''}
     ),
     trained_all AS (
       SELECT user_id, ${dialect.utcDay('ts')} AS trained_at,
@@ -78,12 +74,12 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
       options.traits
         ? `,
     roles AS (
-      SELECT user_id, (props->>'role') AS role, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND (props->>'role') IS NOT NULL
+      SELECT user_id, ${json('role')} AS role, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND ${json('role')} IS NOT NULL
     ),
     teams AS (
-      SELECT user_id, (props->>'team') AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND (props->>'team') IS NOT NULL
+      SELECT user_id, ${json('team')} AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND ${json('team')} IS NOT NULL
     ),
     traits AS (
       SELECT t.user_id, r.role, m.team
@@ -95,18 +91,20 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     }`;
 
   const usageParams: SqlParam[] = [params[1] as string, ...(q.tool === undefined ? [] : [q.tool])];
-  const toolParam = q.tool === undefined ? '' : ' AND tool = $2';
+  // Its own numbering: the end of asOf first, then the tool.
+  const toolParam = q.tool === undefined ? '' : ` AND tool = ${dialect.param(2)}`;
+  const before = `CAST(${dialect.param(1)} AS TIMESTAMPTZ)`;
   const usageTable = {
     sql: dialect.tempTable(
       'm_usage_days',
       source === 'rollup'
-        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(CAST($1 AS TIMESTAMPTZ) AS DATE)${toolParam}`
+        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(${before} AS DATE)${toolParam}`
         : `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
-           WHERE user_id IS NOT NULL AND ts < CAST($1 AS TIMESTAMPTZ) AND ${isUsage()}${toolParam}`,
+           WHERE user_id IS NOT NULL AND ts < ${before} AND ${usageCondition(usageEvents)}${toolParam}`,
     ),
     params: usageParams,
   };
-  return { ctes, params, usageTable, asOf, end, toolFilter, isUsage };
+  return { ctes, params, usageTable, asOf, end, toolFilter, dialect };
 }
 
 /** The day after a `YYYY-MM-DD` day, as an ISO instant: the exclusive end of that day. */

@@ -20,15 +20,16 @@ export async function programs(
   minGroupSize: number,
   only?: string,
 ): Promise<ProgramMetrics[]> {
+  const json = (key: string) => sql.dialect.jsonText('e.props', key);
   const rows =
     only !== undefined
       ? [{ program: only }]
       : await query(
           `${sql.ctes()},
     named AS (
-      SELECT e.user_id, (e.props->>'program') AS program FROM events e
+      SELECT e.user_id, ${json('program')} AS program FROM events e
       JOIN trained t ON t.user_id = e.user_id
-      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND (e.props->>'program') IS NOT NULL
+      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
     )
     SELECT program, COUNT(DISTINCT user_id) AS people FROM named
     GROUP BY program ORDER BY people DESC, program LIMIT ${maxPrograms}`,

@@ -1,4 +1,5 @@
 import type { PromptConfig } from '../config/prompt-schema.js';
+import type { SqlDialect } from '../storage/sql-dialect.js';
 import { sqlString } from '../storage/sql-literal.js';
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
@@ -7,9 +8,8 @@ import { num, ratio } from './suppress.js';
 import type { PromptMetrics } from './types.js';
 
 /** A goal prop condition as SQL: props are compared as JSON text (`1`, `true`, `"x"` → `1`, `true`, `x`). */
-function propCondition(key: string, value: string | number | boolean | null): string {
-  // Parenthesized: DuckDB binds ->> more loosely than = and IS.
-  const column = `(g.props->>${sqlString(key)})`;
+function propCondition(dialect: SqlDialect, key: string, value: string | number | boolean | null): string {
+  const column = dialect.jsonText('g.props', key);
   return value === null ? `${column} IS NULL` : `${column} = ${sqlString(String(value))}`;
 }
 
@@ -30,7 +30,7 @@ export async function promptUplift(
   if (!goal) throw new Error(`prompt ${prompt.id} has no goal`);
   const seconds = Math.round(goal.withinDays * 86_400);
   const props = Object.entries(goal.props ?? {})
-    .map(([k, v]) => ` AND ${propCondition(k, v)}`)
+    .map(([k, v]) => ` AND ${propCondition(sql.dialect, k, v)}`)
     .join('');
   const rows = await query(
     `${sql.ctes()},
@@ -38,7 +38,7 @@ export async function promptUplift(
       SELECT user_id, name, ts, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
       FROM events
       WHERE name IN ('prompt.shown', 'prompt.held_out') AND user_id IS NOT NULL AND ts < ${sql.end}
-        AND (props->>'promptId') = ${sqlString(prompt.id)}${sql.toolFilter()}
+        AND ${sql.dialect.jsonText('props', 'promptId')} = ${sqlString(prompt.id)}${sql.toolFilter()}
     ),
     exposed AS (
       SELECT x.user_id, x.name, x.ts FROM exposures x
@@ -52,7 +52,7 @@ export async function promptUplift(
     converted AS (
       SELECT DISTINCT x.user_id FROM exposed x
       JOIN goals g ON g.user_id = x.user_id
-      WHERE g.ts >= x.ts AND g.ts <= x.ts + INTERVAL '${seconds} seconds'
+      WHERE g.ts >= x.ts AND g.ts <= ${sql.dialect.plusSeconds('x.ts', seconds)}
     )
     SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted
     FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id

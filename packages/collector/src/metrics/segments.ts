@@ -1,7 +1,7 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio } from './suppress.js';
-import { sustainedDays } from './trained-population.js';
+import { horizonsTable, inSustainedWindow, sustainedDays, sustainedEligible } from './sustained-window.js';
 import type { SegmentMetrics } from './types.js';
 
 /**
@@ -16,17 +16,17 @@ export async function segments(
   minGroupSize: number,
 ): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
   const horizon = (n: number) => `
-      CASE WHEN t.trained_at + ${n} <= ${sql.asOf} THEN 1 ELSE 0 END AS e${n},
+      CASE WHEN ${sustainedEligible('t.trained_at', String(n), sql.asOf)} THEN 1 ELSE 0 END AS e${n},
       CASE WHEN h${n}.user_id IS NOT NULL THEN 1 ELSE 0 END AS a${n}`;
   const sums = sustainedDays.map((n) => `CAST(SUM(e${n}) AS INTEGER) AS e${n}, CAST(SUM(a${n}) AS INTEGER) AS a${n}`).join(', ');
   const columns = sustainedDays.map((n) => `d.e${n}, d.a${n}`).join(', ');
   const rows = await query(
     `${sql.ctes({ traits: true })},
-    horizons AS (SELECT * FROM (VALUES ${sustainedDays.map((n) => `(${n})`).join(', ')}) AS h(n)),
+    horizons AS ${horizonsTable(sustainedDays)},
     hits AS (
       SELECT DISTINCT t.user_id, h.n FROM trained t CROSS JOIN horizons h
-      JOIN usage_days u ON u.user_id = t.user_id AND u.day BETWEEN t.trained_at + h.n - 13 AND t.trained_at + h.n
-      WHERE t.trained_at + h.n <= ${sql.asOf}
+      JOIN usage_days u ON u.user_id = t.user_id AND ${inSustainedWindow('u.day', 't.trained_at', 'h.n')}
+      WHERE ${sustainedEligible('t.trained_at', 'h.n', sql.asOf)}
     ),
     per_person AS (
       SELECT t.user_id, ${sustainedDays.map(horizon).join(',')}

@@ -1,9 +1,8 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num, ratio, windowOf } from './suppress.js';
+import { horizonsTable, inSustainedWindow, sustainedDays, sustainedEligible } from './sustained-window.js';
 import type { Metrics } from './types.js';
-
-export const sustainedDays = [30, 60, 90] as const;
 
 /**
  * Adoption and sustained usage. Adoption: trained people active in asOf−27…asOf over people trained
@@ -17,16 +16,16 @@ export async function trainedPopulation(
 ): Promise<{ adoption: Metrics['adoption']; sustained: Metrics['sustained']; trained: number }> {
   const rows = await query(
     `${sql.ctes()},
-    horizons AS (SELECT * FROM (VALUES (0), ${sustainedDays.map((n) => `(${n})`).join(', ')}) AS h(n)),
+    horizons AS ${horizonsTable([0, ...sustainedDays])},
     eligible AS (
       SELECT t.user_id, h.n, t.trained_at FROM trained t CROSS JOIN horizons h
-      WHERE t.trained_at + h.n <= ${sql.asOf}
+      WHERE ${sustainedEligible('t.trained_at', 'h.n', sql.asOf)}
     ),
     hits AS (
       SELECT DISTINCT e.user_id, e.n FROM eligible e
       JOIN usage_days u ON u.user_id = e.user_id
       WHERE (e.n = 0 AND u.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf})
-         OR (e.n > 0 AND u.day BETWEEN e.trained_at + e.n - 13 AND e.trained_at + e.n)
+         OR (e.n > 0 AND ${inSustainedWindow('u.day', 'e.trained_at', 'e.n')})
     )
     SELECT e.n AS n, CAST(COUNT(*) AS INTEGER) AS eligible, CAST(COUNT(h.user_id) AS INTEGER) AS active
     FROM eligible e LEFT JOIN hits h ON h.user_id = e.user_id AND h.n = e.n

@@ -18,23 +18,25 @@ export async function webVitals(
   restrictToTrained: boolean,
   minGroupSize: number,
 ): Promise<VitalMetrics[]> {
+  const { dialect } = sql;
+  const json = (key: string) => dialect.jsonText('e.props', key);
   const rows = await query(
     `${sql.ctes()},
     samples AS (
-      SELECT e.tool, (e.props->>'metric') AS metric, CAST((e.props->>'value') AS FLOAT8) AS value,
-             (e.props->>'rating') AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
+      SELECT e.tool, ${json('metric')} AS metric, CAST(${json('value')} AS FLOAT8) AS value,
+             ${json('rating')} AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
       FROM events e
       ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
       WHERE e.name = 'perf.vital'
         AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
-        AND (e.props->>'metric') IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
+        AND ${json('metric')} IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
         -- A plain decimal number (web-vitals reports no exponents); anything else would fail the cast.
-        AND (e.props->>'value') ~ '^-?[0-9]+([.][0-9]+)?$'
+        AND ${dialect.matches(json('value'), `'^-?[0-9]+([.][0-9]+)?$'`)}
     )
     SELECT tool, metric,
            CAST(COUNT(*) AS INTEGER) AS samples,
            CAST(COUNT(DISTINCT person) AS INTEGER) AS people,
-           percentile_cont(0.75) WITHIN GROUP (ORDER BY value) AS p75,
+           ${dialect.percentile(0.75, 'value')} AS p75,
            CAST(COUNT(*) FILTER (WHERE rating = 'good') AS INTEGER) AS good,
            CAST(COUNT(*) FILTER (WHERE rating = 'needs-improvement') AS INTEGER) AS needs_improvement,
            CAST(COUNT(*) FILTER (WHERE rating = 'poor') AS INTEGER) AS poor

@@ -1,4 +1,5 @@
 import type { Exposure, ExposureHistory } from '@uptake/sdk/rules';
+import type { SqlDialect } from '../storage/sql-dialect.js';
 import type { SqlQuery } from '../storage/store.js';
 
 export type { Exposure, ExposureHistory };
@@ -8,11 +9,14 @@ const empty = (): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dis
 /**
  * Reads the prompt and survey events of one (pseudonymized) person and folds them into their
  * exposure history, so fatigue caps and "don't show again" hold across devices and sessions.
+ * `dialect` is the store's.
  */
-export async function exposureHistory(query: SqlQuery, userId: string): Promise<ExposureHistory> {
+export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, userId: string): Promise<ExposureHistory> {
+  const json = (key: string) => dialect.jsonText('props', key);
+  const user = dialect.param(1);
   const rows = await query(
-    `SELECT name, CAST(EXTRACT(EPOCH FROM ts) * 1000 AS BIGINT) AS ms, (props->>'promptId') AS prompt_id, (props->>'surveyId') AS survey_id, (props->>'reason') AS reason
-     FROM events WHERE user_id = $1 AND (name LIKE 'prompt.%' OR name LIKE 'survey.%')
+    `SELECT name, ${dialect.epochMs('ts')} AS ms, ${json('promptId')} AS prompt_id, ${json('surveyId')} AS survey_id, ${json('reason')} AS reason
+     FROM events WHERE user_id = ${user} AND (name LIKE 'prompt.%' OR name LIKE 'survey.%')
      ORDER BY ts, id`,
     [userId],
   );
@@ -43,8 +47,8 @@ export async function exposureHistory(query: SqlQuery, userId: string): Promise<
   history.recentShows = history.recentShows.slice(0, 50);
   // The rollup's primary key starts with user_id: one index range on either store.
   const [facts] = await query(
-    `SELECT (SELECT CAST(EXTRACT(EPOCH FROM MIN(ts)) * 1000 AS BIGINT) FROM events WHERE name = 'training.completed' AND user_id = $1) AS trained_ms,
-            (SELECT CAST(MAX(day) AS VARCHAR) FROM daily_usage WHERE user_id = $1) AS last_day`,
+    `SELECT (SELECT ${dialect.epochMs('MIN(ts)')} FROM events WHERE name = 'training.completed' AND user_id = ${user}) AS trained_ms,
+            (SELECT CAST(MAX(day) AS VARCHAR) FROM daily_usage WHERE user_id = ${user}) AS last_day`,
     [userId],
   );
   if (facts?.['trained_ms'] != null) history.trainedAt = new Date(Number(facts['trained_ms'])).toISOString().slice(0, 10);

@@ -1,24 +1,18 @@
 import pg from 'pg';
 import { postgresMigrations } from './migrations.js';
-import { notInNames } from './sql-literal.js';
-import { usageCondition, usageSetting, usageSettingKey } from './usage-rollup.js';
-import type { EventPageQuery, SqlDialect, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import { postgresDialect } from './postgres-dialect.js';
+import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
+import type { SqlQuery, StoredEvent } from './store.js';
+import { usageCondition } from './usage-rollup.js';
 
-const selectEvent = 'SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props FROM events';
 // Any fixed number: every collector takes the same advisory lock while migrating.
 const migrationLock = 741_852_963;
 
-function toEvent(r: Record<string, unknown>): StoredEvent {
+/** Statements on a pool (each on whichever connection is free) or on one client. */
+function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
-    id: r['id'] as string,
-    name: r['name'] as string,
-    ts: r['ts'] as Date,
-    receivedAt: r['received_at'] as Date,
-    userId: (r['user_id'] as string | null) ?? null,
-    anonymousId: (r['anonymous_id'] as string | null) ?? null,
-    sessionId: (r['session_id'] as string | null) ?? null,
-    tool: r['tool'] as string,
-    props: r['props'] as StoredEvent['props'],
+    rows: async (sql, params) => (await client.query(sql, params)).rows,
+    run: async (sql, params) => (await client.query(sql, params)).rowCount ?? 0,
   };
 }
 
@@ -26,20 +20,15 @@ function toEvent(r: Record<string, unknown>): StoredEvent {
  * The scale-out store: PostgreSQL through a `pg` pool. Several collectors may share it: ids are
  * deduplicated by the primary key (`ON CONFLICT DO NOTHING`), migrations run under an advisory lock.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends SqlStore {
   readonly kind = 'postgres';
-  readonly dialect: SqlDialect = {
-    isoWeek: (d) => `to_char(${d}, 'IYYY-"W"IW')`,
-    utcDay: (ts) => `CAST(${ts} AT TIME ZONE 'UTC' AS DATE)`,
-    tempTable: (name, select) => `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}`,
-  };
+  readonly dialect = postgresDialect;
+  protected readonly migrations = postgresMigrations;
+  protected readonly statements: SqlExecutor;
 
-  private constructor(private readonly pool: pg.Pool) {}
-
-  /** The `usageEvents` setting, read at each write: another collector may have changed it. */
-  private async usageEvents(client: pg.PoolClient | pg.Pool = this.pool): Promise<string[]> {
-    const { rows } = await client.query('SELECT value FROM settings WHERE key = $1', [usageSettingKey]);
-    return JSON.parse(rows[0]?.value ?? '[]');
+  private constructor(private readonly pool: pg.Pool) {
+    super();
+    this.statements = executorOf(pool);
   }
 
   /** Connects to `postgres://…`; the URL may carry `?options=-c search_path=…`. */
@@ -57,7 +46,7 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async onClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -72,27 +61,11 @@ export class PostgresStore implements Store {
     }
   }
 
-  async migrate(): Promise<void> {
-    await this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TIMESTAMPTZ DEFAULT now())',
-      );
-      const { rows } = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
-      const current = Number(rows[0]?.v ?? 0);
-      for (const migration of postgresMigrations.filter((m) => m.version > current)) {
-        await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [
-          migration.version,
-          migration.description,
-        ]);
-      }
+  protected transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.onClient(async (client) => {
+      if (options.exclusive) await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+      return work(executorOf(client));
     });
-  }
-
-  async schemaVersion(): Promise<number> {
-    const { rows } = await this.pool.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
-    return Number(rows[0]?.v ?? 0);
   }
 
   async insert(unsorted: StoredEvent[]): Promise<string[]> {
@@ -102,7 +75,7 @@ export class PostgresStore implements Store {
     // anyway is retried, the whole transaction being idempotent.
     const events = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.retryingDeadlocks(() =>
-      this.transaction(async (client) => {
+      this.onClient(async (client) => {
         // One statement, nine array parameters: the row count does not change the statement text.
         const { rows } = await client.query(
           `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
@@ -120,7 +93,8 @@ export class PostgresStore implements Store {
             events.map((e) => JSON.stringify(e.props)),
           ],
         );
-        const usage = await this.usageEvents(client);
+        // Read at each write: another collector may have changed it.
+        const usage = await this.storedUsageEvents(executorOf(client));
         await client.query(
           `INSERT INTO daily_usage (user_id, day, tool)
        SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)
@@ -146,69 +120,6 @@ export class PostgresStore implements Store {
     }
   }
 
-  async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {
-    const wanted = usageSetting(usageEvents);
-    await this.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
-      if (usageSetting(await this.usageEvents(client)) === wanted) return;
-      await client.query('DELETE FROM daily_usage');
-      await client.query(
-        `INSERT INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM events WHERE user_id IS NOT NULL AND ${usageCondition(usageEvents)}`,
-      );
-      await client.query('UPDATE settings SET value = $2 WHERE key = $1', [usageSettingKey, wanted]);
-    });
-  }
-
-  async rollupMatches(usageEvents: readonly string[]): Promise<boolean> {
-    return usageSetting(await this.usageEvents()) === usageSetting(usageEvents);
-  }
-
-  async getSetting(key: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query('SELECT value FROM settings WHERE key = $1', [key]);
-    return rows[0]?.value;
-  }
-
-  async initSetting(key: string, value: string): Promise<string> {
-    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
-    return (await this.getSetting(key)) as string;
-  }
-
-  async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
-  }
-
-  async summary(): Promise<StoreSummary> {
-    const totals = (
-      await this.pool.query('SELECT count(*)::int AS events, count(DISTINCT coalesce(user_id, anonymous_id))::int AS users FROM events')
-    ).rows[0];
-    const byName = (await this.pool.query('SELECT name, count(*)::int AS events FROM events GROUP BY name ORDER BY events DESC, name'))
-      .rows;
-    return {
-      events: totals?.events ?? 0,
-      users: totals?.users ?? 0,
-      byName: byName.map((r: { name: string; events: number }) => ({ name: r.name, events: r.events })),
-    };
-  }
-
-  async eventPage(q: EventPageQuery): Promise<StoredEvent[]> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const param = (v: unknown) => `$${values.push(v)}`;
-    if (q.from) where.push(`ts >= ${param(q.from)}`);
-    if (q.to) where.push(`ts < ${param(q.to)}`);
-    if (q.after) where.push(`(ts, id) > (${param(q.after.ts)}, ${param(q.after.id)})`);
-    const sql = `${selectEvent} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts, id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
-    return (await this.pool.query(sql, values)).rows.map(toEvent);
-  }
-
-  async purge(before: Date, keep: readonly string[]): Promise<number> {
-    return this.transaction(async (client) => {
-      const result = await client.query(`DELETE FROM events WHERE ts < $1 AND ${notInNames('name', keep)}`, [before]);
-      await client.query(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay('CAST($1 AS TIMESTAMPTZ)')}`, [before]);
-      return result.rowCount ?? 0;
-    });
-  }
-
   /**
    * One transaction on one connection, so temporary tables live for the session. Metric queries
    * filter on JSON props, whose selectivity PostgreSQL cannot estimate; it then expects one row where
@@ -216,19 +127,13 @@ export class PostgresStore implements Store {
    * 9 s on 1M events). Hash joins are right for every metric query, so nested loops are off here.
    */
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
-    return this.transaction(async (client) => {
+    return this.onClient(async (client) => {
       await client.query('SET LOCAL enable_nestloop = off');
       // With nested loops priced out, the range joins of the metrics look costly enough to trigger
       // JIT compilation, which then costs more than the query itself (~0.3–1 s a statement).
       await client.query('SET LOCAL jit = off');
       return work(async (sql, params = []) => (await client.query(sql, params)).rows);
     });
-  }
-
-  query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
-
-  async events(): Promise<StoredEvent[]> {
-    return (await this.pool.query(`${selectEvent} ORDER BY ts, id`)).rows.map(toEvent);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Props } from '@uptake/sdk';
+import type { SqlDialect } from './sql-dialect.js';
 
 /** An event as stored: validated, clock-corrected, ids pseudonymized. */
 export interface StoredEvent {
@@ -32,26 +33,21 @@ export interface EventPageQuery {
 /** A value bound to a `$n` parameter of `Store.query`. */
 export type SqlParam = string | number | boolean | null;
 
-/** The few SQL spellings that differ between DuckDB and PostgreSQL; everything else is shared SQL. */
-export interface SqlDialect {
-  /** ISO week of a DATE expression as text, `2026-W11`. */
-  isoWeek(dateExpr: string): string;
-  /** The UTC day (DATE) of a TIMESTAMPTZ expression, the fastest way the store has. */
-  utcDay(tsExpr: string): string;
-  /** A statement creating a temporary table `name` from `select`, gone when the read session ends. */
-  tempTable(name: string, select: string): string;
-}
-
 /** Runs one SQL statement with `$n` parameters; integers come back as numbers. */
 export type SqlQuery = (sql: string, params?: SqlParam[]) => Promise<Record<string, unknown>[]>;
 
 /**
  * The collector's storage. Two implementations (DuckDB, PostgreSQL) pass the same test suite
- * (test/storage/store-contract.test.ts).
+ * (test/storage/store-contract.test.ts); both extend the shared SQL core (`SqlStore`).
  */
 export interface Store {
-  /** `duckdb` or `postgres`. */
-  readonly kind: 'duckdb' | 'postgres';
+  /** The engine's name, for messages: `duckdb`, `postgres`. */
+  readonly kind: string;
+  /**
+   * The file this process holds locked (DuckDB's), which other processes reach through the running
+   * collector's sidecar; undefined for a database server or an in-memory store.
+   */
+  readonly lockedFile: string | undefined;
   /** Creates or upgrades the schema to the latest version; safe when several collectors start at once. */
   migrate(): Promise<void>;
   /** The schema version in the store. */

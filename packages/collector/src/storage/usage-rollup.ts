@@ -1,3 +1,4 @@
+import type { SqlDialect } from './sql-dialect.js';
 import { sqlString } from './sql-literal.js';
 
 /**
@@ -13,7 +14,12 @@ export function usageSetting(usageEvents: readonly string[]): string {
   return JSON.stringify([...new Set(usageEvents)].sort());
 }
 
-/** SQL condition: `column` names a usage event. */
+/** SQL condition: `column` names a usage event (`ai.*` or one of `usageEvents`). */
 export function usageCondition(usageEvents: readonly string[], column = 'name'): string {
   return `(${column} LIKE 'ai.%'${usageEvents.length ? ` OR ${column} IN (${usageEvents.map(sqlString).join(', ')})` : ''})`;
+}
+
+/** The statement that fills an empty rollup from the events, counting `usageEvents`. */
+export function rebuildUsageSql(dialect: SqlDialect, usageEvents: readonly string[]): string {
+  return `INSERT INTO daily_usage SELECT DISTINCT user_id, ${dialect.utcDay('ts')}, tool FROM events WHERE user_id IS NOT NULL AND ${usageCondition(usageEvents)}`;
 }

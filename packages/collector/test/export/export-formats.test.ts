@@ -1,12 +1,14 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds } from '../helpers/store-targets.js';
-import { event, postBatch, tempCollector, testConfig } from '../helpers/temp-collector.js';
+import { event, postBatch, postEvents } from '../helpers/temp-collector.js';
+import { useCollector } from '../helpers/use-collector.js';
+import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const auth = { Authorization: 'Bearer test-admin-token' };
 const columns = ['id', 'name', 'ts', 'receivedAt', 'userId', 'anonymousId', 'sessionId', 'tool', 'props'];
@@ -35,10 +37,10 @@ const special = [
 ];
 const ordinary = 6_000; // more than one 5,000-row page
 
-describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ kind }) => {
+  const c = useCollector(kind);
+  const dir = useTempDir('uptake-formats-test-');
   let ndjson: Row[];
-  let dir: string;
 
   const get = (query: string, headers: Record<string, string> = auth) => fetch(`${c.url}/v1/export?${query}`, { headers });
   const ndjsonRows = async (query: string) =>
@@ -48,27 +50,12 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ targ
       .map((line) => JSON.parse(line) as Row);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'uptake-formats-test-'));
-    c = await tempCollector(testConfig, target);
-    for (let b = 0; b < ordinary / 500; b++) {
-      const events = Array.from({ length: 500 }, (_, i) => {
-        const n = b * 500 + i;
-        return event({
-          id: `ord-${String(n).padStart(6, '0')}`,
-          ts: new Date(Date.UTC(2026, 9, 1) + n * 43_200).toISOString(),
-          props: { n },
-        });
-      });
-      expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(500);
-    }
+    await postEvents(c.url, ordinary, (n) =>
+      event({ id: `ord-${String(n).padStart(6, '0')}`, ts: new Date(Date.UTC(2026, 9, 1) + n * 43_200).toISOString(), props: { n } }),
+    );
     expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: special })).body['accepted']).toBe(special.length);
     ndjson = await ndjsonRows('');
     expect(ndjson).toHaveLength(ordinary + special.length);
-  });
-
-  afterAll(async () => {
-    await c.stop();
-    await rm(dir, { recursive: true, force: true });
   });
 
   describe('csv', () => {

@@ -47,3 +47,10 @@ export const storeKinds = [
   { kind: 'duckdb', target: duckdbTarget },
   { kind: 'postgres', target: postgresTarget },
 ] as const;
+
+export type StoreKind = (typeof storeKinds)[number]['kind'];
+
+/** Makes a fresh place for a store of a kind. */
+export function storeTarget(kind: StoreKind): () => Promise<StoreTarget> {
+  return storeKinds.find((k) => k.kind === kind)!.target;
+}

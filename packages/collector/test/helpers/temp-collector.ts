@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { UptakeConfig } from '../../src/config/config-schema.js';
 import { startCollector, type Collector } from '../../src/start-collector.js';
@@ -12,11 +13,14 @@ export const testConfig = parseConfig({
   pseudonymize: false,
 });
 
+/** A running test collector: `stop()` closes it and removes its store. */
+export type TempCollector = Collector & { target: StoreTarget; stop(): Promise<void> };
+
 /** A collector on 127.0.0.1 and a free port, on a fresh store (a temporary DuckDB file by default). */
 export async function tempCollector(
   config: UptakeConfig = testConfig,
   makeTarget: () => Promise<StoreTarget> = duckdbTarget,
-): Promise<Collector & { target: StoreTarget; stop(): Promise<void> }> {
+): Promise<TempCollector> {
   const target = await makeTarget();
   const collector = await startCollector({ config, ...target.location, port: 0, host: '127.0.0.1' });
   return {
@@ -58,4 +62,12 @@ export async function postBatch(
     body: typeof body === 'string' ? body : body instanceof Uint8Array ? (body as unknown as BodyInit) : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
+
+/** Posts `count` events made by `make(n)` in batches of 500, expecting each event to be accepted. */
+export async function postEvents(url: string, count: number, make: (n: number) => Record<string, unknown>): Promise<void> {
+  for (let first = 0; first < count; first += 500) {
+    const events = Array.from({ length: Math.min(500, count - first) }, (_, i) => make(first + i));
+    expect((await postBatch(url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(events.length);
+  }
 }

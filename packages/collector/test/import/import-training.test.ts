@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { importTool } from '../../src/config/import-tool.js';
 import { parseConfig } from '../../src/config/load-config.js';
-import { importTraining } from '../../src/import/import-training.js';
-import { importTool } from '../../src/import/training-events.js';
-import type { TrainingRow } from '../../src/import/training-row.js';
-import { pseudonymizerFor } from '../../src/ingest/pseudonymizer.js';
-import { openStore } from '../../src/storage/open-store.js';
 import { allEvents } from '../../src/storage/read-events.js';
 import { storeKinds } from '../helpers/store-targets.js';
-import { event, postBatch, tempCollector } from '../helpers/temp-collector.js';
+import { event, postBatch } from '../helpers/temp-collector.js';
+import { useCollector } from '../helpers/use-collector.js';
 
 // Pseudonymized, as in production: the import must hash user ids exactly as the collector does.
 const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'test-admin-token' });
@@ -19,20 +16,13 @@ const rows = [
   { user_id: 'u-4823', completed_at: '2026-03-16', program: 'ai-basics', role: '', team: 'legal' },
 ];
 
-describe.each(storeKinds)('training import, $kind store', ({ target }) => {
-  let c: Awaited<ReturnType<typeof tempCollector>>;
+describe.each(storeKinds)('training import, $kind store', ({ kind }) => {
+  const c = useCollector(kind, config);
   const post = (body: unknown, headers: Record<string, string> = auth) =>
     fetch(`${c.url}/v1/import/training`, { method: 'POST', headers, body: JSON.stringify(body) }).then(async (res) => ({
       status: res.status,
       body: await res.json(),
     }));
-
-  beforeAll(async () => {
-    c = await tempCollector(config, target);
-  });
-  afterAll(async () => {
-    await c.stop();
-  });
 
   it('POST /v1/import/training stores training.completed and identify events, joinable with SDK events; twice changes nothing', async () => {
     expect(await post({ rows })).toEqual({ status: 200, body: { rows: 3, events: 5, inserted: 5, existing: 0 } });
@@ -82,54 +72,6 @@ describe.each(storeKinds)('training import, $kind store', ({ target }) => {
     expect((await post({ rows: [] })).body).toEqual({ error: 'rows: expected at least one row' });
     expect((await allEvents(c.store)).some((e) => e.props['program'] === 'p')).toBe(false);
   });
-});
-
-describe.each(storeKinds)('importTraining into the store directly, $kind store', ({ target }) => {
-  it('hashes like a collector on the same store and imports 100,000 rows in big batches, idempotently', async () => {
-    const t = await target();
-    try {
-      const c = await tempCollector(config, async () => ({ ...t, dispose: async () => undefined }));
-      expect(
-        (await postBatch(c.url, { writeKey: 'wk_assistant', events: [event({ id: 'sdk-join-0002', userId: 'user-7' })] })).body['accepted'],
-      ).toBe(1);
-      await c.close();
-
-      const store = await openStore(t.location);
-      try {
-        const pseudonymize = await pseudonymizerFor(config, store);
-        const many: TrainingRow[] = Array.from({ length: 100_000 }, (_, i) => ({
-          userId: `user-${i}`,
-          completedAt: new Date(Date.UTC(2026, 0, 1) + (i % 90) * 86_400_000),
-          program: 'ai-basics',
-          ...(i % 2 === 0 ? { role: 'professional' } : {}),
-        }));
-        let writes = 0;
-        const insert = async (events: Parameters<typeof store.insert>[0]) => {
-          writes++;
-          return (await store.insert(events)).length;
-        };
-        const started = Date.now();
-        expect(await importTraining(many, { pseudonymize, insert })).toEqual({
-          rows: 100_000,
-          events: 150_000,
-          inserted: 150_000,
-          existing: 0,
-        });
-        expect(Date.now() - started).toBeLessThan(60_000);
-        expect(writes).toBe(20); // 5,000 rows a transaction, not one per row
-        const again = await importTraining(many.slice(0, 7_000), { pseudonymize, insert });
-        expect(again).toEqual({ rows: 7_000, events: 10_500, inserted: 0, existing: 10_500 });
-
-        const summary = await store.summary();
-        expect(summary.events).toBe(150_001);
-        expect(summary.users).toBe(100_000); // user-7's SDK event and import share one hashed id
-      } finally {
-        await store.close();
-      }
-    } finally {
-      await t.dispose();
-    }
-  }, 120_000);
 });
 
 describe('the import tool name', () => {

@@ -1,16 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TrainingFileError, trainingRows, validateTrainingCsv } from '../../src/import/parse-training-csv.js';
+import { useTempDir } from '../helpers/use-temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'uptake-training-csv-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('uptake-training-csv-');
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(dir, name);

@@ -1,0 +1,14 @@
+import type { UptakeConfig } from '../config/config-schema.js';
+import type { GroupCommitter } from '../ingest/group-commit.js';
+import type { Pseudonymize } from '../ingest/pseudonymizer.js';
+import type { Store } from '../storage/store.js';
+
+/** What the routes need. */
+export interface ServerContext {
+  config: UptakeConfig;
+  store: Store;
+  committer: GroupCommitter;
+  pseudonymize: Pseudonymize;
+  /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
+  adminTokens: string[];
+}

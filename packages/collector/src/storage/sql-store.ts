@@ -1,0 +1,155 @@
+import { selectEvents, toStoredEvent } from './event-row.js';
+import type { Migration } from './migrations.js';
+import type { SqlDialect } from './sql-dialect.js';
+import { notInNames } from './sql-literal.js';
+import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
+
+/** How the shared core runs statements on a store's connection. */
+export interface SqlExecutor {
+  /** Runs one statement and returns its rows; an integer may come back as a number, a bigint or text. */
+  rows(sql: string, params?: SqlParam[]): Promise<Record<string, unknown>[]>;
+  /** Runs a statement (several separated by `;` when it has no parameters) and returns how many rows it changed. */
+  run(sql: string, params?: SqlParam[]): Promise<number>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Also take the store-wide lock of migrations and rollup rebuilds, so collectors sharing one
+   * database do them one at a time (a store only one process can open needs no lock).
+   */
+  exclusive?: boolean;
+}
+
+/**
+ * A store over a SQL engine, written once: settings, schema migrations, summary, event pages,
+ * purge, the rebuild of the daily usage rollup. A store extends it with what depends on its driver:
+ * connections, transactions, insert, read sessions and close; the SQL here asks `dialect` for
+ * what engines spell differently. README.md in this folder says how to add an engine.
+ */
+export abstract class SqlStore implements Store {
+  abstract readonly kind: string;
+  abstract readonly dialect: SqlDialect;
+  readonly lockedFile: string | undefined = undefined;
+  /** This engine's schema migrations in version order; a released one is never edited. */
+  protected abstract readonly migrations: readonly Migration[];
+  /** Runs each statement on its own, committed by itself. */
+  protected abstract readonly statements: SqlExecutor;
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  protected abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  abstract insert(events: StoredEvent[]): Promise<string[]>;
+  abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
+
+  /** Called within the transaction that changes which usage events the rollup counts: a cache of them is stale. */
+  protected usageEventsChanged(): void {}
+
+  /** The usage events the rollup counts (the `usageEvents` setting). */
+  protected async storedUsageEvents(executor: SqlExecutor): Promise<string[]> {
+    return JSON.parse((await this.readSetting(executor, usageSettingKey)) ?? '[]');
+  }
+
+  private async readSetting(executor: SqlExecutor, key: string): Promise<string | undefined> {
+    const [row] = await executor.rows(`SELECT value FROM settings WHERE key = ${this.dialect.param(1)}`, [key]);
+    return row?.['value'] === null || row?.['value'] === undefined ? undefined : String(row['value']);
+  }
+
+  private static async version(executor: SqlExecutor): Promise<number> {
+    return Number((await executor.rows('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.['v'] ?? 0);
+  }
+
+  async migrate(): Promise<void> {
+    const p = this.dialect.param;
+    await this.transaction(
+      async (tx) => {
+        await tx.run(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TIMESTAMPTZ DEFAULT now())',
+        );
+        const current = await SqlStore.version(tx);
+        for (const migration of this.migrations.filter((m) => m.version > current)) {
+          await tx.run(migration.sql);
+          await tx.run(`INSERT INTO schema_migrations (version, description) VALUES (${p(1)}, ${p(2)})`, [
+            migration.version,
+            migration.description,
+          ]);
+        }
+      },
+      { exclusive: true },
+    );
+  }
+
+  schemaVersion(): Promise<number> {
+    return SqlStore.version(this.statements);
+  }
+
+  getSetting(key: string): Promise<string | undefined> {
+    return this.readSetting(this.statements, key);
+  }
+
+  async initSetting(key: string, value: string): Promise<string> {
+    const p = this.dialect.param;
+    await this.statements.run(`INSERT INTO settings (key, value) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (key) DO NOTHING`, [key, value]);
+    return (await this.getSetting(key)) as string;
+  }
+
+  async ping(): Promise<void> {
+    await this.statements.rows('SELECT 1');
+  }
+
+  async summary(): Promise<StoreSummary> {
+    const [totals] = await this.statements.rows(
+      'SELECT count(*) AS events, count(DISTINCT coalesce(user_id, anonymous_id)) AS users FROM events',
+    );
+    const byName = await this.statements.rows('SELECT name, count(*) AS events FROM events GROUP BY name ORDER BY events DESC, name');
+    return {
+      events: Number(totals?.['events'] ?? 0),
+      users: Number(totals?.['users'] ?? 0),
+      byName: byName.map((r) => ({ name: String(r['name']), events: Number(r['events']) })),
+    };
+  }
+
+  async eventPage(q: EventPageQuery): Promise<StoredEvent[]> {
+    const where: string[] = [];
+    const values: SqlParam[] = [];
+    const at = (d: Date) => `CAST(${this.dialect.param(values.push(d.toISOString()))} AS TIMESTAMPTZ)`;
+    if (q.from) where.push(`ts >= ${at(q.from)}`);
+    if (q.to) where.push(`ts < ${at(q.to)}`);
+    if (q.after) where.push(this.dialect.rowAfter(['ts', 'id'], [at(q.after.ts), this.dialect.param(values.push(q.after.id))]));
+    const sql = `${selectEvents(this.dialect)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts, id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
+    return (await this.statements.rows(sql, values)).map(toStoredEvent);
+  }
+
+  async events(): Promise<StoredEvent[]> {
+    return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY ts, id`)).map(toStoredEvent);
+  }
+
+  purge(before: Date, keep: readonly string[]): Promise<number> {
+    const cutoff = `CAST(${this.dialect.param(1)} AS TIMESTAMPTZ)`;
+    return this.transaction(async (tx) => {
+      const purged = await tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
+      await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
+      return purged;
+    });
+  }
+
+  async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {
+    const wanted = usageSetting(usageEvents);
+    const p = this.dialect.param;
+    await this.transaction(
+      async (tx) => {
+        if (usageSetting(await this.storedUsageEvents(tx)) === wanted) return;
+        await tx.run('DELETE FROM daily_usage');
+        await tx.run(rebuildUsageSql(this.dialect, usageEvents));
+        await tx.run(`UPDATE settings SET value = ${p(2)} WHERE key = ${p(1)}`, [usageSettingKey, wanted]);
+        this.usageEventsChanged();
+      },
+      { exclusive: true },
+    );
+  }
+
+  async rollupMatches(usageEvents: readonly string[]): Promise<boolean> {
+    return usageSetting(await this.storedUsageEvents(this.statements)) === usageSetting(usageEvents);
+  }
+
+  query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
+}
