@@ -43,10 +43,12 @@ export interface AcceptContext {
 export function acceptEvents(
   events: unknown[],
   ctx: AcceptContext,
-): { rows: StoredEvent[]; rejected: Rejection[]; warnings: string[] } {
+): { rows: StoredEvent[]; indexes: number[]; rejected: Rejection[]; warnings: string[] } {
   const skew = ctx.sentAt ? ctx.receivedAt.getTime() - ctx.sentAt.getTime() : 0;
   const latest = ctx.receivedAt.getTime() + limits.maxFutureMs;
   const rows: StoredEvent[] = [];
+  /** Each row's position in the batch. */
+  const indexes: number[] = [];
   const rejected: Rejection[] = [];
   const warnings: string[] = [];
   const seen = new Set<string>();
@@ -105,6 +107,7 @@ export function acceptEvents(
         );
       }
     }
+    indexes.push(index);
     rows.push({
       id: e.id,
       name: e.name,
@@ -117,7 +120,7 @@ export function acceptEvents(
       props: wellFormedProps(props),
     });
   });
-  return { rows, rejected, warnings };
+  return { rows, indexes, rejected, warnings };
 }
 
 /** Why a write key may not send this event, or `undefined` when it may. */
