@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run the sources; the collector imports the protocol the way its users do, by package name.
     alias: {
       '@uptake/sdk/protocol': src('./packages/sdk/src/protocol/index.ts'),
+      '@uptake/sdk/rules': src('./packages/sdk/src/rules/index.ts'),
       '@uptake/widgets': src('./packages/widgets/src/index.ts'),
     },
   },

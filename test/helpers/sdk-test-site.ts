@@ -35,7 +35,7 @@ export async function startSdkTestSite(): Promise<SdkTestSite> {
   let proxyUrl = '';
   const page = await startSdkTestPage(() => proxyUrl);
   const config = parseConfig({
-    tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }],
+    tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: [page.origin] }],
     adminToken: 'e2e-admin-token-0123456789',
   });
   const collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });

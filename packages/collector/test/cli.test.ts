@@ -50,7 +50,10 @@ describe('uptake serve and report', () => {
 
   it('serve with a broken config exits non-zero and names the field', async () => {
     const bad = join(dir, 'bad.config.json');
-    await writeFile(bad, JSON.stringify({ tools: [{ id: 'a', writeKey: 'k' }], adminToken: 'x'.repeat(16), minGroupSize: 2 }));
+    await writeFile(
+      bad,
+      JSON.stringify({ tools: [{ id: 'a', writeKey: 'k', identity: 'unverified' }], adminToken: 'x'.repeat(16), minGroupSize: 2 }),
+    );
     const result = await uptake('serve', '--config', bad, '--port', '0');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}: minGroupSize: must be at least 5`);
@@ -76,7 +79,7 @@ describe('uptake config', () => {
     await writeFile(
       bad,
       JSON.stringify({
-        tools: [{ id: 'assistant', writeKey: 'wk', origins: [] }],
+        tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: [] }],
         adminToken: 'env:UPTAKE_ADMIN_TOKEN',
         prompts: [
           { id: 'a', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },

@@ -6,8 +6,8 @@ import { useCollector } from './helpers/use-collector.js';
 
 const config = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_assistant', origins: ['https://assistant.corp.example'] },
-    { id: 'other', writeKey: 'wk_other', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['https://assistant.corp.example'] },
+    { id: 'other', writeKey: 'wk_other', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'config-admin-token-0123',
   fatigue: { perDay: 1, perWeek: 3 },
@@ -155,7 +155,9 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
       },
       recentShows: ['2026-11-21T10:00:00.000Z', '2026-11-21T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
       trainedAt: '2026-09-01',
-      lastUsageAt: '2026-11-21T23:59:59.999Z',
+      lastUsageDay: '2026-11-21',
+      program: 'workshop',
+      cohort: '2026-W36',
     });
   });
 
@@ -166,7 +168,9 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
       surveys: {},
       recentShows: [],
       trainedAt: null,
-      lastUsageAt: null,
+      lastUsageDay: null,
+      program: null,
+      cohort: null,
     });
   });
 

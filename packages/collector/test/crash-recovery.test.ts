@@ -7,7 +7,7 @@ import { event, postBatch } from './helpers/temp-collector.js';
 import { useWorkDir } from './helpers/use-temp-dir.js';
 
 const dir = useWorkDir('uptake-crash-', {
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'crash-admin-token-0123',
   pseudonymize: false,
 });

@@ -89,7 +89,7 @@ describe('several collector processes on one PostgreSQL', () => {
     await writeFile(
       configFile,
       JSON.stringify({
-        tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+        tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
         adminToken: 'multi-admin-token-0123456789',
       }),
     );

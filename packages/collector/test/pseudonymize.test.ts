@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
 import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
 
-const base = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'admin-token-0123456789' };
+const base = {
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'admin-token-0123456789',
+};
 let running: Awaited<ReturnType<typeof tempCollector>> | undefined;
 
 afterEach(async () => {

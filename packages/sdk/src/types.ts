@@ -1,5 +1,7 @@
-/** A property value the collector accepts: strings are redacted and cut to 256 characters. */
-export type PropValue = string | number | boolean | null;
+import type { PropValue } from './protocol/event-schema.js';
+
+/** A property value the collector accepts (the wire protocol's): the SDK redacts strings and cuts them to 256 characters. */
+export type { PropValue };
 
 /** Properties of an event: at most 32 keys. */
 export type Props = Record<string, PropValue>;

@@ -6,12 +6,22 @@ it('public API of @uptake/sdk', async () => {
 
 it('public API of @uptake/sdk/protocol', async () => {
   expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual([
+    'audienceSchema',
+    'batchAnswerSchema',
     'batchSchema',
+    'configAnswerSchema',
     'describeIssues',
+    'eventNameSchema',
     'eventSchema',
+    'exposureHistorySchema',
+    'fatigueSchema',
     'formatIssues',
     'instantSchema',
     'limits',
+    'promptSchema',
+    'questionSchema',
+    'surveySchema',
+    'triggerSchema',
   ]);
 });
 
@@ -41,6 +51,9 @@ it('public API of @uptake/sdk/rules', async () => {
     'allowedByFrequency',
     'assign',
     'daysSince',
+    'emptyExposure',
+    'exposureAction',
+    'foldExposures',
     'isDue',
     'matchesGlob',
     'selectDue',

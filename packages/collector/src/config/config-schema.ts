@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import { importTool } from './import-tool.js';
-import { eventName, promptSchema, surveySchema } from './prompt-schema.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
@@ -11,7 +11,7 @@ export const toolSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -')
     // Imported events carry this tool; a tool of that name could pass its events off as imported.
     .refine((id) => id !== importTool, `"${importTool}" is reserved for events of uptake import`),
-  writeKey: z.string().min(1).max(128, 'at most 128 characters'),
+  writeKey: z.string().min(1).max(limits.writeKeyMaxLength, `at most ${limits.writeKeyMaxLength} characters`),
   /** Origins allowed to send for this tool, e.g. `https://assistant.corp.example`; `"*"` allows any. */
   origins: z
     .array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)'))
@@ -31,7 +31,6 @@ export const toolSchema = z.strictObject({
     .literal('unverified')
     .optional()
     .describe('Say "unverified" for a tool that does not send userHash: anyone holding its write key can then act as any user id.'),
-
 });
 
 /** The collector's config file, `uptake.config.json`. */
@@ -42,7 +41,7 @@ export const configSchema = z
     tools: z.array(toolSchema).min(1, 'declare at least one tool'),
     adminToken: secret.refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)'),
     /** Events besides `ai.*` that count as using AI at work. */
-    usageEvents: z.array(eventName).default([]),
+    usageEvents: z.array(eventNameSchema).default([]),
     /** Groups smaller than this are reported as suppressed; never below 5. */
     minGroupSize: z.number().int().min(5, 'must be at least 5: smaller groups could identify people').default(10),
     /** Raw behavioural events older than this many days are purged; absent keeps them forever. */
@@ -52,15 +51,7 @@ export const configSchema = z
     /** Key of the id hashes; generated on first start and kept in the store when absent. */
     pseudonymSecret: secret.optional(),
     /** How many prompts and surveys one person sees at most. */
-    fatigue: z
-      .strictObject({
-        perDay: z
-          .number()
-          .int()
-          .nonnegative()
-          .describe('Prompts and surveys shown to one person in the last 24 hours, at most. Default 1.'),
-        perWeek: z.number().int().nonnegative().describe('Prompts and surveys shown to one person in the last 7 days, at most. Default 3.'),
-      })
+    fatigue: fatigueSchema
       .default({ perDay: 1, perWeek: 3 })
       .describe('Caps over all prompts and surveys together, per person, across devices.'),
     /** Requests per minute per write key and client address, before `429`. */
@@ -94,7 +85,9 @@ export const configSchema = z
       .int()
       .min(7, "must be at least 7, the SDK's own queue age limit")
       .default(7)
-      .describe('Write-key events more than this many days before their receipt are refused (imports with a token may be older). Default 7.'),
+      .describe(
+        'Write-key events more than this many days before their receipt are refused (imports with a token may be older). Default 7.',
+      ),
     /** A person's events past this many on one UTC day are refused. */
     maxEventsPerPersonPerDay: z
       .number()
@@ -131,7 +124,11 @@ export const configSchema = z
             'set identitySecret (env:NAME) so pages must prove who the user is, or say "identity": "unverified" to accept user ids as given (docs/tool-teams.md)',
         });
       if (tool.identitySecret !== undefined && tool.identity !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['tools', i, 'identity'], message: 'a tool with an identitySecret is verified: remove "identity"' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'identity'],
+          message: 'a tool with an identitySecret is verified: remove "identity"',
+        });
     });
     const keys = new Set<string>();
     config.tools.forEach((tool, i) => {
@@ -163,4 +160,5 @@ export const configSchema = z
   });
 
 export type UptakeConfig = z.output<typeof configSchema>;
-export type ToolConfig = z.output<typeof toolSchema>;
+/** A tool as the config file declares it: its id, write key and allowed origins. */
+export type DeclaredTool = z.output<typeof toolSchema>;

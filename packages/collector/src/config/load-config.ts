@@ -41,7 +41,15 @@ export function parseConfig(raw: unknown, source = 'config', env: NodeJS.Process
             ...tool,
             identitySecret: [tool.identitySecret]
               .flat()
-              .map((s, j) => resolveSecret(s, `tools[${i}].identitySecret${Array.isArray(tool.identitySecret) ? `[${j}]` : ''}`, source, env) as string),
+              .map(
+                (s, j) =>
+                  resolveSecret(
+                    s,
+                    `tools[${i}].identitySecret${Array.isArray(tool.identitySecret) ? `[${j}]` : ''}`,
+                    source,
+                    env,
+                  ) as string,
+              ),
           },
     ),
     adminToken: resolveSecret(config.adminToken, 'adminToken', source, env) as string,

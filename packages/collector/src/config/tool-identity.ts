@@ -1,7 +1,7 @@
-import type { ToolConfig, UptakeConfig } from './config-schema.js';
+import type { DeclaredTool, UptakeConfig } from './config-schema.js';
 
 /** The secrets a tool's user hashes are checked against, newest first; undefined for an unverified tool. */
-export function identitySecrets(tool: ToolConfig): readonly string[] | undefined {
+export function identitySecrets(tool: DeclaredTool): readonly string[] | undefined {
   return tool.identitySecret === undefined ? undefined : [tool.identitySecret].flat();
 }
 

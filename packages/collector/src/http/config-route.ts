@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ConfigAnswer } from '@uptake/sdk/protocol';
 import type { FastifyInstance } from 'fastify';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import { HttpError } from './http-error.js';
@@ -8,10 +9,12 @@ import { toolAuthorizer } from './tool-auth.js';
 
 /**
  * `GET /v1/config?tool=&writeKey=&userId=`: the prompts and surveys of a tool and, for an identified
- * person, their exposure history across devices (shows, holdout, dismissals, answers), so fatigue
- * caps and "don't show again" hold everywhere. Judged like a batch: the write key names the tool,
- * a browser's origin must be one of the tool's. Answers carry an ETag; a matching `If-None-Match`
- * gets `304`, which the browser's HTTP cache does by itself with `Cache-Control: no-cache`.
+ * person, their exposure history across devices (shows, holdout, dismissals, answers) with those
+ * items, and the times of their shows in other tools, so fatigue caps and "don't show again" hold
+ * everywhere; the answer is the protocol's `configAnswerSchema`. Judged like a batch: the write key
+ * names the tool, a browser's origin must be one of the tool's. Answers carry an ETag; a matching
+ * `If-None-Match` gets `304`, which the browser's HTTP cache does by itself with `Cache-Control:
+ * no-cache`.
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
@@ -22,17 +25,15 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
     if (userId !== undefined && (userId.length === 0 || userId.length > 128)) throw new HttpError(400, 'userId: expected 1–128 characters');
     if (userId?.includes('\u0000')) throw new HttpError(400, 'userId: contains a NUL character (U+0000)');
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
+    const prompts = ctx.config.prompts.filter(applies);
+    const surveys = ctx.config.surveys.filter(applies);
+    const items = { prompts: new Set(prompts.map((p) => p.id)), surveys: new Set(surveys.map((s) => s.id)) };
     const history =
       userId === undefined
         ? null
-        : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId)));
-    const body = JSON.stringify({
-      tool: tool.id,
-      fatigue: ctx.config.fatigue,
-      prompts: ctx.config.prompts.filter(applies),
-      surveys: ctx.config.surveys.filter(applies),
-      history,
-    });
+        : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId), items));
+    const answer: ConfigAnswer = { tool: tool.id, fatigue: ctx.config.fatigue, prompts, surveys, history };
+    const body = JSON.stringify(answer);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     reply.header('ETag', etag).header('Cache-Control', 'private, no-cache').header('Vary', 'Origin');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { ToolConfig } from '../config/config-schema.js';
+import type { DeclaredTool } from '../config/config-schema.js';
 import { HttpError } from './http-error.js';
 
 /** The tool a request speaks for; throws the HttpError that refuses it. */
-export type AuthorizeTool = (request: FastifyRequest, writeKey: string, claimedTool?: string) => ToolConfig;
+export type AuthorizeTool = (request: FastifyRequest, writeKey: string, claimedTool?: string) => DeclaredTool;
 
 /**
  * The write key → tool → origin decision of `POST /v1/batch` and `GET /v1/config` (SPEC "Wire
@@ -11,7 +11,7 @@ export type AuthorizeTool = (request: FastifyRequest, writeKey: string, claimedT
  * be that one (`400`); a browser's `Origin` must be one of the tool's (`403`). A request without an
  * `Origin` (a server-side sender, a backfill) is judged by its write key alone.
  */
-export function toolAuthorizer(tools: readonly ToolConfig[]): AuthorizeTool {
+export function toolAuthorizer(tools: readonly DeclaredTool[]): AuthorizeTool {
   const toolsByKey = new Map(tools.map((t) => [t.writeKey, t]));
   return (request, writeKey, claimedTool) => {
     const tool = toolsByKey.get(writeKey);

@@ -1,14 +1,7 @@
-import { eventSchema, formatIssues, limits } from '@uptake/sdk/protocol';
+import { eventSchema, formatIssues, limits, type Rejection } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
 import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
-
-/** An event of a batch that was not stored, by its index in the batch. */
-export interface Rejection {
-  index: number;
-  id?: string;
-  error: string;
-}
 
 /**
  * What a public write key may not do (SPEC "Facts come from their source"): absent for server-side

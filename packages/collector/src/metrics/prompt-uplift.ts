@@ -1,4 +1,4 @@
-import type { PromptConfig } from '../config/prompt-schema.js';
+import type { PromptConfig } from '@uptake/sdk/protocol';
 import type { SqlDialect } from '../storage/sql-dialect.js';
 import { sqlString } from '../storage/sql-literal.js';
 import type { SqlQuery } from '../storage/store.js';

@@ -1,17 +1,24 @@
-import type { Exposure, ExposureHistory } from '@uptake/sdk/rules';
+import { type ExposureHistory, type ExposureStep, exposureAction, foldExposures } from '@uptake/sdk/rules';
 import type { SqlDialect } from '../storage/sql-dialect.js';
 import type { SqlQuery } from '../storage/store.js';
 
-export type { Exposure, ExposureHistory };
+/** The ids of the prompts and surveys of the tool asking: other items' shows count only as instants. */
+export interface ToolItems {
+  prompts: ReadonlySet<string>;
+  surveys: ReadonlySet<string>;
+}
 
-const empty = (): Exposure => ({ shows: 0, lastShown: null, heldOutAt: null, dismissed: false, lastSnoozed: null, lastAnswered: null });
+const only = <T>(book: Record<string, T>, ids: ReadonlySet<string>) =>
+  Object.fromEntries(Object.entries(book).filter(([id]) => ids.has(id)));
 
 /**
  * Reads the prompt and survey events of one (pseudonymized) person and folds them into their
- * exposure history, so fatigue caps and "don't show again" hold across devices and sessions.
+ * exposure history (the rules' `foldExposures`, the fold the SDK applies to what its tabs did), so
+ * fatigue caps and "don't show again" hold across devices and sessions. The history carries the
+ * exposures of `items`; the shows of other tools' items are in `recentShows`, without their ids.
  * `dialect` is the store's.
  */
-export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, userId: string): Promise<ExposureHistory> {
+export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, userId: string, items: ToolItems): Promise<ExposureHistory> {
   const json = (key: string) => dialect.jsonText('props', key);
   const user = dialect.param(1);
   const rows = await query(
@@ -20,39 +27,37 @@ export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, user
      ORDER BY ts, id`,
     [userId],
   );
-  const history: ExposureHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null };
+  const steps: ExposureStep[] = [];
   for (const r of rows) {
-    const name = String(r['name']);
-    const [kind, action] = name.split('.') as ['prompt' | 'survey', string];
+    const [kind, what] = String(r['name']).split('.') as ['prompt' | 'survey', string];
     const id = kind === 'prompt' ? r['prompt_id'] : r['survey_id'];
-    if (typeof id !== 'string' || (kind !== 'prompt' && kind !== 'survey')) continue;
-    const at = new Date(Number(r['ms'])).toISOString();
-    const book = kind === 'prompt' ? history.prompts : history.surveys;
-    const e = (book[id] ??= empty());
-    if (action === 'shown') {
-      e.shows++;
-      e.lastShown = at;
-      history.recentShows.unshift(at);
-    } else if (action === 'held_out') {
-      e.heldOutAt ??= at;
-    } else if (action === 'dismissed') {
-      // "Don't show again" ends a prompt. A survey has only its close button: closing it is "not
-      // now", and its `maxShows` bounds how often it is offered (docs/DECISIONS.md).
-      if (r['reason'] === 'dismiss' && kind === 'prompt') e.dismissed = true;
-      else e.lastSnoozed = at;
-    } else if (action === 'answered') {
-      e.lastAnswered = at;
-    }
+    const action = exposureAction(kind, what, r['reason']);
+    if (typeof id !== 'string' || (kind !== 'prompt' && kind !== 'survey') || !action) continue;
+    steps.push({ kind, id, action, at: new Date(Number(r['ms'])).toISOString() });
   }
-  history.recentShows = history.recentShows.slice(0, 50);
-  // The rollup's primary key starts with user_id: one index range on either store.
-  const [facts] = await query(
-    `SELECT (SELECT ${dialect.epochMs('MIN(ts)')} FROM events WHERE name = 'training.completed' AND user_id = ${user}) AS trained_ms,
-            (SELECT CAST(MAX(day) AS VARCHAR) FROM daily_usage WHERE user_id = ${user}) AS last_day`,
+  const folded = foldExposures({ prompts: {}, surveys: {}, recentShows: [] }, steps);
+  const history: ExposureHistory = {
+    prompts: only(folded.prompts, items.prompts),
+    surveys: only(folded.surveys, items.surveys),
+    recentShows: folded.recentShows.slice(0, 50),
+    trainedAt: null,
+    lastUsageDay: null,
+    program: null,
+    cohort: null,
+  };
+  const day = dialect.utcDay('ts');
+  const [training] = await query(
+    `SELECT CAST(${day} AS VARCHAR) AS day, ${json('program')} AS program, COALESCE(${json('cohort')}, ${dialect.isoWeek(day)}) AS cohort
+     FROM events WHERE name = 'training.completed' AND user_id = ${user} ORDER BY ts, id LIMIT 1`,
     [userId],
   );
-  if (facts?.['trained_ms'] != null) history.trainedAt = new Date(Number(facts['trained_ms'])).toISOString().slice(0, 10);
-  if (facts?.['last_day'] != null)
-    history.lastUsageAt = new Date(Date.parse(`${String(facts['last_day'])}T00:00:00Z`) + 86_400_000 - 1).toISOString();
+  // The rollup's primary key starts with user_id: one index range on either store.
+  const [usage] = await query(`SELECT CAST(MAX(day) AS VARCHAR) AS day FROM daily_usage WHERE user_id = ${user}`, [userId]);
+  if (training) {
+    history.trainedAt = String(training['day']);
+    history.program = training['program'] == null ? null : String(training['program']);
+    history.cohort = String(training['cohort']);
+  }
+  if (usage?.['day'] != null) history.lastUsageDay = String(usage['day']);
   return history;
 }

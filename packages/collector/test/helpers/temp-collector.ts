@@ -6,8 +6,8 @@ import { duckdbTarget, type StoreTarget } from './store-targets.js';
 
 export const testConfig = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_assistant', origins: ['https://assistant.corp.example'] },
-    { id: 'open', writeKey: 'wk_open', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['https://assistant.corp.example'] },
+    { id: 'open', writeKey: 'wk_open', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'test-admin-token',
   pseudonymize: false,

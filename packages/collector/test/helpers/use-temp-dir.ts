@@ -21,7 +21,7 @@ export function useTempDir(prefix: string): string {
 
 /** The config the CLI tests give `uptake`: one tool that any origin may send for. */
 export const cliConfig = {
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'cli-admin-token-0123456789',
 };
 

@@ -7,7 +7,10 @@ import { event, postBatch } from '../helpers/temp-collector.js';
 import { useCollector } from '../helpers/use-collector.js';
 
 // Pseudonymized, as in production: the import must hash user ids exactly as the collector does.
-const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'test-admin-token' });
+const config = parseConfig({
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'test-admin-token',
+});
 const auth = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
 
 const rows = [

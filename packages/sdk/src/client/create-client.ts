@@ -5,6 +5,7 @@ import { createSession } from '../identity/session.js';
 import { persistOptOut } from '../privacy/opt-out.js';
 import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
+import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
 import type { Props, UptakeOptions } from '../types.js';
 import { eventName } from './event-name.js';
 import { warn } from './warn.js';
@@ -110,7 +111,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const emit = (name: string, props: Props): string => {
     try {
       if (stopped) return '';
-      if (typeof name !== 'string' || name.length > 64 || !eventName.test(name)) {
+      if (typeof name !== 'string' || name.length > nameMaxLength || !eventName.test(name)) {
         warn(`track: "${text(name)}" is not an event name such as report.generated`);
         return '';
       }
@@ -148,7 +149,8 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   // an object without toString): every public method catches, so the page never sees an error.
   return {
     identify: guard((id: string, traits?: Props, o?: IdentifyOptions) => {
-      if (typeof id !== 'string' || !id || id.length > 128) return warn('identify: userId must be a string of 1–128 characters');
+      if (typeof id !== 'string' || !id || id.length > userIdMaxLength)
+        return warn(`identify: userId must be a string of 1–${userIdMaxLength} characters`);
       // Checked by the collector, which says in its answer when a hash does not match.
       const hash = typeof o?.userHash === 'string' ? o.userHash : undefined;
       userId = id;

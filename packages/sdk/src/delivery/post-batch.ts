@@ -1,10 +1,5 @@
+import type { Rejection } from '../protocol/batch-answer-schema.js';
 import { retryAfterMs } from './retry-after.js';
-
-/** An event the collector refused as invalid, by its index in the batch. */
-export interface Rejection {
-  index: number;
-  error: string;
-}
 
 /** What the collector said about a batch. */
 export interface PostResult {

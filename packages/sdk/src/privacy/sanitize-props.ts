@@ -1,7 +1,6 @@
+import { forbiddenPropKeys, propKeyMaxLength, propStringMaxLength, propsMaxKeys } from '../protocol/limits.js';
 import type { Props, PropValue } from '../types.js';
 
-const maxKeys = 32;
-const maxString = 256;
 // An e-mail address, or a run of 9+ digits (card, account and phone numbers); separators allowed inside the run.
 const sensitive = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}|\d(?:[ -]?\d){8,}/g;
 
@@ -9,7 +8,7 @@ const sensitive = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}|\d(?:[ -]
  * Redacts e-mail addresses and long digit runs in a string, then cuts it to `max` UTF-16 units (256),
  * never between the two halves of a character outside the BMP (an emoji), which no store can keep.
  */
-export function redact(value: string, max = maxString): string {
+export function redact(value: string, max: number = propStringMaxLength): string {
   const cut = value.replace(sensitive, '[redacted]').slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
@@ -33,16 +32,9 @@ export function sanitizeProps(props: unknown, warn?: (message: string) => void):
     if (typeof value === 'string') clean = redact(value);
     else if (typeof value === 'number') clean = Number.isFinite(value) ? value : undefined;
     else if (typeof value === 'boolean' || value === null) clean = value;
-    if (
-      clean === undefined ||
-      n >= maxKeys ||
-      key === '__proto__' ||
-      key === 'constructor' ||
-      key === 'prototype' ||
-      !key ||
-      key.length > 64
-    ) {
-      if (value !== undefined) warn?.(`props.${key.slice(0, 64)} dropped: 32 keys at most, values string, number, boolean or null`);
+    if (clean === undefined || n >= propsMaxKeys || forbiddenPropKeys.includes(key) || !key || key.length > propKeyMaxLength) {
+      if (value !== undefined)
+        warn?.(`props.${key.slice(0, propKeyMaxLength)} dropped: ${propsMaxKeys} keys at most, values string, number, boolean or null`);
       continue;
     }
     out[key] = clean;

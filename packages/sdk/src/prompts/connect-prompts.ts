@@ -1,6 +1,6 @@
 import type { LocalEvent } from '../rules/types.js';
 import type { Props } from '../types.js';
-import type { PromptRuntime, PromptsModule, ToolConfig } from './types.js';
+import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
 
 /** What `uptake.js` does not carry and loads when a page needs it. */
 export interface Extras {
@@ -55,7 +55,7 @@ export function connectPrompts(configUrl: string, extras: Extras, emit: (name: s
       started = who;
       const mine = restart();
       fetch(`${configUrl}&userId=${encodeURIComponent(userId)}${userHash ? `&userHash=${userHash}` : ''}`)
-        .then((res) => (res.ok ? (res.json() as Promise<ToolConfig>) : Promise.reject(new Error(`${res.status}`))))
+        .then((res) => (res.ok ? (res.json() as Promise<ConfigForPerson>) : Promise.reject(new Error(`${res.status}`))))
         .then(async (config) => {
           if (!(config.prompts.length || config.surveys.length)) return;
           const chunk = await extras.prompts();

@@ -1,4 +1,5 @@
 import '@uptake/widgets';
+import type { PulseSurvey } from '@uptake/widgets';
 import type { PromptItem, SurveyItem } from './types.js';
 
 /** A prompt or a survey, told apart by what it carries. */
@@ -12,7 +13,7 @@ export const isSurvey = (item: Item): item is SurveyItem => 'questions' in item;
  * properties, which the widgets render as text, never as HTML.
  */
 export function createWidget(item: Item, anchor: Element | undefined): HTMLElement {
-  if (isSurvey(item)) return Object.assign(document.createElement('uptake-pulse'), { survey: item });
+  if (isSurvey(item)) return Object.assign(document.createElement('uptake-pulse'), { survey: item satisfies PulseSurvey });
   const { title, body, action } = item.content;
   return Object.assign(document.createElement('uptake-prompt'), {
     promptId: item.id,

@@ -1,10 +1,8 @@
-import type { Exposure, ExposureHistory } from '../rules/types.js';
+import { type ExposureStep, foldExposures } from '../rules/fold-exposures.js';
+import type { ExposureHistory } from '../rules/types.js';
 
 /** What this browser did with a prompt or survey, kept until the collector's history surely has it. */
-export interface JournalEntry {
-  kind: 'prompt' | 'survey';
-  id: string;
-  action: 'shown' | 'held_out' | 'snoozed' | 'dismissed' | 'answered';
+export interface JournalEntry extends Omit<ExposureStep, 'at'> {
   /** The time of the event logged for it (ms), exactly as sent, so the collector's copy is recognised. */
   at: number;
 }
@@ -16,17 +14,6 @@ export const isJournalEntry = (x: unknown): x is JournalEntry => {
   return (e?.kind === 'prompt' || e?.kind === 'survey') && typeof e.id === 'string' && actions.has(e.action) && typeof e.at === 'number';
 };
 
-export const emptyExposure = (): Exposure => ({
-  shows: 0,
-  lastShown: null,
-  heldOutAt: null,
-  dismissed: false,
-  lastSnoozed: null,
-  lastAnswered: null,
-});
-
-const later = (a: string | null, b: string): string => (a !== null && a >= b ? a : b);
-
 /**
  * The person's history as the collector last sent it, plus what this browser's tabs did since: a
  * show, a snooze or an answer counts on every tab at once, and after a reload before its event
@@ -34,28 +21,8 @@ const later = (a: string | null, b: string): string => (a !== null && a >= b ? a
  * counted twice.
  */
 export function mergeHistory(server: ExposureHistory, journal: readonly JournalEntry[]): ExposureHistory {
-  const copy = (book: Record<string, Exposure>) => Object.fromEntries(Object.entries(book).map(([id, e]) => [id, { ...e }]));
-  const merged: ExposureHistory = {
-    ...server,
-    prompts: copy(server.prompts),
-    surveys: copy(server.surveys),
-    recentShows: [...server.recentShows],
-  };
   const known = new Set(server.recentShows);
-  for (const entry of journal) {
-    const at = new Date(entry.at).toISOString();
-    const e = ((entry.kind === 'prompt' ? merged.prompts : merged.surveys)[entry.id] ??= emptyExposure());
-    if (entry.action === 'shown') {
-      e.lastShown = later(e.lastShown, at);
-      if (known.has(at)) continue;
-      known.add(at);
-      e.shows++;
-      merged.recentShows.push(at);
-    } else if (entry.action === 'held_out') e.heldOutAt ??= at;
-    else if (entry.action === 'snoozed') e.lastSnoozed = later(e.lastSnoozed, at);
-    else if (entry.action === 'dismissed') e.dismissed = true;
-    else e.lastAnswered = later(e.lastAnswered, at);
-  }
-  merged.recentShows.sort().reverse();
-  return merged;
+  const steps = journal.map((entry): ExposureStep => ({ ...entry, at: new Date(entry.at).toISOString() }));
+  const fresh = steps.filter((step) => step.action !== 'shown' || !known.has(step.at));
+  return { ...server, ...foldExposures(server, fresh) };
 }

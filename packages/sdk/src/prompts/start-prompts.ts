@@ -1,16 +1,17 @@
 import { warn } from '../client/warn.js';
 import { keyPrefix } from '../identity/local-value.js';
 import { redact } from '../privacy/sanitize-props.js';
-import { limits } from '../protocol/limits.js';
+import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
+import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
 import { createWidget, isSurvey, type Item } from './create-widget.js';
 import { createLocalList } from './local-list.js';
-import { emptyExposure, isJournalEntry, mergeHistory, type JournalEntry } from './merge-history.js';
+import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
 
 /** The DOM events behind a trigger's `on`. */
@@ -44,10 +45,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     userId: host.userId,
     role: trait('role'),
     team: trait('team'),
-    cohort: trait('cohort'),
-    program: trait('program'),
+    // Program and cohort come from imported training, never from the page (SPEC "Facts come from their source").
+    cohort: config.history.cohort ?? undefined,
+    program: config.history.program ?? undefined,
     trainedAt: config.history.trainedAt ?? undefined,
-    lastUsageAt: config.history.lastUsageAt ?? undefined,
+    // The rules count inactivity from the end of the last day with use.
+    lastUsageAt: config.history.lastUsageDay ? `${config.history.lastUsageDay}T23:59:59.999Z` : undefined,
   };
   const usable = (item: Item) => item.trigger.selector === undefined || validSelector(item.trigger.selector);
   const prompts = config.prompts.filter(usable);
@@ -76,15 +79,16 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const book = (h: ExposureHistory, item: Item): Exposure => ((isSurvey(item) ? h.surveys : h.prompts)[item.id] ??= emptyExposure());
 
   /** Logs an event about `item` and journals what it means for the caps, at the event's own time. */
-  const logAbout = (item: Item, name: string, action: JournalEntry['action'] | undefined, props: Props = {}): void => {
+  const logAbout = (item: Item, name: string, props: Props = {}): void => {
     const ts = host.emit(`${kind(item)}.${name}`, { ...about(item), ...props });
+    const action = exposureAction(kind(item), name, props.reason);
     if (action && ts) journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
   };
 
   /** The person is in the item's control group: a prompt logs it once (the metrics' control arm); a survey has no such arm. */
   const holdOut = (item: Item, h: ExposureHistory): void => {
     book(h, item).heldOutAt = new Date().toISOString();
-    if (!isSurvey(item)) logAbout(item, 'held_out', 'held_out');
+    if (!isSurvey(item)) logAbout(item, 'held_out');
   };
 
   const close = (el: HTMLElement): void => {
@@ -95,12 +99,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const show = (item: Item, anchor?: Element): void => {
     if (current) close(current.el);
     const el = createWidget(item, anchor);
-    el.addEventListener('uptake-action', () => logAbout(item, 'clicked', undefined));
+    el.addEventListener('uptake-action', () => logAbout(item, 'clicked'));
     el.addEventListener('uptake-answer', (e) => {
       const { questionId, value } = e.detail;
-      logAbout(item, 'answered', 'answered', {
+      logAbout(item, 'answered', {
         questionId,
-        value: typeof value === 'string' ? redact(value, limits.surveyValueMaxLength) : value,
+        value: typeof value === 'string' ? redact(value, surveyValueMaxLength) : value,
       });
     });
     el.addEventListener('uptake-request-close', (e) => {
@@ -111,13 +115,13 @@ export function startPrompts(host: PromptHost): PromptRuntime {
         close(el);
         // The action was logged as a click, the end of a survey by its answers.
         if (reason === 'action' || reason === 'done') return;
-        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown.
-        logAbout(item, 'dismissed', reason === 'dismiss' && !isSurvey(item) ? 'dismissed' : 'snoozed', { reason });
+        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown (exposureAction).
+        logAbout(item, 'dismissed', { reason });
       });
     });
     current = { el, id: item.id };
     document.body.append(el);
-    logAbout(item, 'shown', 'shown');
+    logAbout(item, 'shown');
   };
 
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */

@@ -1,27 +1,19 @@
-import type { PulseSurvey } from '@uptake/widgets';
-import type { ExposureHistory, Fatigue, LocalEvent, RuleItem } from '../rules/types.js';
+import type { ConfigAnswer, PromptConfig, SurveyConfig } from '../protocol/index.js';
+import type { ExposureHistory, LocalEvent } from '../rules/types.js';
 import type { Props } from '../types.js';
 
-/** A prompt as `GET /v1/config` sends it (the collector validated it against the config schema). */
-export interface PromptItem extends RuleItem {
-  content: { title: string; body: string; action?: { label: string; href?: string; event?: string } };
-}
+/** A prompt as `GET /v1/config` sends it (the collector validated it against the protocol's schema). */
+export type PromptItem = PromptConfig;
 
 /** A survey as `GET /v1/config` sends it: what `<uptake-pulse>` shows, plus its rules. */
-export interface SurveyItem extends RuleItem, PulseSurvey {}
+export type SurveyItem = SurveyConfig;
 
-/** The answer of `GET /v1/config?tool=&writeKey=&userId=`. */
-export interface ToolConfig {
-  tool: string;
-  fatigue: Fatigue;
-  prompts: PromptItem[];
-  surveys: SurveyItem[];
-  history: ExposureHistory;
-}
+/** The answer of `GET /v1/config` for the identified person the SDK asks about: their history is there. */
+export type ConfigForPerson = ConfigAnswer & { history: ExposureHistory };
 
 /** What the SDK hands the prompts chunk when it starts it. */
 export interface PromptHost {
-  config: ToolConfig;
+  config: ConfigForPerson;
   userId: string;
   /** Traits from `identify`, sanitized (`role`, `team`, `cohort`, `program` are read). */
   traits: Props;

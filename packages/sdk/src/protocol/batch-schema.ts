@@ -7,7 +7,7 @@ import { limits } from './limits.js';
  * that the valid events of a batch are stored even when others are rejected.
  */
 export const batchSchema = z.object({
-  writeKey: z.string().min(1, 'expected a write key').max(128, 'at most 128 characters'),
+  writeKey: z.string().min(1, 'expected a write key').max(limits.writeKeyMaxLength, `at most ${limits.writeKeyMaxLength} characters`),
   /** When the SDK sent the batch, by the device clock; used to correct event timestamps. */
   sentAt: instantSchema.optional(),
   /** Proof of the batch's user ids for a tool that verifies identity: user id → userHash (SPEC "Identity verification"). */

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
 
-/**
- * Keys that would reach an object's prototype when copied by assignment. JSON.parse makes them own
- * properties, so a careless copy downstream could turn `{"__proto__": …}` into prototype pollution.
- */
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-
 const propValue = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
 
 /** An ISO-8601 instant with a zone (`Z` or `±hh:mm`), as the SDK's `Date.toISOString()` writes it. */
@@ -16,8 +10,8 @@ export const instantSchema = z.iso.datetime({ offset: true, message: 'expected a
 const propKey = z
   .string()
   .regex(
-    new RegExp(`^(?!(?:${[...forbiddenKeys].join('|')})$)[\\s\\S]{1,${limits.propKeyMaxLength}}$`),
-    `keys must be 1–${limits.propKeyMaxLength} characters and not ${[...forbiddenKeys].join(', ')}`,
+    new RegExp(`^(?!(?:${limits.forbiddenPropKeys.join('|')})$)[\\s\\S]{1,${limits.propKeyMaxLength}}$`),
+    `keys must be 1–${limits.propKeyMaxLength} characters and not ${limits.forbiddenPropKeys.join(', ')}`,
   );
 
 const propsSchema = z

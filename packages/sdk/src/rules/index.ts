@@ -6,6 +6,8 @@ export { isDue, daysSince } from './is-due.js';
 export { allowedByFrequency, allowedByFatigue } from './caps.js';
 export { selectDue } from './select-due.js';
 export type { Decision } from './select-due.js';
+export { emptyExposure, exposureAction, foldExposures } from './fold-exposures.js';
+export type { ExposureAction, ExposureStep, Exposures } from './fold-exposures.js';
 export type {
   Audience,
   Trigger,

@@ -1,35 +1,8 @@
-/**
- * What `GET /v1/config` sends the SDK: the prompts and surveys of the tool (the collector validates
- * them with its config schema) and the person's exposure history across devices.
- */
+// The shapes of the config and of the history are the wire protocol's (`@uptake/sdk/protocol`), taken
+// as types only: nothing of zod reaches the script-tag bundles.
+import type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Trigger } from '../protocol/index.js';
 
-/** Who is eligible; `sample` draws a share of them, `holdout` keeps a share as the control group. */
-export interface Audience {
-  roles?: string[];
-  teams?: string[];
-  cohorts?: string[];
-  programs?: string[];
-  sample: number;
-  holdout: number;
-}
-
-/** When an item is due; every condition given must hold (SPEC "Prompts and surveys"). */
-export interface Trigger {
-  event?: string;
-  count?: number;
-  withinDays?: number;
-  inactiveDays?: number;
-  daysSinceTraining?: [number, number];
-  spaced?: number[];
-  selector?: string;
-  on?: 'focus' | 'click' | 'hover';
-  url?: string;
-}
-
-export interface Frequency {
-  maxShows: number;
-  cooldownDays: number;
-}
+export type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Trigger };
 
 /** A prompt or a survey, as far as the rules are concerned. */
 export interface RuleItem {
@@ -37,33 +10,6 @@ export interface RuleItem {
   audience: Audience;
   trigger: Trigger;
   frequency: Frequency;
-}
-
-/** What one person has seen of one item (times as ISO strings). */
-export interface Exposure {
-  shows: number;
-  lastShown: string | null;
-  heldOutAt: string | null;
-  dismissed: boolean;
-  lastSnoozed: string | null;
-  lastAnswered: string | null;
-}
-
-/** A person's exposure history, as `GET /v1/config` sends it: per prompt and per survey id, and when anything was last shown. */
-export interface ExposureHistory {
-  prompts: Record<string, Exposure>;
-  surveys: Record<string, Exposure>;
-  /** Times any prompt or survey was shown, newest first, at most 50: global fatigue caps count these. */
-  recentShows: string[];
-  /** UTC day of the person's first training completion (`daysSinceTraining`, `spaced`), if any. */
-  trainedAt: string | null;
-  /** End of the last UTC day with a usage event on any device (`inactiveDays`), if any. */
-  lastUsageAt: string | null;
-}
-
-export interface Fatigue {
-  perDay: number;
-  perWeek: number;
 }
 
 /** The person, as the rules see them: traits from `identify`, training from the collector. */

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectPrompts, type Extras } from '../../src/prompts/connect-prompts.js';
-import type { PromptHost, PromptRuntime, ToolConfig } from '../../src/prompts/types.js';
+import type { PromptHost, PromptRuntime, ConfigForPerson } from '../../src/prompts/types.js';
 
-const emptyHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null };
-const withPrompts: ToolConfig = {
+const emptyHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageDay: null, program: null, cohort: null };
+const withPrompts: ConfigForPerson = {
   tool: 'assistant',
   fatigue: { perDay: 1, perWeek: 3 },
   prompts: [
@@ -18,7 +18,7 @@ const withPrompts: ToolConfig = {
   surveys: [],
   history: emptyHistory,
 };
-const withNothing: ToolConfig = { ...withPrompts, prompts: [] };
+const withNothing: ConfigForPerson = { ...withPrompts, prompts: [] };
 
 /**
  * The collector's answers, held until the test releases them, so races can be staged; and a stand-in
@@ -45,7 +45,7 @@ function setUp() {
     vitals: async () => ({ reportVitals: () => {} }),
   };
   const link = connectPrompts('http://collector.test/v1/config?tool=assistant&writeKey=wk', extras, () => new Date().toISOString());
-  const answer = async (i: number, config: ToolConfig | number) => {
+  const answer = async (i: number, config: ConfigForPerson | number) => {
     pending[i]!.resolve(typeof config === 'number' ? new Response('{"error":"x"}', { status: config }) : Response.json(config));
     for (let n = 0; n < 10; n++) await Promise.resolve();
     await new Promise((r) => setTimeout(r, 0));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UptakePromptElement, UptakePulseElement } from '@uptake/widgets';
 import { assign } from '../../src/rules/audience.js';
 import { startPrompts } from '../../src/prompts/start-prompts.js';
-import type { PromptItem, PromptRuntime, SurveyItem, ToolConfig } from '../../src/prompts/types.js';
+import type { PromptItem, PromptRuntime, SurveyItem, ConfigForPerson } from '../../src/prompts/types.js';
 import { persistOptOut } from '../../src/privacy/opt-out.js';
 import type { LocalEvent } from '../../src/rules/types.js';
 import type { Props } from '../../src/types.js';
@@ -28,20 +28,20 @@ const behaviorCheck: SurveyItem = {
   trigger: { daysSinceTraining: [88, 100] },
   frequency: often,
   questions: [
-    { id: 'applied', type: 'choice', text: 'Did you apply something from your AI training?', options: ['yes', 'no'] },
-    { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20 },
+    { id: 'applied', type: 'choice', text: 'Did you apply something from your AI training?', options: ['yes', 'no'], required: false },
+    { id: 'example', type: 'text', text: 'Describe one specific way.', minLength: 20, required: false },
   ],
 };
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-function configWith(prompts: PromptItem[], surveys: SurveyItem[] = [], trainedAt: string | null = null): ToolConfig {
+function configWith(prompts: PromptItem[], surveys: SurveyItem[] = [], trainedAt: string | null = null): ConfigForPerson {
   return {
     tool: 'assistant',
     fatigue: { perDay: 5, perWeek: 10 },
     prompts,
     surveys,
-    history: { prompts: {}, surveys: {}, recentShows: [], trainedAt, lastUsageAt: null },
+    history: { prompts: {}, surveys: {}, recentShows: [], trainedAt, lastUsageDay: null, program: null, cohort: null },
   };
 }
 
@@ -49,7 +49,7 @@ let runtime: PromptRuntime | undefined;
 let logged: { name: string; props: Props }[] = [];
 
 /** Starts the runtime the way the SDK does; what it logs lands in `logged`, and is noted back like the SDK's own events. */
-function start(config: ToolConfig, { userId = 'u-1', traits = {}, events = [] as LocalEvent[] } = {}) {
+function start(config: ConfigForPerson, { userId = 'u-1', traits = {}, events = [] as LocalEvent[] } = {}) {
   runtime?.stop();
   // As in the SDK: what the runtime logs while it starts is not noted back to it (it is not assigned yet).
   let rt: PromptRuntime | undefined;

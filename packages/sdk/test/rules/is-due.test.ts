@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, type Exposure, type RuleContext } from '../../src/rules/index.js';
+import { type Exposure, emptyExposure, isDue, type RuleContext } from '../../src/rules/index.js';
 import { matchesGlob } from '../../src/rules/url-glob.js';
 
 const day = 86_400_000;
@@ -11,15 +11,7 @@ const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
   path: '/',
   ...over,
 });
-const exposure = (over: Partial<Exposure> = {}): Exposure => ({
-  shows: 0,
-  lastShown: null,
-  heldOutAt: null,
-  dismissed: false,
-  lastSnoozed: null,
-  lastAnswered: null,
-  ...over,
-});
+const exposure = (over: Partial<Exposure> = {}): Exposure => ({ ...emptyExposure(), ...over });
 
 describe('isDue', () => {
   it('event: count within withinDays, in this browser', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowedByFatigue, allowedByFrequency, selectDue, type Exposure, type RuleItem } from '../../src/rules/index.js';
+import { allowedByFatigue, allowedByFrequency, type Exposure, emptyExposure, type RuleItem, selectDue } from '../../src/rules/index.js';
 
 const day = 86_400_000;
 const now = Date.parse('2026-11-22T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();
-const exposure = (over: Partial<Exposure> = {}): Exposure => ({
-  shows: 0,
-  lastShown: null,
-  heldOutAt: null,
-  dismissed: false,
-  lastSnoozed: null,
-  lastAnswered: null,
-  ...over,
-});
+const exposure = (over: Partial<Exposure> = {}): Exposure => ({ ...emptyExposure(), ...over });
 const frequency = { maxShows: 3, cooldownDays: 3 };
 
 describe('allowedByFrequency', () => {

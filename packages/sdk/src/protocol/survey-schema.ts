@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { itemIdSchema } from './config-values.js';
+import { itemFields } from './item-fields.js';
+import { limits } from './limits.js';
+
+const questionBase = {
+  id: itemIdSchema.describe('Names the question in survey.answered events.'),
+  text: z.string().min(1).max(500).describe('The question, plain text.'),
+  required: z.boolean().default(false).describe('Whether it must be answered; an optional question left blank records nothing.'),
+};
+
+/** One question of a survey, by `type`: what `<uptake-pulse>` shows and how it checks the answer. */
+export const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('scale'),
+    min: z.number().int().default(1),
+    max: z.number().int().default(5),
+    minLabel: z.string().max(60).optional(),
+    maxLabel: z.string().max(60).optional(),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('nps') }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('choice'),
+    options: z.array(z.string().min(1).max(120)).min(2, 'expected at least two options'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('multi'),
+    options: z.array(z.string().min(1).max(120)).min(2, 'expected at least two options'),
+  }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal('text'),
+    minLength: z.number().int().nonnegative().max(limits.surveyValueMaxLength).optional(),
+    maxLength: z.number().int().positive().max(limits.surveyValueMaxLength).optional(),
+  }),
+  z.strictObject({ ...questionBase, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() }),
+]);
+
+/** A pulse survey: questions shown one at a time, each answer recorded as it is given. */
+export const surveySchema = z.strictObject({
+  id: itemIdSchema.describe('Names the survey in events and metrics; behavior-check is the 90-day behaviour check.'),
+  tools: itemFields.tools,
+  title: z.string().max(120).optional().describe('Heading of the card.'),
+  audience: itemFields.audience,
+  trigger: itemFields.trigger,
+  questions: z
+    .array(questionSchema)
+    .min(1, 'expected at least one question')
+    .describe('Shown one at a time; each answer is recorded as it is given.'),
+  frequency: itemFields.frequency,
+});
+
+export type SurveyConfig = z.output<typeof surveySchema>;
+export type QuestionConfig = z.output<typeof questionSchema>;
