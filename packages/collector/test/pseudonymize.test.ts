@@ -6,6 +6,8 @@ import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
 const base = {
   tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'admin-token-0123456789',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
 };
 let running: Awaited<ReturnType<typeof tempCollector>> | undefined;
 

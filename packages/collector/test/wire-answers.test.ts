@@ -11,6 +11,8 @@ const config = parseConfig({
     { id: 'other', writeKey: 'wk_other', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'wire-answers-admin-token',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
   prompts: [
     { id: 'critique-tip', tools: ['assistant'], trigger: { event: 'ai.output_rejected' }, content: { title: 'Critique first' } },
     { id: 'other-tip', tools: ['other'], trigger: { event: 'ai.request' }, content: { title: 'Other' } },

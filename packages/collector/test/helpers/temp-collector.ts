@@ -10,6 +10,10 @@ export const testConfig = parseConfig({
     { id: 'open', writeKey: 'wk_open', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'test-admin-token',
+  // The tests' events are dated around 2026-11-22, more than the default 7 days before today.
+  maxEventAgeDays: 36_500,
+  // Load tests send thousands of events of one person in a day; the cap has tests of its own.
+  maxEventsPerPersonPerDay: 1_000_000,
   pseudonymize: false,
 });
 

@@ -23,6 +23,8 @@ export function useTempDir(prefix: string): string {
 export const cliConfig = {
   tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'cli-admin-token-0123456789',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
 };
 
 /** A temporary working folder for `uptake` child processes, with `uptake.config.json` in it. */

@@ -10,6 +10,8 @@ import { useCollector } from '../helpers/use-collector.js';
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'test-admin-token',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
 });
 const auth = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
 
