@@ -17,6 +17,16 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
 
   app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
     const receivedAt = new Date();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    if (type !== 'application/json' && type !== 'text/plain') {
+      throw new HttpError(
+        415,
+        `Content-Type "${type.slice(0, 100)}" is not accepted: send application/json (or text/plain, as sendBeacon does)`,
+      );
+    }
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpError(400, 'expected a JSON object {"writeKey", "sentAt", "events": [...]}');
@@ -42,7 +52,10 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
         ? undefined
         : { maxEventAgeMs, verified: secrets && ((userId) => verifyUserHash(secrets, userId, identities[userId])) },
     });
-    const { kept, refused, done } = await cap.admit(rows);
+    const { kept, refused: capped, done } = await cap.admit(rows);
+    // A retry of events already stored is answered as duplicates, not refused against the cap.
+    const already = capped.length ? await ctx.store.storedIds(capped.map((i) => rows[i]!.id)) : new Set<string>();
+    const refused = capped.filter((i) => !already.has(rows[i]!.id));
     for (const i of refused) {
       rejected.push({
         index: indexes[i] as number,

@@ -154,6 +154,13 @@ export abstract class SqlStore implements Store {
 
   query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
 
+  async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const p = this.dialect.param;
+    const rows = await this.query(`SELECT id FROM events WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, [...ids]);
+    return new Set(rows.map((r) => String(r['id'])));
+  }
+
   async personDayEvents(userId: string, day: string): Promise<number> {
     const p = this.dialect.param;
     const [row] = await this.query(`SELECT events FROM person_days WHERE user_id = ${p(1)} AND day = CAST(${p(2)} AS DATE)`, [userId, day]);
