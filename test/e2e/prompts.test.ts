@@ -147,9 +147,11 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
       tool: 'assistant',
       props: { surveyId: 'behavior-check', questionId, value },
     });
+    // Nine colleagues' answers, seeded by a server-side sender (the admin token): the tool verifies
+    // identity, and these pages are not open.
     const peers = await fetch(`${site().collector.url}/v1/batch`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({
         writeKey: 'wk_assistant',
         events: others.flatMap((u, i) => [
