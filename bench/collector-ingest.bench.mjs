@@ -20,7 +20,7 @@ const configFile = join(dir, 'uptake.config.json');
 writeFileSync(
   configFile,
   JSON.stringify({
-    tools: [{ id: 'assistant', writeKey: 'wk_bench', origins: ['*'] }],
+    tools: [{ id: 'assistant', writeKey: 'wk_bench', identity: 'unverified', origins: ['*'] }],
     adminToken: 'bench-admin-token-0123456789',
     rateLimit: { perMinute: 10_000_000 },
   }),

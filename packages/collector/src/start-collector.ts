@@ -1,3 +1,4 @@
+import { AuthFailures } from './http/auth-failures.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { UptakeConfig } from './config/config-schema.js';
 import { loadConfig } from './config/load-config.js';
@@ -43,7 +44,14 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
     const app = await buildServer(
-      { config, store, committer, pseudonymize, adminTokens: [config.adminToken, localToken] },
+      {
+        config,
+        store,
+        committer,
+        pseudonymize,
+        adminTokens: [config.adminToken, localToken],
+        authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
+      },
       options.logger ?? false,
     );
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
 import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
 
-const base = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'admin-token-0123456789' };
+const base = {
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'admin-token-0123456789',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
+};
 let running: Awaited<ReturnType<typeof tempCollector>> | undefined;
 
 afterEach(async () => {

@@ -38,7 +38,8 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
     bodyLimit: limits.batchMaxBytes,
     // A body trickled in byte by byte must not hold a connection forever.
     requestTimeout: 30_000,
-    trustProxy: false,
+    // Rate limits count per client address; behind a load balancer only the named proxies may say who that is.
+    trustProxy: ctx.config.trustProxy,
   });
   registerErrorHandler(app);
   registerBodyParsers(app);

@@ -37,7 +37,7 @@ async function fileStream(events: AsyncIterable<StoredEvent>, format: ExportForm
 /** `GET /v1/export?format=csv|ndjson|parquet&from=&to=` (admin): one row per stored event, in `(ts, id)` order. */
 export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { format?: string; from?: string; to?: string } }>('/v1/export', async (request, reply) => {
-    requireAdmin(request, ctx.adminTokens);
+    requireAdmin(request, ctx);
     let format: ExportFormat;
     try {
       format = parseExportFormat(String(request.query.format ?? 'ndjson'));

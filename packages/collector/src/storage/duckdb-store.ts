@@ -127,7 +127,9 @@ export class DuckDBStore extends SqlStore {
             `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts::TIMESTAMPTZ')}, tool FROM staging
              WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
-          return inserted.map((r) => String(r['id']));
+          const ids = inserted.map((r) => String(r['id']));
+          await this.countPersonDays(this.writer, events, ids);
+          return ids;
         });
       } finally {
         await this.connection.run('DELETE FROM staging');

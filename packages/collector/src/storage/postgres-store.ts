@@ -103,7 +103,9 @@ export class PostgresStore extends SqlStore {
        ON CONFLICT DO NOTHING`,
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
-        return rows.map((r: { id: string }) => r.id);
+        const ids = rows.map((r: { id: string }) => r.id);
+        await this.countPersonDays(executorOf(client), events, ids);
+        return ids;
       }),
     );
   }

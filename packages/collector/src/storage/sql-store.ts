@@ -128,6 +128,7 @@ export abstract class SqlStore implements Store {
     return this.transaction(async (tx) => {
       const purged = await tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
       await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
+      await tx.run(`DELETE FROM person_days WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       return purged;
     });
   }
@@ -152,4 +153,43 @@ export abstract class SqlStore implements Store {
   }
 
   query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
+
+  async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const p = this.dialect.param;
+    const rows = await this.query(`SELECT id FROM events WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, [...ids]);
+    return new Set(rows.map((r) => String(r['id'])));
+  }
+
+  async personDayEvents(userId: string, day: string): Promise<number> {
+    const p = this.dialect.param;
+    const [row] = await this.query(`SELECT events FROM person_days WHERE user_id = ${p(1)} AND day = CAST(${p(2)} AS DATE)`, [userId, day]);
+    return Number(row?.['events'] ?? 0);
+  }
+
+  /**
+   * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
+   * the insert's transaction. Keys in one global order, so concurrent inserts do not deadlock.
+   */
+  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+    const stored = new Set(inserted);
+    const counts = new Map<string, number>();
+    for (const e of events) {
+      if (e.userId === null || !stored.has(e.id)) continue;
+      const key = `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (counts.size === 0) return;
+    const p = this.dialect.param;
+    const params: SqlParam[] = [];
+    const rows = [...counts.keys()].sort().map((key) => {
+      const [userId, day] = key.split('\u0000') as [string, string];
+      return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
+    });
+    await tx.run(
+      `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
+       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events`,
+      params,
+    );
+  }
 }

@@ -57,6 +57,10 @@ export interface Store {
    * Durable (committed) when it resolves. Ids must be unique within the call.
    */
   insert(events: StoredEvent[]): Promise<string[]>;
+  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: what the daily cap reads. */
+  personDayEvents(userId: string, day: string): Promise<number>;
+  /** Which of these event ids are stored. */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Reads a setting (the generated pseudonym secret, say). */
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */

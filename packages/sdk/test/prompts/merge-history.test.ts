@@ -7,7 +7,9 @@ const server: ExposureHistory = {
   surveys: {},
   recentShows: ['2026-11-21T09:00:00.000Z', '2026-11-20T12:00:00.000Z'],
   trainedAt: '2026-09-01',
-  lastUsageAt: null,
+  lastUsageDay: null,
+  program: null,
+  cohort: null,
 };
 const at = (iso: string) => Date.parse(iso);
 
