@@ -208,6 +208,36 @@ describe('limits per client address', () => {
   });
 });
 
+describe('behind a load balancer (trustProxy)', () => {
+  const limited = (trustProxy: boolean | string[]) =>
+    parseConfig({ ...config, trustProxy, rateLimit: { perMinute: 6000, configPerMinute: 3, authFailuresPerMinute: 5 } });
+  const statuses = async (url: string, forwardedFor: string, n: number) => {
+    const seen: number[] = [];
+    for (let i = 0; i < n; i++) {
+      seen.push((await fetch(`${url}/v1/config?writeKey=wk_other`, { headers: { 'X-Forwarded-For': forwardedFor } })).status);
+    }
+    return seen;
+  };
+
+  it('counts per client address from X-Forwarded-For when the proxy is trusted, and ignores the header when it is not', async () => {
+    const trusted = await tempCollector(limited(['127.0.0.1']));
+    try {
+      expect(await statuses(trusted.url, '10.1.1.1', 4)).toEqual([200, 200, 200, 429]);
+      expect(await statuses(trusted.url, '10.2.2.2', 1)).toEqual([200]);
+    } finally {
+      await trusted.stop();
+    }
+    const direct = await tempCollector(limited(false));
+    try {
+      // A client cannot reset its own count by naming another address.
+      expect(await statuses(direct.url, '10.1.1.1', 3)).toEqual([200, 200, 200]);
+      expect(await statuses(direct.url, '10.2.2.2', 1)).toEqual([429]);
+    } finally {
+      await direct.stop();
+    }
+  });
+});
+
 describe('rotating an identity secret', () => {
   it('accepts hashes of the old and the new secret while both are listed, and only the new once the old is removed', async () => {
     const rotation = (secrets: string[]) =>

@@ -34,15 +34,19 @@ export class PersonDayCap {
     const kept: StoredEvent[] = [];
     const refused: number[] = [];
     const taken = new Map<string, number>();
-    rows.forEach((row, i) => {
+    for (const [i, row] of rows.entries()) {
       const key = keys[i];
-      if (key === undefined) return void kept.push(row);
-      const left = room.get(key) ?? 0;
-      if (left <= 0) return void refused.push(i);
-      room.set(key, left - 1);
-      taken.set(key, (taken.get(key) ?? 0) + 1);
+      const left = key === undefined ? 1 : (room.get(key) ?? 0);
+      if (left <= 0) {
+        refused.push(i);
+        continue;
+      }
+      if (key !== undefined) {
+        room.set(key, left - 1);
+        taken.set(key, (taken.get(key) ?? 0) + 1);
+      }
       kept.push(row);
-    });
+    }
     for (const [key, n] of taken) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + n);
     const done = () => {
       for (const [key, n] of taken) {
