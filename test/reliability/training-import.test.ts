@@ -15,6 +15,8 @@ import { figure } from '../helpers/reliability-scale.js';
 // Pseudonymized, as in production: the import must hash user ids exactly as the collector does.
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  // The SDK event it joins with is dated 2026-11-22, older than the default maxEventAgeDays (7).
+  maxEventAgeDays: 36_500,
   adminToken: 'test-admin-token',
 });
 
