@@ -108,6 +108,32 @@ describe('Store.forget on a DuckDB file', () => {
   });
 });
 
+describe('Store.forget on a DuckDB file, with writes and reads at the same time', () => {
+  it('loses no write and answers every read while it swaps the file', async () => {
+    const target = await duckdbTarget();
+    const store = await openStore(target.location);
+    try {
+      await store.insert(Array.from({ length: 500 }, (_, i) => row(`c-${i}`, i % 2 ? 'u-gone' : 'u-kept', '2026-11-21T10:00:00Z')));
+      const forgetting = store.forget('u-gone');
+      // Spread over the erasure: some come before its delete, some during the copy, some after the swap.
+      const writes: Promise<string[]>[] = [];
+      const reads: Promise<Record<string, unknown>[]>[] = [];
+      for (let i = 0; i < 20; i++) {
+        writes.push(store.insert([row(`w-${i}`, 'u-new', '2026-11-22T10:00:00Z')]));
+        reads.push(store.query('SELECT count(*) AS n FROM events'));
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+      expect(await forgetting).toMatchObject({ events: 250 });
+      expect((await Promise.all(writes)).flat()).toHaveLength(20);
+      expect((await Promise.all(reads)).every(([r]) => Number(r?.['n']) >= 250)).toBe(true);
+      expect(await store.query('SELECT count(*) AS n FROM events')).toEqual([{ n: 270 }]);
+    } finally {
+      await store.close();
+      await target.dispose();
+    }
+  });
+});
+
 describe('Store.forget on PostgreSQL', () => {
   it('rewrites the tables it erased from into new files (VACUUM FULL), leaving the others', async () => {
     const target = await postgresTarget();
