@@ -82,13 +82,26 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
   });
 });
 
+/** Runs `work` on a fresh store of a target, then closes and removes it. */
+async function onFreshStore(
+  makeTarget: () => Promise<StoreTarget>,
+  work: (store: Store, target: StoreTarget) => Promise<void>,
+): Promise<void> {
+  const target = await makeTarget();
+  const store = await openStore(target.location);
+  try {
+    await work(store, target);
+  } finally {
+    await store.close();
+    await target.dispose();
+  }
+}
+
 describe('Store.forget on a DuckDB file', () => {
-  it('leaves no trace of the erased rows in the file, keeps its mode, and goes on storing', async () => {
-    const target = await duckdbTarget();
-    const file = target.location.db as string;
-    const marker = 'erase-me-7f3a91c2d4';
-    const store = await openStore(target.location);
-    try {
+  it('leaves no trace of the erased rows in the file, keeps its mode, and goes on storing', () =>
+    onFreshStore(duckdbTarget, async (store, target) => {
+      const file = target.location.db as string;
+      const marker = 'erase-me-7f3a91c2d4';
       // Enough other rows that the person's are a few among many in their row group.
       const others = Array.from({ length: 3000 }, (_, i) => row(`keep-${i}`, `u-${i % 40}`, '2026-11-21T10:00:00Z'));
       await store.insert([...others, row(`${marker}-event`, marker, '2026-11-21T10:00:00Z')]);
@@ -101,18 +114,12 @@ describe('Store.forget on a DuckDB file', () => {
       expect(await allEvents(store)).toHaveLength(3000);
       expect(await store.insert([row('after-1', 'u-1', '2026-11-22T10:00:00Z')])).toEqual(['after-1']);
       expect(await store.query('SELECT count(*) AS n FROM events')).toEqual([{ n: 3001 }]);
-    } finally {
-      await store.close();
-      await target.dispose();
-    }
-  });
+    }));
 });
 
 describe('Store.forget on a DuckDB file, with writes and reads at the same time', () => {
-  it('loses no write and answers every read while it swaps the file', async () => {
-    const target = await duckdbTarget();
-    const store = await openStore(target.location);
-    try {
+  it('loses no write and answers every read while it swaps the file', () =>
+    onFreshStore(duckdbTarget, async (store) => {
       await store.insert(Array.from({ length: 500 }, (_, i) => row(`c-${i}`, i % 2 ? 'u-gone' : 'u-kept', '2026-11-21T10:00:00Z')));
       const forgetting = store.forget('u-gone');
       // Spread over the erasure: some come before its delete, some during the copy, some after the swap.
@@ -127,18 +134,12 @@ describe('Store.forget on a DuckDB file, with writes and reads at the same time'
       expect((await Promise.all(writes)).flat()).toHaveLength(20);
       expect((await Promise.all(reads)).every(([r]) => Number(r?.['n']) >= 250)).toBe(true);
       expect(await store.query('SELECT count(*) AS n FROM events')).toEqual([{ n: 270 }]);
-    } finally {
-      await store.close();
-      await target.dispose();
-    }
-  });
+    }));
 });
 
 describe('Store.forget on PostgreSQL', () => {
-  it('rewrites the tables it erased from into new files (VACUUM FULL), leaving the others', async () => {
-    const target = await postgresTarget();
-    const store = await openStore(target.location);
-    try {
+  it('rewrites the tables it erased from into new files (VACUUM FULL), leaving the others', () =>
+    onFreshStore(postgresTarget, async (store) => {
       await store.insert([row('pg-1', 'u-gone', '2026-11-21T10:00:00Z', 'page.viewed')]);
       const fileOf = async (table: string) => (await store.query('SELECT pg_relation_filenode($1) AS f', [table]))[0]?.['f'];
       const before = { events: await fileOf('events'), daily_usage: await fileOf('daily_usage'), settings: await fileOf('settings') };
@@ -147,9 +148,5 @@ describe('Store.forget on PostgreSQL', () => {
       expect(await fileOf('events')).not.toEqual(before.events);
       expect(await fileOf('daily_usage')).toEqual(before.daily_usage);
       expect(await fileOf('settings')).toEqual(before.settings);
-    } finally {
-      await store.close();
-      await target.dispose();
-    }
-  });
+    }));
 });
