@@ -9,6 +9,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
+import { registerPeopleRoute } from './people-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
@@ -16,14 +17,19 @@ import type { ServerContext } from './server-context.js';
 import { registerToolsRoute } from './tools-route.js';
 
 /**
- * Request logs carry the method and path only: no client address (no IP is kept anywhere) and no
- * query string (it may hold a user id).
+ * Request logs carry the method and path only: no client address (no IP is kept anywhere), no
+ * query string (it may hold a user id), and no user id of an erasure path (`/v1/people/{userId}`).
  */
 function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
   return {
     ...(typeof logger === 'object' ? logger : {}),
-    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0]?.replace(/^\/v1\/people\/[^/]+/, '/v1/people/:userId'),
+      }),
+    },
   };
 }
 
@@ -50,6 +56,7 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerExportRoute(app, ctx);
   registerImportRoute(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);

@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { duckdbMigrations } from './migrations.js';
+import { sqlString } from './sql-literal.js';
 import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
@@ -26,7 +27,7 @@ export class DuckDBStore extends SqlStore {
   readonly kind = 'duckdb';
   readonly dialect = duckdbDialect;
   protected readonly migrations = duckdbMigrations;
-  private readonly writer: SqlExecutor;
+  private writer: SqlExecutor;
   protected readonly statements: SqlExecutor;
   private readerQueue: Promise<unknown> = Promise.resolve();
   /** What the daily usage rollup counts as usage besides `ai.*`, read once: only this process writes the file. */
@@ -34,11 +35,12 @@ export class DuckDBStore extends SqlStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+  // Not readonly: compaction swaps in a rewritten file and opens it anew.
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private connection: DuckDBConnection,
     /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
-    private readonly reader: DuckDBConnection,
+    private reader: DuckDBConnection,
     override readonly lockedFile: string | undefined,
   ) {
     super();
@@ -95,6 +97,56 @@ export class DuckDBStore extends SqlStore {
 
   protected override usageEventsChanged(): void {
     this.usageEvents = undefined;
+  }
+
+  /**
+   * A checkpoint keeps a row group with a few deleted rows as it is (the rows only marked deleted),
+   * and blocks it frees keep their bytes until reused: the erased rows would survive in the file
+   * (test/storage/forget.test.ts reads its bytes). So the database is copied to a fresh file
+   * (DuckDB's documented way to compact, COPY FROM DATABASE), which replaces the old one; the
+   * connections are then opened on it. Ingestion and metrics wait meanwhile.
+   */
+  protected compact(_tables: readonly string[]): Promise<void> {
+    const file = this.lockedFile;
+    return this.serial(async () => {
+      if (file === undefined) {
+        await this.connection.run('FORCE CHECKPOINT');
+        return;
+      }
+      const fresh = `${file}.compact`;
+      await rm(fresh, { force: true });
+      const [row] = await this.writer.rows('SELECT current_database() AS db');
+      const current = `"${String(row?.['db']).replaceAll('"', '""')}"`;
+      try {
+        await this.connection.run(`ATTACH ${sqlString(fresh)} AS uptake_compacted; COPY FROM DATABASE ${current} TO uptake_compacted`);
+        await this.connection.run('DETACH uptake_compacted');
+        await chmod(fresh, (await stat(file)).mode & 0o777);
+      } catch (error) {
+        await this.connection.run('DETACH DATABASE IF EXISTS uptake_compacted').catch(() => undefined);
+        await rm(fresh, { force: true });
+        throw error;
+      }
+      // Readers wait for the reopened file: hold their queue until it is there.
+      let reopened: () => void = () => undefined;
+      const drained = this.readerQueue;
+      this.readerQueue = drained.then(() => new Promise<void>((resolve) => (reopened = resolve)));
+      await drained;
+      try {
+        this.reader.closeSync();
+        this.connection.closeSync();
+        this.instance.closeSync();
+        // The copy holds every committed row; a write-ahead log left beside the old file must not be replayed onto it.
+        await rm(`${file}.wal`, { force: true });
+        await rename(fresh, file);
+        const next = await DuckDBStore.open(file);
+        this.instance = next.instance;
+        this.connection = next.connection;
+        this.reader = next.reader;
+        this.writer = next.writer;
+      } finally {
+        reopened();
+      }
+    });
   }
 
   insert(events: StoredEvent[]): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { selectEvents, toStoredEvent } from './event-row.js';
 import type { Migration } from './migrations.js';
+import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { notInNames } from './sql-literal.js';
 import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
@@ -40,6 +41,11 @@ export abstract class SqlStore implements Store {
   abstract insert(events: StoredEvent[]): Promise<string[]>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
+  /**
+   * Rewrites these tables after an erasure so the deleted rows do not survive in the store's files
+   * (DuckDB: a checkpoint; PostgreSQL: `VACUUM FULL`). Runs outside any transaction.
+   */
+  protected abstract compact(tables: readonly string[]): Promise<void>;
 
   /** Called within the transaction that changes which usage events the rollup counts: a cache of them is stale. */
   protected usageEventsChanged(): void {}
@@ -112,6 +118,7 @@ export abstract class SqlStore implements Store {
     const where: string[] = [];
     const values: SqlParam[] = [];
     const at = (d: Date) => `CAST(${this.dialect.param(values.push(d.toISOString()))} AS TIMESTAMPTZ)`;
+    if (q.userId !== undefined) where.push(`user_id = ${this.dialect.param(values.push(q.userId))}`);
     if (q.from) where.push(`ts >= ${at(q.from)}`);
     if (q.to) where.push(`ts < ${at(q.to)}`);
     if (q.after) where.push(this.dialect.rowAfter(['ts', 'id'], [at(q.after.ts), this.dialect.param(values.push(q.after.id))]));
@@ -131,6 +138,24 @@ export abstract class SqlStore implements Store {
       await tx.run(`DELETE FROM person_days WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       return purged;
     });
+  }
+
+  async forget(userId: string, before?: Date): Promise<ForgetCounts> {
+    const p = this.dialect.param;
+    const cutoff = `CAST(${p(2)} AS TIMESTAMPTZ)`;
+    const counts = await this.transaction(async (tx) => {
+      const counts = {} as ForgetCounts;
+      for (const { table, person, dated } of personTables) {
+        const when = dated.kind === 'instant' ? `${dated.column} < ${cutoff}` : `${dated.column} < ${this.dialect.utcDay(cutoff)}`;
+        counts[table] = before
+          ? await tx.run(`DELETE FROM ${table} WHERE ${person} = ${p(1)} AND ${when}`, [userId, before.toISOString()])
+          : await tx.run(`DELETE FROM ${table} WHERE ${person} = ${p(1)}`, [userId]);
+      }
+      return counts;
+    });
+    const changed = personTables.filter(({ table }) => counts[table] > 0).map(({ table }) => table);
+    if (changed.length > 0) await this.compact(changed);
+    return counts;
   }
 
   async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {

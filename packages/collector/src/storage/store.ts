@@ -1,4 +1,5 @@
 import type { Props } from '@uptake/sdk';
+import type { ForgetCounts } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 /** An event as stored: validated, clock-corrected, ids pseudonymized. */
@@ -24,6 +25,8 @@ export interface StoreSummary {
 
 /** A page of events in `(ts, id)` order: those after `after`, within `[from, to)` by event time. */
 export interface EventPageQuery {
+  /** Only this (pseudonymized) person's events: a person's access request. */
+  userId?: string;
   from?: Date;
   to?: Date;
   after?: { ts: Date; id: string };
@@ -79,6 +82,12 @@ export interface Store {
   rollupMatches(usageEvents: readonly string[]): Promise<boolean>;
   /** Deletes events with `ts` before `before`, except those named in `keep` (and rollup days before it); returns how many events. */
   purge(before: Date, keep: readonly string[]): Promise<number>;
+  /**
+   * Erases a (pseudonymized) person: deletes their rows from every table in `personTables` (those
+   * dated before `before` only, when given), then compacts the store so the rows do not survive in
+   * its files. Returns the rows deleted per table; forgetting again deletes nothing more.
+   */
+  forget(userId: string, before?: Date): Promise<ForgetCounts>;
   /** SQL spellings of this store, for the metrics engine. */
   readonly dialect: SqlDialect;
   /**
