@@ -20,6 +20,8 @@ export interface CollectorOptions extends StoreLocation {
   host?: string;
   /** Fastify (pino) logger options; `false` (default) is silent. */
   logger?: FastifyServerOptions['logger'];
+  /** How long a client may take to send a whole request, headers and body (default 30,000 ms); then it gets `408` and the connection is closed. */
+  requestTimeoutMs?: number;
 }
 
 /** A running collector. */
@@ -53,6 +55,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
       },
       options.logger ?? false,
+      options.requestTimeoutMs,
     );
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const host = options.host ?? '127.0.0.1';
