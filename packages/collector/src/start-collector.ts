@@ -22,6 +22,8 @@ export interface CollectorOptions extends StoreLocation {
   logger?: FastifyServerOptions['logger'];
   /** How long a client may take to send a whole request, headers and body (default 30,000 ms); then it gets `408` and the connection is closed. */
   requestTimeoutMs?: number;
+  /** Serve the dashboard's source map, `/dashboard/dashboard.js.map` (default false). */
+  dashboardSourceMap?: boolean;
 }
 
 /** A running collector. */
@@ -55,7 +57,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
       },
       options.logger ?? false,
-      options.requestTimeoutMs,
+      {
+        ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+        dashboardSourceMap: options.dashboardSourceMap ?? false,
+      },
     );
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const host = options.host ?? '127.0.0.1';

@@ -30,14 +30,19 @@ function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOpt
 /** How long a client may take to send a whole request, headers and body, by default. */
 export const defaultRequestTimeoutMs = 30_000;
 
-/**
- * Builds the collector's HTTP app (not listening yet). `requestTimeoutMs` (default 30 s) is how
- * long a client may take to send a whole request.
- */
+/** How the HTTP server behaves, apart from what the config says. */
+export interface ServerOptions {
+  /** How long a client may take to send a whole request, headers and body (default 30,000 ms). */
+  requestTimeoutMs?: number;
+  /** Serve `dashboard.js.map` too (default false: it shows the dashboard's source, which only a developer needs). */
+  dashboardSourceMap?: boolean;
+}
+
+/** Builds the collector's HTTP app (not listening yet). */
 export async function buildServer(
   ctx: ServerContext,
   logger: FastifyServerOptions['logger'] = false,
-  requestTimeoutMs = defaultRequestTimeoutMs,
+  { requestTimeoutMs = defaultRequestTimeoutMs, dashboardSourceMap = false }: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const level = typeof logger === 'object' && logger && 'level' in logger ? String(logger.level) : 'info';
   const app = Fastify({
@@ -68,6 +73,6 @@ export async function buildServer(
   registerConfigRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
-  registerDashboardRoute(app);
+  registerDashboardRoute(app, dashboardSourceMap);
   return app;
 }
