@@ -69,7 +69,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const db = store.lockedFile;
-    if (db) await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
+    if (db) {
+      await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken }).catch(async (error) => {
+        stopRetention();
+        await app.close();
+        throw error;
+      });
+    }
     let closing: Promise<void> | undefined;
     return {
       url,
