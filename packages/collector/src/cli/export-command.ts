@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +9,7 @@ import { exportToFile } from '../export/export-to-file.js';
 import { parseDateRange } from '../http/date-range.js';
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import { storedUserId } from '../ingest/stored-user-id.js';
+import { moveExclusive, privateWriteStream } from '../storage/private-file.js';
 import { readEvents } from '../storage/read-events.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
@@ -24,7 +24,8 @@ export const exportUsage = `uptake export --out FILE [--format csv|ndjson|parque
   --from and --to take a day YYYY-MM-DD (a --to day is included whole) or an ISO-8601 instant.
   --user ID exports only that person's events (an employee's access request): ID in clear, as the
   tool sends it, pseudonymized as ingestion does.
-  While a collector runs on the DuckDB file, the export comes from that collector.`;
+  While a collector runs on the DuckDB file, the export comes from that collector.
+  The file is created with mode 0600; an existing --out file is an error, never overwritten.`;
 
 function formatOf(format: string | undefined, out: string): ExportFormat {
   try {
@@ -56,7 +57,7 @@ async function download(collector: CollectorClient, query: URLSearchParams, file
     },
   });
   try {
-    await pipeline(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), count, createWriteStream(file));
+    await pipeline(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), count, privateWriteStream(file));
   } finally {
     progress.stop();
   }
@@ -113,7 +114,7 @@ export async function exportCommand(args: string[]): Promise<void> {
         return undefined;
       },
     );
-    await rename(partial, out);
+    await moveExclusive(partial, out);
     const bytes = (await stat(out)).size;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

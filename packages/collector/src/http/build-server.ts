@@ -33,8 +33,23 @@ function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOpt
   };
 }
 
+/** How long a client may take to send a whole request, headers and body, by default. */
+export const defaultRequestTimeoutMs = 30_000;
+
+/** How the HTTP server behaves, apart from what the config says. */
+export interface ServerOptions {
+  /** How long a client may take to send a whole request, headers and body (default 30,000 ms). */
+  requestTimeoutMs?: number;
+  /** Serve `dashboard.js.map` too (default false: it shows the dashboard's source, which only a developer needs). */
+  dashboardSourceMap?: boolean;
+}
+
 /** Builds the collector's HTTP app (not listening yet). */
-export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: ServerContext,
+  logger: FastifyServerOptions['logger'] = false,
+  { requestTimeoutMs = defaultRequestTimeoutMs, dashboardSourceMap = false }: ServerOptions = {},
+): Promise<FastifyInstance> {
   const level = typeof logger === 'object' && logger && 'level' in logger ? String(logger.level) : 'info';
   const app = Fastify({
     logger: privateLogger(logger),
@@ -42,8 +57,13 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
     // whole log. Server-side failures are logged by the error handler at any level.
     disableRequestLogging: level !== 'debug' && level !== 'trace',
     bodyLimit: limits.batchMaxBytes,
-    // A body trickled in byte by byte must not hold a connection forever.
-    requestTimeout: 30_000,
+    // A body trickled in byte by byte must not hold a connection forever. Fastify sets
+    // `requestTimeout` on the server after creating it, which Node 20 ignores (it keeps its own
+    // 300 s), so it goes to the server's constructor too. Node checks for overdue requests every
+    // `connectionsCheckingInterval` (30 s by default), so a request could live up to its timeout
+    // plus that: checking every tenth of the timeout cuts it within 10%.
+    requestTimeout: requestTimeoutMs,
+    http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(Math.ceil(requestTimeoutMs / 10), 100) },
     // Rate limits count per client address; behind a load balancer only the named proxies may say who that is.
     trustProxy: ctx.config.trustProxy,
   });
@@ -60,6 +80,6 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerConfigRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
-  registerDashboardRoute(app);
+  registerDashboardRoute(app, dashboardSourceMap);
   return app;
 }

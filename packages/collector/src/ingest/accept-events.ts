@@ -1,7 +1,7 @@
 import { eventSchema, formatIssues, limits, type Rejection } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
-import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
+import { controlInId, earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
 
 /**
  * What a public write key may not do (SPEC "Facts come from their source"): absent for server-side
@@ -85,6 +85,11 @@ export function acceptEvents(
     const nul = nulField({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId, tool: e.tool }, e.props);
     if (nul) {
       rejected.push({ index, id: e.id, error: `${nul}: contains a NUL character (U+0000), which cannot be stored` });
+      return;
+    }
+    const control = controlInId({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId });
+    if (control) {
+      rejected.push({ index, id: e.id, error: `${control.field}: contains a control character (${control.char}); ids may not` });
       return;
     }
     // A batch that repeats an id stores it once; the repeat counts as a duplicate, not an error.

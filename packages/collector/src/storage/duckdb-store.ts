@@ -4,6 +4,8 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { duckdbDialect } from './duckdb-dialect.js';
 import { duckdbMigrations } from './migrations.js';
 import { sqlString } from './sql-literal.js';
+import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
+import { pseudonymKeyPath, pseudonymSecretSetting, readPseudonymKey } from './pseudonym-key-file.js';
 import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
@@ -51,10 +53,24 @@ export class DuckDBStore extends SqlStore {
     };
   }
 
-  /** Opens (creating when missing) the DuckDB file at `path`, or an in-memory store for `:memory:`. */
+  /**
+   * Opens (creating when missing) the DuckDB file at `path`, or an in-memory store for `:memory:`.
+   * A missing folder is created 0700, the file and its WAL are made 0600, and a symbolic link at
+   * either is an error: DuckDB would write the events through it. DuckDB creates a new WAL after
+   * each checkpoint with the process's umask; the private folder (or `uptake`'s umask 077) keeps it private.
+   */
   static async open(path: string): Promise<DuckDBStore> {
-    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    const file = path === ':memory:' ? undefined : path;
+    if (file) {
+      await mkdir(dirname(file), { recursive: true, mode: privateDirMode });
+      await refuseLink(file);
+      await refuseLink(`${file}.wal`);
+    }
     const instance = await DuckDBInstance.create(path);
+    if (file) {
+      await chmod(file, privateFileMode);
+      await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
+    }
     const connection = await instance.connect();
     const reader = await instance.connect();
     // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
@@ -93,6 +109,30 @@ export class DuckDBStore extends SqlStore {
   // exclusive transaction needs no lock of its own.
   protected transaction<T>(work: (tx: SqlExecutor) => Promise<T>, _options?: TransactionOptions): Promise<T> {
     return this.serial(() => this.inTransaction(() => work(this.writer)));
+  }
+
+  /**
+   * A file store keeps its generated secret in a key file beside it; a store that kept it in its
+   * settings (before the key file) moves it there, the same secret, so pseudonyms stay the same.
+   */
+  override async initPseudonymSecret(generated: string): Promise<string> {
+    if (!this.lockedFile) return super.initPseudonymSecret(generated);
+    const keyFile = pseudonymKeyPath(this.lockedFile);
+    const kept = await readPseudonymKey(keyFile);
+    const old = await this.getSetting(pseudonymSecretSetting);
+    if (old === undefined) {
+      if (kept !== undefined) return kept;
+      await createPrivateFile(keyFile, `${generated}\n`);
+      return generated;
+    }
+    if (kept !== undefined && kept !== old) {
+      throw new Error(`${keyFile} holds another pseudonym secret than the store's settings; keep the one the events were hashed with`);
+    }
+    if (kept === undefined) await createPrivateFile(keyFile, `${old}\n`);
+    await this.statements.run('DELETE FROM settings WHERE key = $1', [pseudonymSecretSetting]);
+    // Written into the file now, not left in the WAL beside it.
+    await this.statements.run('CHECKPOINT');
+    return old;
   }
 
   protected override usageEventsChanged(): void {

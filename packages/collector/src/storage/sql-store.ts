@@ -2,6 +2,7 @@ import { selectEvents, toStoredEvent } from './event-row.js';
 import type { Migration } from './migrations.js';
 import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
 import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
@@ -96,6 +97,10 @@ export abstract class SqlStore implements Store {
     const p = this.dialect.param;
     await this.statements.run(`INSERT INTO settings (key, value) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (key) DO NOTHING`, [key, value]);
     return (await this.getSetting(key)) as string;
+  }
+
+  initPseudonymSecret(generated: string): Promise<string> {
+    return this.initSetting(pseudonymSecretSetting, generated);
   }
 
   async ping(): Promise<void> {

@@ -68,6 +68,12 @@ export interface Store {
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */
   initSetting(key: string, value: string): Promise<string>;
+  /**
+   * Keeps `generated` as the store's pseudonym secret unless one is kept already, and returns the
+   * kept one, where the events' readers cannot read it: on DuckDB a 0600 key file beside the store
+   * (moved there from the settings of older stores), on PostgreSQL the settings table.
+   */
+  initPseudonymSecret(generated: string): Promise<string>;
   /** Throws when storage is unreachable. */
   ping(): Promise<void>;
   summary(): Promise<StoreSummary>;
