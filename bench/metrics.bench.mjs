@@ -22,7 +22,7 @@ const configFile = join(dir, 'uptake.config.json');
 writeFileSync(
   configFile,
   JSON.stringify({
-    tools: [{ id: 'assistant', writeKey: 'wk', origins: ['*'] }],
+    tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
     adminToken: 'bench-admin-token-0123456789',
     usageEvents: ['task.completed'],
     prompts: [

@@ -9,11 +9,13 @@ import { serveExampleTool } from './serve-example-tool.mjs';
 const port = Number(process.env.PORT ?? 8787);
 const toolPort = Number(process.env.TOOL_PORT ?? 8788);
 
-// The tool's server starts first, so its origin is allowed even when TOOL_PORT moves it.
+// The tool's server starts first, so its origin is allowed even when TOOL_PORT moves it. It signs
+// its users' ids with the tool's identity secret, as a real tool's backend does (docs/tool-teams.md).
 let collector;
-const tool = await serveExampleTool({ collectorUrl: () => collector.url, port: toolPort });
 const config = await loadConfig(fileURLToPath(new URL('./uptake.config.json', import.meta.url)));
-for (const t of config.tools) if (t.id === 'assistant' && !t.origins.includes(tool.url)) t.origins.push(tool.url);
+const assistant = config.tools.find((t) => t.id === 'assistant');
+const tool = await serveExampleTool({ collectorUrl: () => collector.url, identitySecret: assistant.identitySecret[0], port: toolPort });
+if (!assistant.origins.includes(tool.url)) assistant.origins.push(tool.url);
 
 collector = await startCollector({
   config,

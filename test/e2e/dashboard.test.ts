@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userHash } from '../../packages/collector/src/identity/user-hash.js';
 import type { Collector } from '../../packages/collector/src/start-collector.js';
 import { useChromium } from '../helpers/chromium.js';
 import { demoCollector } from '../helpers/demo-collector.js';
@@ -192,11 +193,14 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
   it('live activity shows new events within seconds', async () => {
     await poll(() => figure('live-total')).toMatch(/events from/);
     const id = `live-${Date.now().toString(36)}`;
+    // The demo's tool verifies identity: the page of u-live carries the hash its backend computed.
+    const secret = [collector.config.tools.find((t) => t.id === 'assistant')?.identitySecret ?? []].flat()[0] as string;
     const res = await fetch(`${collector.url}/v1/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         writeKey: 'wk_assistant',
+        identities: { 'u-live': userHash(secret, 'u-live') },
         events: [
           {
             id,

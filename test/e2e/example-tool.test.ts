@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useExampleToolSite } from '../helpers/example-tool-site.js';
 
 const site = useExampleToolSite((toolUrl) => ({
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [toolUrl] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identitySecret: 'e2e-identity-secret-0123', origins: [toolUrl] }],
   adminToken: 'e2e-admin-token-0123456789',
 }));
 const waitForEvents: ReturnType<typeof site>['waitForEvents'] = (predicate, timeoutMs) => site().waitForEvents(predicate, timeoutMs);

@@ -49,10 +49,13 @@ interface Session {
 /** A fresh browser profile signed in as `user`, collecting page errors and CSP violations. */
 async function openTool(user: { id: string; role: string; team: string }): Promise<Session> {
   const context = await site().browser.newContext();
-  await context.addInitScript((u) => {
-    localStorage.setItem('assistant-demo-user', JSON.stringify(u));
+  // Signed in as the tool's backend knows it: its session cookie (examples/serve-example-tool.mjs).
+  await context.addCookies([
+    { name: 'assistant-user', value: Buffer.from(JSON.stringify(user)).toString('base64url'), url: site().tool.url },
+  ]);
+  await context.addInitScript(() => {
     addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  }, user);
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -144,9 +147,11 @@ describe('prompts and surveys in the example tool, in real Chromium', () => {
       tool: 'assistant',
       props: { surveyId: 'behavior-check', questionId, value },
     });
+    // Nine colleagues' answers, seeded by a server-side sender (the admin token): the tool verifies
+    // identity, and these pages are not open.
     const peers = await fetch(`${site().collector.url}/v1/batch`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({
         writeKey: 'wk_assistant',
         events: others.flatMap((u, i) => [

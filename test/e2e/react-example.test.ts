@@ -38,7 +38,7 @@ beforeAll(async () => {
   siteUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   config = await loadConfig(configFile);
-  config.tools.find((t) => t.id === 'assistant')?.origins.push(siteUrl);
+  config.tools.find((t) => t.id === 'assistant-react')?.origins.push(siteUrl);
   collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
 
   // The example's own production build (`npm run build` in examples/react), pointed at this collector.
@@ -156,7 +156,7 @@ describe('examples/react: the npm SDK and the widgets in a React app, in real Ch
     ]);
     // One person, stored under a keyed hash, from the React app's tool.
     expect(new Set(events.map((e) => e.userId)).size).toBe(1);
-    expect(events.every((e) => e.tool === 'assistant')).toBe(true);
+    expect(events.every((e) => e.tool === 'assistant-react')).toBe(true);
     expect(JSON.stringify(events)).not.toContain('Project Falcon');
     expect(errors).toEqual([]);
     await page.close();

@@ -34,8 +34,14 @@ export function useExampleToolSite(rawConfig: (toolUrl: string) => unknown | Pro
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'uptake-e2e-'));
     let collector: Collector | undefined;
-    tool = (await serveExampleTool({ collectorUrl: () => collector?.url, port: 0 })) as { url: string; close(): Promise<void> };
-    const config = parseConfig(await rawConfig(tool.url));
+    let config: UptakeConfig | undefined;
+    // The tool's server signs its users' ids with the secret of the config's `assistant` tool.
+    const identitySecret = () => [config?.tools.find((t) => t.id === 'assistant')?.identitySecret ?? []].flat()[0];
+    tool = (await serveExampleTool({ collectorUrl: () => collector?.url, identitySecret, port: 0 })) as {
+      url: string;
+      close(): Promise<void>;
+    };
+    config = parseConfig(await rawConfig(tool.url));
     collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
     const started = collector;
     site = {

@@ -10,6 +10,8 @@ export interface ProxiedBatch {
   names: string[];
   /** What the browser got: the collector's status, the proxy's injected one, or 0 when the connection was cut. */
   status: number;
+  /** On a collector's 200, the events it refused, by index, with its words. */
+  rejected?: { index: number; error: string }[];
   /** The `Retry-After` header of the answer, when it had one. */
   retryAfter?: string | undefined;
 }
@@ -93,6 +95,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
             batch.retryAfter = up.headers['retry-after'];
           }
           res.writeHead(up.statusCode ?? 502, up.headers);
+          const answer: Buffer[] = [];
+          up.on('data', (c: Buffer) => answer.push(c));
+          up.on('end', () => {
+            if (batch && up.statusCode === 200 && !up.headers['content-encoding']) {
+              batch.rejected = (
+                JSON.parse(Buffer.concat(answer).toString('utf8')) as { rejected: { index: number; error: string }[] }
+              ).rejected;
+            }
+          });
           up.pipe(res);
         },
       );

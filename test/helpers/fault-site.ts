@@ -27,7 +27,7 @@ export async function startFaultSite(store?: StoreLocation): Promise<FaultSite> 
   let proxyUrl = '';
   const page = await startSdkTestPage(() => proxyUrl);
   const config = {
-    tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }],
+    tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: [page.origin] }],
     pseudonymize: false,
     rateLimit: { perMinute: 1_000_000 },
   };

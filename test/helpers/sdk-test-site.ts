@@ -29,13 +29,23 @@ export interface SdkTestSite {
   close(): Promise<void>;
 }
 
-/** Starts the three servers. The page's origin is in the tool's allowed origins; the proxy's is not needed. */
-export async function startSdkTestSite(): Promise<SdkTestSite> {
+/**
+ * Starts the three servers. The page's origin is in the tool's allowed origins; the proxy's is not
+ * needed. With `identitySecret` the tool verifies identity; without, it is marked unverified.
+ */
+export async function startSdkTestSite(options: { identitySecret?: string } = {}): Promise<SdkTestSite> {
   const dir = await mkdtemp(join(tmpdir(), 'uptake-sdk-e2e-'));
   let proxyUrl = '';
   const page = await startSdkTestPage(() => proxyUrl);
   const config = parseConfig({
-    tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [page.origin] }],
+    tools: [
+      {
+        id: 'assistant',
+        writeKey: 'wk_assistant',
+        origins: [page.origin],
+        ...(options.identitySecret ? { identitySecret: options.identitySecret } : { identity: 'unverified' }),
+      },
+    ],
     adminToken: 'e2e-admin-token-0123456789',
   });
   const collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });

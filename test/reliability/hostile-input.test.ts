@@ -69,9 +69,13 @@ describe.each([
     collector = await startCollectorProcess(
       dir,
       {
-        tools: [{ id: fuzzTool, writeKey: fuzzWriteKey, origins: ['https://tool.corp.example'] }],
+        // Malformed input is the subject here: user ids go unproven, times go back 30 days, 50 people
+        // send all the valid events, and one address sends every request.
+        tools: [{ id: fuzzTool, writeKey: fuzzWriteKey, identity: 'unverified', origins: ['https://tool.corp.example'] }],
         pseudonymize: false,
-        rateLimit: { perMinute: 100_000_000 },
+        maxEventAgeDays: 31,
+        maxEventsPerPersonPerDay: 100_000_000,
+        rateLimit: { perMinute: 100_000_000, configPerMinute: 100_000_000, authFailuresPerMinute: 100_000_000 },
       },
       target.location,
     );

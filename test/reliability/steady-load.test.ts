@@ -22,7 +22,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'uptake-load-'));
   collector = await startCollectorProcess(
     dir,
-    { tools: [{ id: 'assistant', writeKey: 'wk_load', origins: ['*'] }], rateLimit: { perMinute: 100_000_000 } },
+    { tools: [{ id: 'assistant', writeKey: 'wk_load', identity: 'unverified', origins: ['*'] }], rateLimit: { perMinute: 100_000_000 } },
     { db: join(dir, 'uptake.duckdb') },
   );
 });

@@ -13,7 +13,12 @@ import { figure } from '../helpers/reliability-scale.js';
 // packages/collector/test/import/import-training.test.ts.
 
 // Pseudonymized, as in production: the import must hash user ids exactly as the collector does.
-const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'test-admin-token' });
+const config = parseConfig({
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  // The SDK event it joins with is dated 2026-11-22, older than the default maxEventAgeDays (7).
+  maxEventAgeDays: 36_500,
+  adminToken: 'test-admin-token',
+});
 
 describe.each(storeKinds)('importTraining into the store directly, $kind store', ({ kind, target }) => {
   it('hashes like a collector on the same store and imports 100,000 rows in big batches, idempotently', async () => {

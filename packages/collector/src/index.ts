@@ -8,6 +8,7 @@ export { openStore, defaultDbPath } from './storage/open-store.js';
 export type { StoreLocation } from './storage/open-store.js';
 export { readEvents, allEvents } from './storage/read-events.js';
 export type { Store, StoredEvent, StoreSummary, EventPageQuery } from './storage/store.js';
+export type { ForgetCounts } from './storage/person-tables.js';
 export { pseudonymizerFor } from './ingest/pseudonymizer.js';
 export { exportFormats } from './export/export-format.js';
 export type { ExportFormat } from './export/export-format.js';

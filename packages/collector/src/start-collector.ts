@@ -1,3 +1,4 @@
+import { AuthFailures } from './http/auth-failures.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { UptakeConfig } from './config/config-schema.js';
 import { loadConfig } from './config/load-config.js';
@@ -19,6 +20,10 @@ export interface CollectorOptions extends StoreLocation {
   host?: string;
   /** Fastify (pino) logger options; `false` (default) is silent. */
   logger?: FastifyServerOptions['logger'];
+  /** How long a client may take to send a whole request, headers and body (default 30,000 ms); then it gets `408` and the connection is closed. */
+  requestTimeoutMs?: number;
+  /** Serve the dashboard's source map, `/dashboard/dashboard.js.map` (default false). */
+  dashboardSourceMap?: boolean;
 }
 
 /** A running collector. */
@@ -43,8 +48,19 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
     const app = await buildServer(
-      { config, store, committer, pseudonymize, adminTokens: [config.adminToken, localToken] },
+      {
+        config,
+        store,
+        committer,
+        pseudonymize,
+        adminTokens: [config.adminToken, localToken],
+        authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
+      },
       options.logger ?? false,
+      {
+        ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+        dashboardSourceMap: options.dashboardSourceMap ?? false,
+      },
     );
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const host = options.host ?? '127.0.0.1';
@@ -53,7 +69,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 8787);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const db = store.lockedFile;
-    if (db) await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken });
+    if (db) {
+      await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken }).catch(async (error) => {
+        stopRetention();
+        await app.close();
+        throw error;
+      });
+    }
     let closing: Promise<void> | undefined;
     return {
       url,

@@ -19,6 +19,8 @@ describe('uptake serve and report', () => {
       events: [event({ id: 'cli-00001', name: 'ai.request' }), event({ id: 'cli-00002' }), event({ id: 'cli-00003', userId: 'u-2' })],
     });
     expect(res.body['accepted']).toBe(3);
+    // The CLI tests' tool is marked unverified: serve says what its write key allows.
+    await expect.poll(() => server.output()).toContain('warning: tool "assistant" does not verify identity');
 
     // --json is exactly what the API answers.
     const live = await uptake('report', '--json', '--as-of', '2026-11-22');
@@ -50,7 +52,10 @@ describe('uptake serve and report', () => {
 
   it('serve with a broken config exits non-zero and names the field', async () => {
     const bad = join(dir, 'bad.config.json');
-    await writeFile(bad, JSON.stringify({ tools: [{ id: 'a', writeKey: 'k' }], adminToken: 'x'.repeat(16), minGroupSize: 2 }));
+    await writeFile(
+      bad,
+      JSON.stringify({ tools: [{ id: 'a', writeKey: 'k', identity: 'unverified' }], adminToken: 'x'.repeat(16), minGroupSize: 2 }),
+    );
     const result = await uptake('serve', '--config', bad, '--port', '0');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}: minGroupSize: must be at least 5`);
@@ -71,12 +76,34 @@ describe('uptake config', () => {
     const ok = await uptake('config', 'check', 'uptake.config.json');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('uptake.config.json: ok — 1 tool(s), 0 prompt(s), 0 survey(s), minGroupSize 10');
+    // The tool does not verify identity: the check says what anyone holding its write key can do.
+    expect(ok.stderr).toContain('warning: tool "assistant" does not verify identity');
+    expect(ok.stderr).toContain("anyone holding its public write key can send events in any user's name");
+
+    const secure = join(dir, 'verified.config.json');
+    await writeFile(
+      secure,
+      JSON.stringify({
+        tools: [{ id: 'assistant', writeKey: 'wk', identitySecret: 'env:UPTAKE_ID_SECRET' }],
+        adminToken: 'env:UPTAKE_ADMIN_TOKEN',
+      }),
+    );
+    const verified = await uptake('config', 'check', secure);
+    expect(verified.code).toBe(0);
+    expect(verified.stderr).not.toContain('warning');
+    expect(verified.stdout).toContain('secrets read from the environment when serving: UPTAKE_ADMIN_TOKEN, UPTAKE_ID_SECRET');
+
+    const neither = join(dir, 'neither.config.json');
+    await writeFile(neither, JSON.stringify({ tools: [{ id: 'assistant', writeKey: 'wk' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' }));
+    const refused = await uptake('config', 'check', neither);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('tools[0].identitySecret: set identitySecret (env:NAME)');
 
     const bad = join(dir, 'prompts.config.json');
     await writeFile(
       bad,
       JSON.stringify({
-        tools: [{ id: 'assistant', writeKey: 'wk', origins: [] }],
+        tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: [] }],
         adminToken: 'env:UPTAKE_ADMIN_TOKEN',
         prompts: [
           { id: 'a', trigger: { event: 'ai.output_rejected' }, content: { title: 'ok' } },

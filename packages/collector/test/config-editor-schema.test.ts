@@ -101,7 +101,7 @@ describe('editor support for uptake.config.json (VS Code JSON language service, 
   it('the collector accepts a "$schema" key (a string, ignored) and refuses anything else there', () => {
     const config = {
       $schema: './uptake.config.schema.json',
-      tools: [{ id: 'assistant', writeKey: 'wk_assistant' }],
+      tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified' }],
       adminToken: 'env:UPTAKE_ADMIN_TOKEN',
     };
     expect(checkConfig(config).tools[0]?.id).toBe('assistant');

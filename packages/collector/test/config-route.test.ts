@@ -4,12 +4,17 @@ import { storeKinds } from './helpers/store-targets.js';
 import { event, postBatch } from './helpers/temp-collector.js';
 import { useCollector } from './helpers/use-collector.js';
 
+// The setup is a server-side backfill (it holds training facts), sent with the admin token.
+const asServer = { Authorization: 'Bearer config-admin-token-0123' };
+
 const config = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_assistant', origins: ['https://assistant.corp.example'] },
-    { id: 'other', writeKey: 'wk_other', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['https://assistant.corp.example'] },
+    { id: 'other', writeKey: 'wk_other', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'config-admin-token-0123',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
   fatigue: { perDay: 1, perWeek: 3 },
   prompts: [
     {
@@ -36,82 +41,86 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
 
   beforeAll(async () => {
     const at = (iso: string) => ({ ts: iso });
-    await postBatch(c.url, {
-      writeKey: 'wk_assistant',
-      events: [
-        event({
-          id: 'cfg-0001',
-          userId: 'u-7',
-          name: 'prompt.shown',
-          props: { promptId: 'critique-tip' },
-          ...at('2026-11-20T09:00:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0002',
-          userId: 'u-7',
-          name: 'prompt.dismissed',
-          props: { promptId: 'critique-tip', reason: 'snooze' },
-          ...at('2026-11-20T09:01:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0003',
-          userId: 'u-7',
-          name: 'prompt.shown',
-          props: { promptId: 'critique-tip' },
-          ...at('2026-11-21T09:00:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0004',
-          userId: 'u-7',
-          name: 'prompt.dismissed',
-          props: { promptId: 'critique-tip', reason: 'dismiss' },
-          ...at('2026-11-21T09:02:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0005',
-          userId: 'u-7',
-          name: 'prompt.held_out',
-          props: { promptId: 'everywhere' },
-          ...at('2026-11-19T08:00:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0006',
-          userId: 'u-7',
-          name: 'survey.shown',
-          props: { surveyId: 'behavior-check' },
-          ...at('2026-11-21T10:00:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0007',
-          userId: 'u-7',
-          name: 'survey.answered',
-          props: { surveyId: 'behavior-check', questionId: 'applied', value: 'yes' },
-          ...at('2026-11-21T10:01:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0008',
-          userId: 'u-8',
-          name: 'prompt.shown',
-          props: { promptId: 'critique-tip' },
-          ...at('2026-11-21T11:00:00.000Z'),
-        }),
-        event({ id: 'cfg-0009', userId: 'u-7', name: 'ai.request', ...at('2026-11-21T11:00:00.000Z') }),
-        event({
-          id: 'cfg-0011',
-          userId: 'u-7',
-          name: 'training.completed',
-          props: { program: 'workshop' },
-          ...at('2026-09-01T15:00:00.000Z'),
-        }),
-        event({
-          id: 'cfg-0012',
-          userId: 'u-7',
-          name: 'training.completed',
-          props: { program: 'workshop' },
-          ...at('2026-10-01T15:00:00.000Z'),
-        }),
-      ],
-    });
+    await postBatch(
+      c.url,
+      {
+        writeKey: 'wk_assistant',
+        events: [
+          event({
+            id: 'cfg-0001',
+            userId: 'u-7',
+            name: 'prompt.shown',
+            props: { promptId: 'critique-tip' },
+            ...at('2026-11-20T09:00:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0002',
+            userId: 'u-7',
+            name: 'prompt.dismissed',
+            props: { promptId: 'critique-tip', reason: 'snooze' },
+            ...at('2026-11-20T09:01:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0003',
+            userId: 'u-7',
+            name: 'prompt.shown',
+            props: { promptId: 'critique-tip' },
+            ...at('2026-11-21T09:00:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0004',
+            userId: 'u-7',
+            name: 'prompt.dismissed',
+            props: { promptId: 'critique-tip', reason: 'dismiss' },
+            ...at('2026-11-21T09:02:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0005',
+            userId: 'u-7',
+            name: 'prompt.held_out',
+            props: { promptId: 'everywhere' },
+            ...at('2026-11-19T08:00:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0006',
+            userId: 'u-7',
+            name: 'survey.shown',
+            props: { surveyId: 'behavior-check' },
+            ...at('2026-11-21T10:00:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0007',
+            userId: 'u-7',
+            name: 'survey.answered',
+            props: { surveyId: 'behavior-check', questionId: 'applied', value: 'yes' },
+            ...at('2026-11-21T10:01:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0008',
+            userId: 'u-8',
+            name: 'prompt.shown',
+            props: { promptId: 'critique-tip' },
+            ...at('2026-11-21T11:00:00.000Z'),
+          }),
+          event({ id: 'cfg-0009', userId: 'u-7', name: 'ai.request', ...at('2026-11-21T11:00:00.000Z') }),
+          event({
+            id: 'cfg-0011',
+            userId: 'u-7',
+            name: 'training.completed',
+            props: { program: 'workshop' },
+            ...at('2026-09-01T15:00:00.000Z'),
+          }),
+          event({
+            id: 'cfg-0012',
+            userId: 'u-7',
+            name: 'training.completed',
+            props: { program: 'workshop' },
+            ...at('2026-10-01T15:00:00.000Z'),
+          }),
+        ],
+      },
+      asServer,
+    );
   });
 
   it("returns the tool's prompts and surveys and the person's history across devices", async () => {
@@ -155,7 +164,9 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
       },
       recentShows: ['2026-11-21T10:00:00.000Z', '2026-11-21T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
       trainedAt: '2026-09-01',
-      lastUsageAt: '2026-11-21T23:59:59.999Z',
+      lastUsageDay: '2026-11-21',
+      program: 'workshop',
+      cohort: '2026-W36',
     });
   });
 
@@ -166,7 +177,9 @@ describe.each(storeKinds)('GET /v1/config, $kind store', ({ kind }) => {
       surveys: {},
       recentShows: [],
       trainedAt: null,
-      lastUsageAt: null,
+      lastUsageDay: null,
+      program: null,
+      cohort: null,
     });
   });
 

@@ -7,8 +7,12 @@ import { event, postBatch } from './helpers/temp-collector.js';
 import { useWorkDir } from './helpers/use-temp-dir.js';
 
 const dir = useWorkDir('uptake-crash-', {
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'crash-admin-token-0123',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
+  // Thousands of events of one person in a day; the cap has tests of its own.
+  maxEventsPerPersonPerDay: 1_000_000,
   pseudonymize: false,
 });
 const configFile = join(dir, 'uptake.config.json');

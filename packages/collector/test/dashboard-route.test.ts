@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { dashboardCsp } from '../src/http/dashboard-route.js';
+import Fastify from 'fastify';
+import { dashboardCsp, registerDashboardRoute } from '../src/http/dashboard-route.js';
 import { useCollector } from './helpers/use-collector.js';
 
 // The dashboard's code, gzipped: Lit, uPlot and the panels. Raise it on purpose, in the same commit.
@@ -59,6 +60,19 @@ describe('the dashboard files (built by npm run build into dist/dashboard)', () 
       expect(res.status, path).toBe(404);
       expect((await res.json()).error).toMatch(/^no dashboard file ".*"; the dashboard is at \/dashboard\/$/);
     }
+  });
+
+  it('does not serve dashboard.js.map unless asked: it shows the whole source', async () => {
+    const res = await fetch(`${c.url}/dashboard/dashboard.js.map`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('no dashboard file "dashboard.js.map"; the dashboard is at /dashboard/');
+    const asked = Fastify();
+    registerDashboardRoute(asked, true);
+    const map = await asked.inject('/dashboard/dashboard.js.map');
+    expect(map.statusCode).toBe(200);
+    expect(map.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(map.body)).toMatchObject({ version: 3 });
+    await asked.close();
   });
 
   it('GET /v1/tools lists the tool ids for the filter, with the admin token, and no write key', async () => {

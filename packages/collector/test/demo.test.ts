@@ -9,7 +9,7 @@ import type { Store } from '../src/storage/store.js';
 import { duckdbTarget, type StoreTarget } from './helpers/store-targets.js';
 
 const config = parseConfig({
-  tools: [{ id: 'assistant', writeKey: 'wk', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
   adminToken: 'demo-admin-token-0123',
   prompts: [
     {

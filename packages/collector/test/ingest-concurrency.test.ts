@@ -89,8 +89,12 @@ describe('several collector processes on one PostgreSQL', () => {
     await writeFile(
       configFile,
       JSON.stringify({
-        tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+        tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
         adminToken: 'multi-admin-token-0123456789',
+        // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+        maxEventAgeDays: 36_500,
+        // Thousands of events of one person in a day; the cap has tests of its own.
+        maxEventsPerPersonPerDay: 1_000_000,
       }),
     );
     const args = ['--config', configFile, '--database-url', target.location.databaseUrl as string];

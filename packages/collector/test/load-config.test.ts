@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../src/config/load-config.js';
 
-const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'secret-token-0123456789' };
+const minimal = {
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'secret-token-0123456789',
+};
 
 describe('config', () => {
   it('applies the defaults: minGroupSize 10, pseudonymize on', () => {
@@ -37,7 +40,7 @@ describe('config', () => {
   });
 
   it('refuses two tools with one write key', () => {
-    const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', origins: [] }];
+    const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', identity: 'unverified', origins: [] }];
     expect(() => parseConfig({ ...minimal, tools })).toThrow('config: tools[1].writeKey: used by another tool');
   });
 

@@ -6,7 +6,7 @@ import type { UptakeConfig } from '../src/config/config-schema.js';
 // Every ```json block of the product owners' guide must be valid for the real config schema: a whole
 // config file as it is, a prompt or a survey inside a minimal config that declares the tool.
 const guide = new URL('../../../docs/product-owners.md', import.meta.url);
-const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' };
+const minimal = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified' }], adminToken: 'env:UPTAKE_ADMIN_TOKEN' };
 
 interface Block {
   line: number;

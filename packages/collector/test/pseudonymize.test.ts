@@ -1,9 +1,16 @@
 import { createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load-config.js';
+import { pseudonymKeyPath } from '../src/storage/pseudonym-key-file.js';
 import { event, postBatch, tempCollector } from './helpers/temp-collector.js';
 
-const base = { tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'admin-token-0123456789' };
+const base = {
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'admin-token-0123456789',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
+};
 let running: Awaited<ReturnType<typeof tempCollector>> | undefined;
 
 afterEach(async () => {
@@ -25,10 +32,11 @@ describe('pseudonymization', () => {
     expect(JSON.stringify(await running.store.events())).not.toContain('u-4821');
   });
 
-  it('generates a secret on first start and keeps it in the store', async () => {
+  it('generates a secret on first start and keeps it in a key file beside the DuckDB store, not in it', async () => {
     running = await tempCollector(parseConfig(base));
     await postBatch(running.url, { writeKey: 'wk_assistant', events: [event({ id: 'pseudo-002', userId: 'u-1' })] });
-    const secret = await running.store.getSetting('pseudonymSecret');
+    expect(await running.store.getSetting('pseudonymSecret')).toBeUndefined();
+    const secret = (await readFile(pseudonymKeyPath(running.store.lockedFile as string), 'utf8')).trim();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const [stored] = await running.store.events();
     expect(stored?.userId).toBe(

@@ -10,15 +10,20 @@ describe.each(storeKinds)('retentionDays, $kind store', ({ target: makeTarget })
     const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
     const recent = new Date(Date.now() - 10 * 86_400_000).toISOString();
     const first = await startCollector({ config: testConfig, ...target.location, port: 0 });
-    await postBatch(first.url, {
-      writeKey: 'wk_assistant',
-      events: [
-        event({ id: 'ret-old-usage', ts: old }),
-        event({ id: 'ret-old-training', name: 'training.completed', ts: old, props: { program: 'workshop' } }),
-        event({ id: 'ret-old-identify', name: 'identify', ts: old, props: { role: 'professional' } }),
-        event({ id: 'ret-recent-usage', ts: recent }),
-      ],
-    });
+    await postBatch(
+      first.url,
+      {
+        writeKey: 'wk_assistant',
+        events: [
+          event({ id: 'ret-old-usage', ts: old }),
+          event({ id: 'ret-old-training', name: 'training.completed', ts: old, props: { program: 'workshop' } }),
+          event({ id: 'ret-old-identify', name: 'identify', ts: old, props: { role: 'professional' } }),
+          event({ id: 'ret-recent-usage', ts: recent }),
+        ],
+        // A backfill with training facts: a server-side sender with the admin token.
+      },
+      { Authorization: `Bearer ${testConfig.adminToken}` },
+    );
     await first.close();
 
     const second = await startCollector({ config: parseConfig({ ...testConfig, retentionDays: 30 }), ...target.location, port: 0 });

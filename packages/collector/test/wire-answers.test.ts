@@ -7,10 +7,12 @@ import { useCollector } from './helpers/use-collector.js';
 
 const config = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] },
-    { id: 'other', writeKey: 'wk_other', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] },
+    { id: 'other', writeKey: 'wk_other', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'wire-answers-admin-token',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
   prompts: [
     { id: 'critique-tip', tools: ['assistant'], trigger: { event: 'ai.output_rejected' }, content: { title: 'Critique first' } },
     { id: 'other-tip', tools: ['other'], trigger: { event: 'ai.request' }, content: { title: 'Other' } },

@@ -30,4 +30,10 @@ export interface QueuedEvent {
   sessionId: string;
   tool: string;
   props: Props;
+  /**
+   * The host's proof that `userId` is who the page says (SPEC "Identity verification"), kept with the
+   * event in IndexedDB so that a reload, another tab or a re-identify cannot separate them; it travels
+   * in the batch's `identities` map, not in the event.
+   */
+  userHash?: string;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkConfig, ConfigError, readConfigFile } from '../config/load-config.js';
+import { unverifiedToolWarnings } from '../config/tool-identity.js';
 import { configSchema } from '../config/config-schema.js';
 import { CliError } from './cli-error.js';
 
@@ -25,11 +26,14 @@ export async function configCommand(args: string[]): Promise<void> {
   if (sub !== 'check' || !file || rest.length > 0) throw new CliError(`usage:\n${configUsage}`);
   try {
     const config = checkConfig(await readConfigFile(file), file);
-    const secrets = [config.adminToken, config.pseudonymSecret].filter((v) => v?.startsWith('env:'));
+    const secrets = [config.adminToken, config.pseudonymSecret, ...config.tools.flatMap((t) => [t.identitySecret ?? []].flat())].filter(
+      (v) => v?.startsWith('env:'),
+    );
     console.log(
       `${file}: ok — ${config.tools.length} tool(s), ${config.prompts.length} prompt(s), ${config.surveys.length} survey(s), minGroupSize ${config.minGroupSize}` +
         (secrets.length ? `\n  secrets read from the environment when serving: ${secrets.map((s) => s?.slice(4)).join(', ')}` : ''),
     );
+    for (const warning of unverifiedToolWarnings(config)) console.warn(`warning: ${warning}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     if (error.problems.length === 1) throw new CliError(error.message);

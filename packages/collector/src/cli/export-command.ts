@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,17 +7,25 @@ import { parseArgs } from 'node:util';
 import { exportFormats, parseExportFormat, type ExportFormat } from '../export/export-format.js';
 import { exportToFile } from '../export/export-to-file.js';
 import { parseDateRange } from '../http/date-range.js';
+import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
+import { storedUserId } from '../ingest/stored-user-id.js';
+import { moveExclusive, privateWriteStream } from '../storage/private-file.js';
 import { readEvents } from '../storage/read-events.js';
 import { CliError } from './cli-error.js';
 import { startProgress } from './progress.js';
+import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
-import { storeLocation, storeOptions } from './store-options.js';
+import { configOption, storeLocation, storeOptions } from './store-options.js';
+import { userOption } from './user-option.js';
 
-export const exportUsage = `uptake export --out FILE [--format csv|ndjson|parquet] [--from D] [--to D] [--db FILE | --database-url URL]
+export const exportUsage = `uptake export --out FILE [--format csv|ndjson|parquet] [--from D] [--to D] [--user ID [--config FILE]] [--db FILE | --database-url URL]
 
   Every stored event, one row each, in (ts, id) order. --format defaults to the extension of --out.
   --from and --to take a day YYYY-MM-DD (a --to day is included whole) or an ISO-8601 instant.
-  While a collector runs on the DuckDB file, the export comes from that collector.`;
+  --user ID exports only that person's events (an employee's access request): ID in clear, as the
+  tool sends it, pseudonymized as ingestion does.
+  While a collector runs on the DuckDB file, the export comes from that collector.
+  The file is created with mode 0600; an existing --out file is an error, never overwritten.`;
 
 function formatOf(format: string | undefined, out: string): ExportFormat {
   try {
@@ -50,7 +57,7 @@ async function download(collector: CollectorClient, query: URLSearchParams, file
     },
   });
   try {
-    await pipeline(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), count, createWriteStream(file));
+    await pipeline(Readable.fromWeb(res.body as ReadableStream<Uint8Array>), count, privateWriteStream(file));
   } finally {
     progress.stop();
   }
@@ -65,12 +72,15 @@ export async function exportCommand(args: string[]): Promise<void> {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      user: { type: 'string' },
+      ...configOption,
       ...storeOptions,
     },
   });
   const out = values.out;
   if (!out) throw new CliError('--out: expected the file to write, e.g. --out events.parquet');
   const format = formatOf(values.format, out);
+  const user = values.user === undefined ? undefined : userOption(values.user);
   let range: ReturnType<typeof parseDateRange>;
   try {
     range = parseDateRange({ from: values.from, to: values.to });
@@ -86,7 +96,9 @@ export async function exportCommand(args: string[]): Promise<void> {
       async (store) => {
         const progress = startProgress('export', 'events');
         try {
-          return await exportToFile(readEvents(store, range), format, partial, (n) => progress.update(n));
+          const userId =
+            user === undefined ? {} : { userId: storedUserId(await pseudonymizerFor(await pseudonymConfig(values.config), store), user) };
+          return await exportToFile(readEvents(store, { ...range, ...userId }), format, partial, (n) => progress.update(n));
         } finally {
           progress.stop();
         }
@@ -96,12 +108,13 @@ export async function exportCommand(args: string[]): Promise<void> {
           format,
           ...(values.from ? { from: values.from } : {}),
           ...(values.to ? { to: values.to } : {}),
+          ...(user === undefined ? {} : { user }),
         });
         await download(collector, query, partial);
         return undefined;
       },
     );
-    await rename(partial, out);
+    await moveExclusive(partial, out);
     const bytes = (await stat(out)).size;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkConfig, readConfigFile, resolveSecret } from '../config/load-config.js';
-import type { UptakeConfig } from '../config/config-schema.js';
 import { importRowsPerRequest } from '../http/import-route.js';
 import { importTraining, type ImportCounts } from '../import/import-training.js';
 import { readTrainingCsv, trainingRows, TrainingFileError, validateTrainingCsv } from '../import/parse-training-csv.js';
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import { CliError } from './cli-error.js';
 import { startProgress, type Progress } from './progress.js';
+import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
 import { configOption, storeLocation, storeOptions } from './store-options.js';
 
@@ -17,15 +16,6 @@ export const importUsage = `uptake import training FILE.csv [--config FILE] [--d
   any order). Each row becomes a training.completed event, plus an identify event when it has a
   role or team. The whole file is checked first: one bad row imports nothing. Importing the same
   file again changes nothing. While a collector runs on the DuckDB file, imports through it.`;
-
-/**
- * The config as far as the import needs it: how ids are pseudonymized. Only `pseudonymSecret` is
- * read from the environment, so an `env:` admin token need not be set to run an import.
- */
-async function importConfig(file: string): Promise<UptakeConfig> {
-  const config = checkConfig(await readConfigFile(file), file);
-  return { ...config, pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', file, process.env) };
-}
 
 /** Sends the file's records to the collector in requests of about 512 KiB (the body limit is 1 MiB); it validates, builds and stores them. */
 async function importThrough(collector: CollectorClient, file: string, progress: Progress): Promise<ImportCounts> {
@@ -74,7 +64,7 @@ export async function importCommand(args: string[]): Promise<void> {
     counts = await withStoreOrCollector(
       storeLocation(values),
       async (store) => {
-        const pseudonymize = await pseudonymizerFor(await importConfig(values.config), store);
+        const pseudonymize = await pseudonymizerFor(await pseudonymConfig(values.config), store);
         return importTraining(trainingRows(file), {
           pseudonymize,
           insert: async (events) => (await store.insert(events)).length,

@@ -3,6 +3,7 @@ import { CliError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
 import { demoCommand, demoUsage } from './demo-command.js';
 import { exportCommand, exportUsage } from './export-command.js';
+import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
@@ -12,6 +13,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   report: { run: reportCommand, usage: reportUsage },
   export: { run: exportCommand, usage: exportUsage },
   import: { run: importCommand, usage: importUsage },
+  forget: { run: forgetCommand, usage: forgetUsage },
   config: { run: configCommand, usage: configUsage },
   demo: { run: demoCommand, usage: demoUsage },
 };

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { unverifiedToolWarnings } from '../config/tool-identity.js';
 import { startCollector } from '../start-collector.js';
 import { defaultDbPath } from '../storage/open-store.js';
 import { CliError } from './cli-error.js';
@@ -33,6 +34,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     logger: { level: process.env['UPTAKE_LOG_LEVEL'] ?? 'info' },
   });
   console.log(`uptake collector listening on ${collector.url} (store: ${collector.store.kind})`);
+  for (const warning of unverifiedToolWarnings(collector.config)) console.warn(`warning: ${warning}`);
   const stop = async (signal: string) => {
     console.log(`${signal}: finishing requests in flight and closing the store`);
     await collector.close();

@@ -12,6 +12,8 @@ export interface CollectorClient {
   get(path: string): Promise<Response>;
   /** POSTs a JSON body with the local token; throws a CliError like `getJson`. */
   postJson<T>(path: string, body: unknown): Promise<T>;
+  /** DELETEs a path with the local token; throws a CliError like `getJson`. */
+  deleteJson<T>(path: string): Promise<T>;
 }
 
 /** DuckDB lets one process open a file for writing; a running collector holds that lock. */
@@ -41,6 +43,7 @@ function clientFor(url: string, token: string): CollectorClient {
     getJson: async (path) => json(path, await request(path)),
     postJson: async (path, body) =>
       json(path, await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
+    deleteJson: async (path) => json(path, await request(path, { method: 'DELETE' })),
   };
 }
 

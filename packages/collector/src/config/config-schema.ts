@@ -16,6 +16,21 @@ export const toolSchema = z.strictObject({
   origins: z
     .array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)'))
     .default([]),
+  /**
+   * The secret the tool's backend signs user ids with (`userHash`, SPEC "Identity verification"); a
+   * list, newest first, during a rotation.
+   */
+  identitySecret: z
+    .union([secret, z.array(secret).min(1, 'expected at least one secret')])
+    .optional()
+    .describe(
+      "Secret (or env:NAME) the tool's backend computes userHash = HMAC-SHA-256(secret, userId) with; a list, newest first, while rotating. Keep an old secret for at least maxEventAgeDays after adding a new one.",
+    ),
+  /** `"unverified"`: the tool does not prove user ids; anyone holding its write key can write in a person's name. */
+  identity: z
+    .literal('unverified')
+    .optional()
+    .describe('Say "unverified" for a tool that does not send userHash: anyone holding its write key can then act as any user id.'),
 });
 
 /** The collector's config file, `uptake.config.json`. */
@@ -40,7 +55,46 @@ export const configSchema = z
       .default({ perDay: 1, perWeek: 3 })
       .describe('Caps over all prompts and surveys together, per person, across devices.'),
     /** Requests per minute per write key and client address, before `429`. */
-    rateLimit: z.strictObject({ perMinute: z.number().int().positive() }).default({ perMinute: 6000 }),
+    rateLimit: z
+      .strictObject({
+        perMinute: z.number().int().positive().describe('Batches per minute per write key and client address. Default 6000.'),
+        configPerMinute: z
+          .number()
+          .int()
+          .positive()
+          .default(600)
+          .describe('GET /v1/config requests per minute per client address. Default 600.'),
+        authFailuresPerMinute: z
+          .number()
+          .int()
+          .positive()
+          .default(20)
+          .describe('Failed authentications per minute per client address before 429. Default 20.'),
+      })
+      .default({ perMinute: 6000, configPerMinute: 600, authFailuresPerMinute: 20 }),
+    /** Whose `X-Forwarded-For` names the client: `true` for any proxy, or the proxies' addresses and CIDR ranges. */
+    trustProxy: z
+      .union([z.boolean(), z.array(z.string().min(1))])
+      .default(false)
+      .describe(
+        "Behind a load balancer: true, or the proxies' addresses or CIDR ranges whose X-Forwarded-For names the client (rate limits count per client address). Default false.",
+      ),
+    /** A write-key event older than this before its receipt is refused; at least the SDK's own 7-day queue limit. */
+    maxEventAgeDays: z
+      .number()
+      .int()
+      .min(7, "must be at least 7, the SDK's own queue age limit")
+      .default(7)
+      .describe(
+        'Write-key events more than this many days before their receipt are refused (imports with a token may be older). Default 7.',
+      ),
+    /** A person's events past this many on one UTC day are refused. */
+    maxEventsPerPersonPerDay: z
+      .number()
+      .int()
+      .positive()
+      .default(5000)
+      .describe("A person's events past this many on one UTC day are refused. Default 5000."),
     /** Group commit: write at `maxEvents` pending events or `maxDelayMs` after the first. */
     groupCommit: z
       .strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) })
@@ -61,6 +115,21 @@ export const configSchema = z
       });
     };
     seen(config.tools, 'tools');
+    config.tools.forEach((tool, i) => {
+      if (tool.identitySecret === undefined && tool.identity === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'identitySecret'],
+          message:
+            'set identitySecret (env:NAME) so pages must prove who the user is, or say "identity": "unverified" to accept user ids as given (docs/tool-teams.md)',
+        });
+      if (tool.identitySecret !== undefined && tool.identity !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tools', i, 'identity'],
+          message: 'a tool with an identitySecret is verified: remove "identity"',
+        });
+    });
     const keys = new Set<string>();
     config.tools.forEach((tool, i) => {
       if (keys.has(tool.writeKey)) ctx.addIssue({ code: 'custom', path: ['tools', i, 'writeKey'], message: 'used by another tool' });

@@ -34,6 +34,24 @@ export function parseConfig(raw: unknown, source = 'config', env: NodeJS.Process
   const config = checkConfig(raw, source);
   return {
     ...config,
+    tools: config.tools.map((tool, i) =>
+      tool.identitySecret === undefined
+        ? tool
+        : {
+            ...tool,
+            identitySecret: [tool.identitySecret]
+              .flat()
+              .map(
+                (s, j) =>
+                  resolveSecret(
+                    s,
+                    `tools[${i}].identitySecret${Array.isArray(tool.identitySecret) ? `[${j}]` : ''}`,
+                    source,
+                    env,
+                  ) as string,
+              ),
+          },
+    ),
     adminToken: resolveSecret(config.adminToken, 'adminToken', source, env) as string,
     pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', source, env),
   };

@@ -1,11 +1,14 @@
-import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { privateWriteStream } from '../storage/private-file.js';
 import type { StoredEvent } from '../storage/store.js';
 import type { ExportFormat } from './export-format.js';
 import { exportWriters } from './export-writers.js';
 
-/** Writes events to `file` in a format, streaming; returns the row count. `onRows` hears progress. */
+/**
+ * Writes events to `file` in a format, streaming; returns the row count. `onRows` hears progress.
+ * The file is created with mode 0600; a file or link already at `file` is an error.
+ */
 export async function exportToFile(
   events: AsyncIterable<StoredEvent>,
   format: ExportFormat,
@@ -22,6 +25,6 @@ export async function exportToFile(
     }
     onRows?.(rows);
   }
-  await pipeline(Readable.from(writer.chunks(counted())), createWriteStream(file));
+  await pipeline(Readable.from(writer.chunks(counted())), privateWriteStream(file));
   return rows;
 }

@@ -1,7 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, timestampTZValue, type DuckDBAppender } from '@duckdb/node-api';
+import { inTheWay, privateFileMode } from '../storage/private-file.js';
 import { sqlString } from '../storage/sql-literal.js';
 import type { StoredEvent } from '../storage/store.js';
 
@@ -33,6 +35,7 @@ function append(appender: DuckDBAppender, e: StoredEvent): void {
  * on-disk DuckDB database (a 256 MB memory limit, spilling to that folder) and DuckDB's Parquet
  * writer copies them out. The same path serves both stores, so both give the same file, and it
  * never holds the DuckDB store's connection for more than one page of reading. Returns the row count.
+ * The file is created with mode 0600; a file or link already at `file` is an error.
  */
 export async function writeParquet(events: AsyncIterable<StoredEvent>, file: string, options: ParquetOptions = {}): Promise<number> {
   const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'uptake-parquet-'));
@@ -61,7 +64,14 @@ export async function writeParquet(events: AsyncIterable<StoredEvent>, file: str
       options.onRows?.(rows);
       // Rows were appended in (ts, id) order, and DuckDB preserves insertion order when copying.
       // Snappy: the codec every Parquet reader decodes (hyparquet, for one, reads no zstd by itself).
-      await connection.run(`COPY events TO ${sqlString(file)} (FORMAT parquet, COMPRESSION snappy)`);
+      // DuckDB writes through whatever stands at a path: it writes into the private staging folder,
+      // and the file is copied out with O_EXCL (nothing may stand at `file`) and mode 0600.
+      const staged = join(dir, 'events.parquet');
+      await connection.run(`COPY events TO ${sqlString(staged)} (FORMAT parquet, COMPRESSION snappy)`);
+      await chmod(staged, privateFileMode);
+      await copyFile(staged, file, constants.COPYFILE_EXCL).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EEXIST' ? inTheWay(file) : error;
+      });
       return rows;
     } finally {
       connection.closeSync();

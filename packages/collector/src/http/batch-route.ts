@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
+import { identitySecrets } from '../config/tool-identity.js';
+import { verifyUserHash } from '../identity/user-hash.js';
 import { acceptEvents } from '../ingest/accept-events.js';
+import { PersonDayCap } from '../ingest/person-day-cap.js';
+import { isTrustedSource } from './admin-auth.js';
 import { HttpError } from './http-error.js';
 import type { ServerContext } from './server-context.js';
 import { toolAuthorizer } from './tool-auth.js';
@@ -8,9 +12,21 @@ import { toolAuthorizer } from './tool-auth.js';
 /** `POST /v1/batch`: SPEC "Wire protocol". Answers 200 only once the valid events are committed. */
 export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
+  const cap = new PersonDayCap(ctx.store, ctx.config.maxEventsPerPersonPerDay);
+  const maxEventAgeMs = ctx.config.maxEventAgeDays * 864e5;
 
   app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
     const receivedAt = new Date();
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    if (type !== 'application/json' && type !== 'text/plain') {
+      throw new HttpError(
+        415,
+        `Content-Type "${type.slice(0, 100)}" is not accepted: send application/json (or text/plain, as sendBeacon does)`,
+      );
+    }
     const body = request.body;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpError(400, 'expected a JSON object {"writeKey", "sentAt", "events": [...]}');
@@ -22,13 +38,43 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     const envelope = batchSchema.safeParse(body);
     if (!envelope.success) throw new HttpError(400, `not a batch: ${formatIssues(envelope.error)}`);
     const tool = authorizeTool(request, envelope.data.writeKey);
-    const { rows, rejected } = acceptEvents(envelope.data.events, {
+    // A server-side sender with a token (a backfill, an import) may send training facts and old
+    // events; a page holds only the public write key (SPEC "Facts come from their source").
+    const trusted = isTrustedSource(request, ctx);
+    const secrets = identitySecrets(tool);
+    const identities = envelope.data.identities ?? {};
+    const { rows, indexes, rejected, warnings } = acceptEvents(envelope.data.events, {
       tool: tool.id,
       receivedAt,
       sentAt: envelope.data.sentAt === undefined ? undefined : new Date(envelope.data.sentAt),
       pseudonymize: ctx.pseudonymize,
+      writeKey: trusted
+        ? undefined
+        : { maxEventAgeMs, verified: secrets && ((userId) => verifyUserHash(secrets, userId, identities[userId])) },
     });
-    const accepted = await ctx.committer.submit(rows);
-    return { accepted, duplicates: envelope.data.events.length - rejected.length - accepted, rejected };
+    const { kept, refused: capped, done } = await cap.admit(rows);
+    // A retry of events already stored is answered as duplicates, not refused against the cap.
+    const already = capped.length ? await ctx.store.storedIds(capped.map((i) => rows[i]!.id)) : new Set<string>();
+    const refused = capped.filter((i) => !already.has(rows[i]!.id));
+    for (const i of refused) {
+      rejected.push({
+        index: indexes[i] as number,
+        id: rows[i]?.id,
+        error: `this person sent more than ${ctx.config.maxEventsPerPersonPerDay} events on ${rows[i]?.ts.toISOString().slice(0, 10)} (maxEventsPerPersonPerDay)`,
+      });
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    let accepted: number;
+    try {
+      accepted = await ctx.committer.submit(kept);
+    } finally {
+      done();
+    }
+    return {
+      accepted,
+      duplicates: envelope.data.events.length - rejected.length - accepted,
+      rejected,
+      ...(warnings.length ? { warnings } : {}),
+    };
   });
 }

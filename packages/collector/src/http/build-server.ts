@@ -9,6 +9,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
+import { registerPeopleRoute } from './people-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
@@ -16,19 +17,39 @@ import type { ServerContext } from './server-context.js';
 import { registerToolsRoute } from './tools-route.js';
 
 /**
- * Request logs carry the method and path only: no client address (no IP is kept anywhere) and no
- * query string (it may hold a user id).
+ * Request logs carry the method and path only: no client address (no IP is kept anywhere), no
+ * query string (it may hold a user id), and no user id of an erasure path (`/v1/people/{userId}`).
  */
 function privateLogger(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
   return {
     ...(typeof logger === 'object' ? logger : {}),
-    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0]?.replace(/^\/v1\/people\/[^/]+/, '/v1/people/:userId'),
+      }),
+    },
   };
 }
 
+/** How long a client may take to send a whole request, headers and body, by default. */
+export const defaultRequestTimeoutMs = 30_000;
+
+/** How the HTTP server behaves, apart from what the config says. */
+export interface ServerOptions {
+  /** How long a client may take to send a whole request, headers and body (default 30,000 ms). */
+  requestTimeoutMs?: number;
+  /** Serve `dashboard.js.map` too (default false: it shows the dashboard's source, which only a developer needs). */
+  dashboardSourceMap?: boolean;
+}
+
 /** Builds the collector's HTTP app (not listening yet). */
-export async function buildServer(ctx: ServerContext, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: ServerContext,
+  logger: FastifyServerOptions['logger'] = false,
+  { requestTimeoutMs = defaultRequestTimeoutMs, dashboardSourceMap = false }: ServerOptions = {},
+): Promise<FastifyInstance> {
   const level = typeof logger === 'object' && logger && 'level' in logger ? String(logger.level) : 'info';
   const app = Fastify({
     logger: privateLogger(logger),
@@ -36,9 +57,15 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
     // whole log. Server-side failures are logged by the error handler at any level.
     disableRequestLogging: level !== 'debug' && level !== 'trace',
     bodyLimit: limits.batchMaxBytes,
-    // A body trickled in byte by byte must not hold a connection forever.
-    requestTimeout: 30_000,
-    trustProxy: false,
+    // A body trickled in byte by byte must not hold a connection forever. Fastify sets
+    // `requestTimeout` on the server after creating it, which Node 20 ignores (it keeps its own
+    // 300 s), so it goes to the server's constructor too. Node checks for overdue requests every
+    // `connectionsCheckingInterval` (30 s by default), so a request could live up to its timeout
+    // plus that: checking every tenth of the timeout cuts it within 10%.
+    requestTimeout: requestTimeoutMs,
+    http: { requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(Math.ceil(requestTimeoutMs / 10), 100) },
+    // Rate limits count per client address; behind a load balancer only the named proxies may say who that is.
+    trustProxy: ctx.config.trustProxy,
   });
   registerErrorHandler(app);
   registerBodyParsers(app);
@@ -49,9 +76,10 @@ export async function buildServer(ctx: ServerContext, logger: FastifyServerOptio
   registerExportRoute(app, ctx);
   registerImportRoute(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
-  registerDashboardRoute(app);
+  registerDashboardRoute(app, dashboardSourceMap);
   return app;
 }

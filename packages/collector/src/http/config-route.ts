@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ConfigAnswer } from '@uptake/sdk/protocol';
 import type { FastifyInstance } from 'fastify';
+import { identitySecrets } from '../config/tool-identity.js';
+import { verifyUserHash } from '../identity/user-hash.js';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import { HttpError } from './http-error.js';
 import type { ServerContext } from './server-context.js';
@@ -18,12 +20,26 @@ import { toolAuthorizer } from './tool-auth.js';
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
-  app.get<{ Querystring: Record<string, unknown> }>('/v1/config', async (request, reply) => {
-    const { tool: toolId, writeKey, userId } = singleValues(request.query, ['tool', 'writeKey', 'userId']);
+  const perMinute = ctx.config.rateLimit.configPerMinute;
+  // Per client address (behind a proxy, as `trustProxy` says): a page loads its config once, and a
+  // loop over user ids is slowed to a crawl even for a tool that does not verify identity.
+  const rateLimit = {
+    max: perMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request: { ip: string }) => `config|${request.ip}`,
+    errorResponseBuilder: (_request: unknown, context: { after: string }) =>
+      new HttpError(429, `rate limit of ${perMinute} config requests per minute reached for this client; retry after ${context.after}`),
+  };
+  app.get<{ Querystring: Record<string, unknown> }>('/v1/config', { config: { rateLimit } }, async (request, reply) => {
+    const { tool: toolId, writeKey, userId, userHash } = singleValues(request.query, ['tool', 'writeKey', 'userId', 'userHash']);
     if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");
     const tool = authorizeTool(request, writeKey, toolId);
     if (userId !== undefined && (userId.length === 0 || userId.length > 128)) throw new HttpError(400, 'userId: expected 1–128 characters');
     if (userId?.includes('\u0000')) throw new HttpError(400, 'userId: contains a NUL character (U+0000)');
+    const secrets = identitySecrets(tool);
+    if (userId !== undefined && secrets && !verifyUserHash(secrets, userId, userHash)) {
+      throw new HttpError(401, `userHash: missing or not valid for this userId; tool "${tool.id}" verifies identity (docs/tool-teams.md)`);
+    }
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
     const prompts = ctx.config.prompts.filter(applies);
     const surveys = ctx.config.surveys.filter(applies);

@@ -32,9 +32,10 @@ export const dashboardCsp = [
 /**
  * Serves the dashboard at `/dashboard/` (`/dashboard` redirects there, so its files load by
  * relative URLs, behind a path prefix too). The page and its code hold no data and are public; every
- * figure comes from the admin endpoints, with the token the page asks for.
+ * figure comes from the admin endpoints, with the token the page asks for. The source map is served
+ * only when `sourceMap` asks for it: it is for a developer, and shows the whole source to anyone.
  */
-export function registerDashboardRoute(app: FastifyInstance): void {
+export function registerDashboardRoute(app: FastifyInstance, sourceMap = false): void {
   const dir = join(dirname(createRequire(import.meta.url).resolve('@uptake/collector/package.json')), 'dist', 'dashboard');
   const cache = new Map<string, Promise<Buffer>>();
   const send = async (file: string) => {
@@ -56,7 +57,8 @@ export function registerDashboardRoute(app: FastifyInstance): void {
   app.get('/dashboard', async (_request, reply) => reply.redirect('/dashboard/', 301));
   app.get('/dashboard/*', async (request, reply) => {
     const file = (request.params as { '*'?: string })['*'] || 'index.html';
-    const type = Object.hasOwn(dashboardFiles, file) ? dashboardFiles[file] : undefined;
+    const served = Object.hasOwn(dashboardFiles, file) && (sourceMap || !file.endsWith('.map'));
+    const type = served ? dashboardFiles[file] : undefined;
     if (!type) throw new HttpError(404, `no dashboard file "${file.slice(0, 64)}"; the dashboard is at /dashboard/`);
     return reply
       .headers(headers)

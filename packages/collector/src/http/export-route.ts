@@ -8,11 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { type ExportFormat, parseExportFormat } from '../export/export-format.js';
 import { exportToFile } from '../export/export-to-file.js';
 import { exportWriters } from '../export/export-writers.js';
+import { storedUserId } from '../ingest/stored-user-id.js';
 import { readEvents } from '../storage/read-events.js';
 import type { StoredEvent } from '../storage/store.js';
 import { requireAdmin } from './admin-auth.js';
 import { parseDateRange } from './date-range.js';
 import { HttpError } from './http-error.js';
+import { personParam } from './people-route.js';
 import type { ServerContext } from './server-context.js';
 
 /**
@@ -34,22 +36,29 @@ async function fileStream(events: AsyncIterable<StoredEvent>, format: ExportForm
   }
 }
 
-/** `GET /v1/export?format=csv|ndjson|parquet&from=&to=` (admin): one row per stored event, in `(ts, id)` order. */
+/**
+ * `GET /v1/export?format=csv|ndjson|parquet&from=&to=&user=` (admin): one row per stored event, in
+ * `(ts, id)` order; with `user` (a user id in clear), only that person's: an access request.
+ */
 export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): void {
-  app.get<{ Querystring: { format?: string; from?: string; to?: string } }>('/v1/export', async (request, reply) => {
-    requireAdmin(request, ctx.adminTokens);
+  app.get<{ Querystring: { format?: string; from?: string; to?: string; user?: string } }>('/v1/export', async (request, reply) => {
+    requireAdmin(request, ctx);
     let format: ExportFormat;
     try {
       format = parseExportFormat(String(request.query.format ?? 'ndjson'));
     } catch (error) {
       throw new HttpError(400, (error as Error).message);
     }
-    const range = parseDateRange(request.query);
+    const { user } = request.query;
+    const range = {
+      ...parseDateRange(request.query),
+      ...(user === undefined ? {} : { userId: storedUserId(ctx.pseudonymize, personParam(user)) }),
+    };
     const writer = exportWriters[format];
     const stamp = new Date().toISOString().slice(0, 10);
     reply
       .header('Content-Type', writer.contentType)
-      .header('Content-Disposition', `attachment; filename="uptake-events-${stamp}.${format}"`)
+      .header('Content-Disposition', `attachment; filename="uptake-${user === undefined ? 'events' : 'person'}-${stamp}.${format}"`)
       .header('Cache-Control', 'no-store');
     if (!writer.streams) {
       const { stream, size } = await fileStream(readEvents(ctx.store, range), format);

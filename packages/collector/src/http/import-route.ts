@@ -25,7 +25,7 @@ const bodySchema = z.strictObject({
  */
 export function registerImportRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/import/training', async (request) => {
-    requireAdmin(request, ctx.adminTokens);
+    requireAdmin(request, ctx);
     const body = bodySchema.safeParse(request.body);
     if (!body.success) throw new HttpError(400, describeIssues(body.error).slice(0, 10).join('; '));
     return importTraining(body.data.rows, { pseudonymize: ctx.pseudonymize, insert: (events) => ctx.committer.submit(events) });

@@ -10,7 +10,7 @@ import type { ServerContext } from './server-context.js';
 /** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (admin): SPEC "Metric definitions". */
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: Record<string, unknown> }>('/v1/metrics', async (request, reply) => {
-    requireAdmin(request, ctx.adminTokens);
+    requireAdmin(request, ctx);
     let query: MetricsQuery;
     try {
       query = parseMetricsQuery(singleValues(request.query, ['asOf', 'tool', 'program', 'cohort']), ctx.config);

@@ -15,7 +15,7 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   app.get('/v1/stats', async (request) => {
-    requireAdmin(request, ctx.adminTokens);
+    requireAdmin(request, ctx);
     return ctx.store.summary();
   });
 }

@@ -1,3 +1,4 @@
+import type { AuthFailures } from './auth-failures.js';
 import type { UptakeConfig } from '../config/config-schema.js';
 import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
@@ -11,4 +12,6 @@ export interface ServerContext {
   pseudonymize: Pseudonymize;
   /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
   adminTokens: string[];
+  /** Failed authentications per client address. */
+  authFailures: AuthFailures;
 }

@@ -1,7 +1,21 @@
 import { eventSchema, formatIssues, limits, type Rejection } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
-import { earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
+import { controlInId, earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
+
+/**
+ * What a public write key may not do (SPEC "Facts come from their source"): absent for server-side
+ * sources holding a token (imports, backfills), which may send training facts and any past time.
+ */
+export interface WriteKeyRules {
+  /** Events older than this before their receipt are refused. */
+  maxEventAgeMs: number;
+  /** For a tool with identity verification: whether the batch proves this user id. */
+  verified?: (userId: string) => boolean;
+}
+
+/** Traits of `identify` that only imported training may set: a page could otherwise invent programs and cohorts. */
+const importedTraits = ['program', 'cohort'] as const;
 
 /** What to do with each event of a batch that passed the envelope checks. */
 export interface AcceptContext {
@@ -11,18 +25,28 @@ export interface AcceptContext {
   /** The batch's `sentAt`, when given: event times are shifted by `receivedAt − sentAt`. */
   sentAt?: Date;
   pseudonymize: Pseudonymize;
+  /** Set when the batch came with a write key. */
+  writeKey?: WriteKeyRules;
 }
 
 /**
  * Validates each event on its own, corrects its clock and pseudonymizes its ids. Valid events come
  * back as rows to store; invalid ones as rejections naming the field, so one bad event costs only itself.
  */
-export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: StoredEvent[]; rejected: Rejection[] } {
+export function acceptEvents(
+  events: unknown[],
+  ctx: AcceptContext,
+): { rows: StoredEvent[]; indexes: number[]; rejected: Rejection[]; warnings: string[] } {
   const skew = ctx.sentAt ? ctx.receivedAt.getTime() - ctx.sentAt.getTime() : 0;
   const latest = ctx.receivedAt.getTime() + limits.maxFutureMs;
   const rows: StoredEvent[] = [];
+  /** Each row's position in the batch. */
+  const indexes: number[] = [];
   const rejected: Rejection[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
+  const rules = ctx.writeKey;
+  const oldest = rules ? ctx.receivedAt.getTime() - rules.maxEventAgeMs : -Infinity;
   events.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw);
     const rawId =
@@ -51,14 +75,37 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
       rejected.push({ index, id: e.id, error: 'ts: before the year 1 after clock correction' });
       return;
     }
+    if (rules) {
+      const refused = writeKeyRefusal(e.name, e.userId, ts < oldest, rules);
+      if (refused) {
+        rejected.push({ index, id: e.id, error: refused });
+        return;
+      }
+    }
     const nul = nulField({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId, tool: e.tool }, e.props);
     if (nul) {
       rejected.push({ index, id: e.id, error: `${nul}: contains a NUL character (U+0000), which cannot be stored` });
       return;
     }
+    const control = controlInId({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId });
+    if (control) {
+      rejected.push({ index, id: e.id, error: `${control.field}: contains a control character (${control.char}); ids may not` });
+      return;
+    }
     // A batch that repeats an id stores it once; the repeat counts as a duplicate, not an error.
     if (seen.has(e.id)) return;
     seen.add(e.id);
+    let props = e.props;
+    if (rules && e.name === 'identify') {
+      const dropped = importedTraits.filter((trait) => trait in props);
+      if (dropped.length) {
+        props = Object.fromEntries(Object.entries(props).filter(([key]) => !dropped.includes(key as 'program')));
+        warnings.push(
+          `events[${index}].props: ${dropped.join(' and ')} not stored; they come from imported training (uptake import training), not from a page`,
+        );
+      }
+    }
+    indexes.push(index);
     rows.push({
       id: e.id,
       name: e.name,
@@ -68,8 +115,19 @@ export function acceptEvents(events: unknown[], ctx: AcceptContext): { rows: Sto
       anonymousId: e.anonymousId === undefined ? null : ctx.pseudonymize(wellFormed(e.anonymousId)),
       sessionId: e.sessionId === undefined ? null : wellFormed(e.sessionId),
       tool: e.tool,
-      props: wellFormedProps(e.props),
+      props: wellFormedProps(props),
     });
   });
-  return { rows, rejected };
+  return { rows, indexes, rejected, warnings };
+}
+
+/** Why a write key may not send this event, or `undefined` when it may. */
+function writeKeyRefusal(name: string, userId: string | undefined, tooOld: boolean, rules: WriteKeyRules): string | undefined {
+  if (name === 'training.completed')
+    return 'name: training.completed comes from imported training (uptake import training, POST /v1/import/training), not from a write key';
+  if (tooOld)
+    return `ts: more than ${Math.round(rules.maxEventAgeMs / 864e5)} days before receipt (maxEventAgeDays); older events come from an import with a token`;
+  if (userId !== undefined && rules.verified && !rules.verified(userId))
+    return "userId: no valid userHash for this user id in the batch's identities; this tool verifies identity (docs/tool-teams.md)";
+  return undefined;
 }

@@ -25,11 +25,12 @@ export function hmacPseudonym(secret: string, cacheSize = 100_000): Pseudonymize
 
 /**
  * The pseudonymizer the config asks for: identity when `pseudonymize` is false; otherwise keyed by
- * `pseudonymSecret`, or by a secret generated on first start and kept in the store, so every
+ * `pseudonymSecret`, or by a secret generated on first start and kept with the store (a key file
+ * beside a DuckDB file, PostgreSQL's settings table), so every
  * collector on one store (and the training import) hashes alike.
  */
 export async function pseudonymizerFor(config: UptakeConfig, store: Store): Promise<Pseudonymize> {
   if (!config.pseudonymize) return (id) => id;
-  const secret = config.pseudonymSecret ?? (await store.initSetting('pseudonymSecret', randomBytes(32).toString('hex')));
+  const secret = config.pseudonymSecret ?? (await store.initPseudonymSecret(randomBytes(32).toString('hex')));
   return hmacPseudonym(secret);
 }

@@ -45,6 +45,22 @@ export function nulField(fields: Record<string, string | undefined>, props: Prop
   return undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
+const control = /[\u0001-\u001F\u007F]/;
+
+/**
+ * Names the first id field holding a C0 control character or DEL, and that character as `U+00XX`.
+ * An id is a name, not text: a line break or escape in one would split a CSV row or a log line
+ * downstream, and no real id holds one. NUL is left to `nulField`, which says why it cannot be stored.
+ */
+export function controlInId(ids: Record<string, string | undefined>): { field: string; char: string } | undefined {
+  for (const [field, text] of Object.entries(ids)) {
+    const found = text === undefined ? null : control.exec(text);
+    if (found) return { field, char: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
+  }
+  return undefined;
+}
+
 /**
  * Whether a raw event's props carry an own `__proto__` key. The protocol schema refuses the
  * prototype keys, but its record parsing drops `__proto__` silently instead of failing; the event

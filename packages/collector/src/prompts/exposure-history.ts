@@ -41,16 +41,23 @@ export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, user
     surveys: only(folded.surveys, items.surveys),
     recentShows: folded.recentShows.slice(0, 50),
     trainedAt: null,
-    lastUsageAt: null,
+    lastUsageDay: null,
+    program: null,
+    cohort: null,
   };
-  // The rollup's primary key starts with user_id: one index range on either store.
-  const [facts] = await query(
-    `SELECT (SELECT ${dialect.epochMs('MIN(ts)')} FROM events WHERE name = 'training.completed' AND user_id = ${user}) AS trained_ms,
-            (SELECT CAST(MAX(day) AS VARCHAR) FROM daily_usage WHERE user_id = ${user}) AS last_day`,
+  const day = dialect.utcDay('ts');
+  const [training] = await query(
+    `SELECT CAST(${day} AS VARCHAR) AS day, ${json('program')} AS program, COALESCE(${json('cohort')}, ${dialect.isoWeek(day)}) AS cohort
+     FROM events WHERE name = 'training.completed' AND user_id = ${user} ORDER BY ts, id LIMIT 1`,
     [userId],
   );
-  if (facts?.['trained_ms'] != null) history.trainedAt = new Date(Number(facts['trained_ms'])).toISOString().slice(0, 10);
-  if (facts?.['last_day'] != null)
-    history.lastUsageAt = new Date(Date.parse(`${String(facts['last_day'])}T00:00:00Z`) + 86_400_000 - 1).toISOString();
+  // The rollup's primary key starts with user_id: one index range on either store.
+  const [usage] = await query(`SELECT CAST(MAX(day) AS VARCHAR) AS day FROM daily_usage WHERE user_id = ${user}`, [userId]);
+  if (training) {
+    history.trainedAt = String(training['day']);
+    history.program = training['program'] == null ? null : String(training['program']);
+    history.cohort = String(training['cohort']);
+  }
+  if (usage?.['day'] != null) history.lastUsageDay = String(usage['day']);
   return history;
 }

@@ -1,8 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { duckdbMigrations } from './migrations.js';
+import { sqlString } from './sql-literal.js';
+import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
+import { pseudonymKeyPath, pseudonymSecretSetting, readPseudonymKey } from './pseudonym-key-file.js';
 import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
@@ -26,7 +29,7 @@ export class DuckDBStore extends SqlStore {
   readonly kind = 'duckdb';
   readonly dialect = duckdbDialect;
   protected readonly migrations = duckdbMigrations;
-  private readonly writer: SqlExecutor;
+  private writer: SqlExecutor;
   protected readonly statements: SqlExecutor;
   private readerQueue: Promise<unknown> = Promise.resolve();
   /** What the daily usage rollup counts as usage besides `ai.*`, read once: only this process writes the file. */
@@ -34,11 +37,12 @@ export class DuckDBStore extends SqlStore {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+  // Not readonly: compaction swaps in a rewritten file and opens it anew.
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private connection: DuckDBConnection,
     /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
-    private readonly reader: DuckDBConnection,
+    private reader: DuckDBConnection,
     override readonly lockedFile: string | undefined,
   ) {
     super();
@@ -49,10 +53,24 @@ export class DuckDBStore extends SqlStore {
     };
   }
 
-  /** Opens (creating when missing) the DuckDB file at `path`, or an in-memory store for `:memory:`. */
+  /**
+   * Opens (creating when missing) the DuckDB file at `path`, or an in-memory store for `:memory:`.
+   * A missing folder is created 0700, the file and its WAL are made 0600, and a symbolic link at
+   * either is an error: DuckDB would write the events through it. DuckDB creates a new WAL after
+   * each checkpoint with the process's umask; the private folder (or `uptake`'s umask 077) keeps it private.
+   */
   static async open(path: string): Promise<DuckDBStore> {
-    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    const file = path === ':memory:' ? undefined : path;
+    if (file) {
+      await mkdir(dirname(file), { recursive: true, mode: privateDirMode });
+      await refuseLink(file);
+      await refuseLink(`${file}.wal`);
+    }
     const instance = await DuckDBInstance.create(path);
+    if (file) {
+      await chmod(file, privateFileMode);
+      await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
+    }
     const connection = await instance.connect();
     const reader = await instance.connect();
     // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
@@ -93,8 +111,82 @@ export class DuckDBStore extends SqlStore {
     return this.serial(() => this.inTransaction(() => work(this.writer)));
   }
 
+  /**
+   * A file store keeps its generated secret in a key file beside it; a store that kept it in its
+   * settings (before the key file) moves it there, the same secret, so pseudonyms stay the same.
+   */
+  override async initPseudonymSecret(generated: string): Promise<string> {
+    if (!this.lockedFile) return super.initPseudonymSecret(generated);
+    const keyFile = pseudonymKeyPath(this.lockedFile);
+    const kept = await readPseudonymKey(keyFile);
+    const old = await this.getSetting(pseudonymSecretSetting);
+    if (old === undefined) {
+      if (kept !== undefined) return kept;
+      await createPrivateFile(keyFile, `${generated}\n`);
+      return generated;
+    }
+    if (kept !== undefined && kept !== old) {
+      throw new Error(`${keyFile} holds another pseudonym secret than the store's settings; keep the one the events were hashed with`);
+    }
+    if (kept === undefined) await createPrivateFile(keyFile, `${old}\n`);
+    await this.statements.run('DELETE FROM settings WHERE key = $1', [pseudonymSecretSetting]);
+    // Written into the file now, not left in the WAL beside it.
+    await this.statements.run('CHECKPOINT');
+    return old;
+  }
+
   protected override usageEventsChanged(): void {
     this.usageEvents = undefined;
+  }
+
+  /**
+   * A checkpoint keeps a row group with a few deleted rows as it is (the rows only marked deleted),
+   * and blocks it frees keep their bytes until reused: the erased rows would survive in the file
+   * (test/storage/forget.test.ts reads its bytes). So the database is copied to a fresh file
+   * (DuckDB's documented way to compact, COPY FROM DATABASE), which replaces the old one; the
+   * connections are then opened on it. Ingestion and metrics wait meanwhile.
+   */
+  protected compact(_tables: readonly string[]): Promise<void> {
+    const file = this.lockedFile;
+    return this.serial(async () => {
+      if (file === undefined) {
+        await this.connection.run('FORCE CHECKPOINT');
+        return;
+      }
+      const fresh = `${file}.compact`;
+      await rm(fresh, { force: true });
+      const [row] = await this.writer.rows('SELECT current_database() AS db');
+      const current = `"${String(row?.['db']).replaceAll('"', '""')}"`;
+      try {
+        await this.connection.run(`ATTACH ${sqlString(fresh)} AS uptake_compacted; COPY FROM DATABASE ${current} TO uptake_compacted`);
+        await this.connection.run('DETACH uptake_compacted');
+        await chmod(fresh, (await stat(file)).mode & 0o777);
+      } catch (error) {
+        await this.connection.run('DETACH DATABASE IF EXISTS uptake_compacted').catch(() => undefined);
+        await rm(fresh, { force: true });
+        throw error;
+      }
+      // Readers wait for the reopened file: hold their queue until it is there.
+      let reopened: () => void = () => undefined;
+      const drained = this.readerQueue;
+      this.readerQueue = drained.then(() => new Promise<void>((resolve) => (reopened = resolve)));
+      await drained;
+      try {
+        this.reader.closeSync();
+        this.connection.closeSync();
+        this.instance.closeSync();
+        // The copy holds every committed row; a write-ahead log left beside the old file must not be replayed onto it.
+        await rm(`${file}.wal`, { force: true });
+        await rename(fresh, file);
+        const next = await DuckDBStore.open(file);
+        this.instance = next.instance;
+        this.connection = next.connection;
+        this.reader = next.reader;
+        this.writer = next.writer;
+      } finally {
+        reopened();
+      }
+    });
   }
 
   insert(events: StoredEvent[]): Promise<string[]> {
@@ -127,7 +219,9 @@ export class DuckDBStore extends SqlStore {
             `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts::TIMESTAMPTZ')}, tool FROM staging
              WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
-          return inserted.map((r) => String(r['id']));
+          const ids = inserted.map((r) => String(r['id']));
+          await this.countPersonDays(this.writer, events, ids);
+          return ids;
         });
       } finally {
         await this.connection.run('DELETE FROM staging');

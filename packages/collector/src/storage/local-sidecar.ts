@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
+import { createPrivateFile } from './private-file.js';
 
 /**
  * DuckDB lets one process open a file. While a collector runs on `uptake.duckdb`, it writes
@@ -18,8 +19,21 @@ export const sidecarPath = (db: string): string => `${db}.collector.json`;
 /** A fresh local token. */
 export const newLocalToken = (): string => randomBytes(24).toString('base64url');
 
+/**
+ * Writes the sidecar, created anew with mode 0600. The caller holds the DuckDB file's lock, so a
+ * sidecar already there is a stale one of this user's (a collector killed before it removed it)
+ * and is replaced; a link, or a file of another user's, is an error: writing through it would hand
+ * the token to whoever planted it.
+ */
 export async function writeSidecar(db: string, sidecar: Sidecar): Promise<void> {
-  await writeFile(sidecarPath(db), JSON.stringify(sidecar), { mode: 0o600 });
+  const path = sidecarPath(db);
+  const stale = await lstat(path).catch(() => undefined);
+  const foreign = process.getuid ? stale?.uid !== process.getuid() : false;
+  if (stale && (!stale.isFile() || foreign)) {
+    throw new Error(`${path} is not this user's own file: refusing to write the collector's token through it; remove it`);
+  }
+  if (stale) await rm(path);
+  await createPrivateFile(path, JSON.stringify(sidecar));
 }
 
 export async function readSidecar(db: string): Promise<Sidecar | undefined> {

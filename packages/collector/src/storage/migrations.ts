@@ -39,6 +39,17 @@ export const duckdbMigrations: Migration[] = [
       INSERT INTO settings (key, value) VALUES ('usageEvents', '[]');
     `,
   },
+  {
+    version: 3,
+    description: 'events per person and day',
+    // What a person's daily cap (maxEventsPerPersonPerDay) reads: one row per person-day, not their events.
+    sql: `
+      CREATE TABLE person_days (user_id VARCHAR NOT NULL, day DATE NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (user_id, day));
+      INSERT INTO person_days
+        SELECT user_id, (DATE '1970-01-01' + CAST(epoch_ms(ts) // 86400000 AS INTEGER)), count(*)
+        FROM events WHERE user_id IS NOT NULL GROUP BY 1, 2;
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -79,5 +90,15 @@ export const postgresMigrations: Migration[] = [
     // GET /v1/config reads one person's prompt and survey events; a partial index keeps that a lookup
     // without indexing every behavioural event. (DuckDB scans its columns fast enough without one.)
     sql: `CREATE INDEX events_exposures ON events (user_id, ts) WHERE name LIKE 'prompt.%' OR name LIKE 'survey.%';`,
+  },
+  {
+    version: 4,
+    description: 'events per person and day',
+    sql: `
+      CREATE TABLE person_days (user_id TEXT NOT NULL, day DATE NOT NULL, events INTEGER NOT NULL, PRIMARY KEY (user_id, day));
+      INSERT INTO person_days
+        SELECT user_id, CAST(ts AT TIME ZONE 'UTC' AS DATE), count(*)
+        FROM events WHERE user_id IS NOT NULL GROUP BY 1, 2;
+    `,
   },
 ];

@@ -68,6 +68,12 @@ export class PostgresStore extends SqlStore {
     });
   }
 
+  // Plain VACUUM only marks the dead rows' space reusable; VACUUM FULL writes each table to a new
+  // file and drops the old one, holding an exclusive lock on it meanwhile (inserts wait).
+  protected async compact(tables: readonly string[]): Promise<void> {
+    for (const table of tables) await this.pool.query(`VACUUM FULL ${table}`);
+  }
+
   async insert(unsorted: StoredEvent[]): Promise<string[]> {
     if (unsorted.length === 0) return [];
     // Several collectors insert overlapping batches at once: rows taken in one global order (by id,
@@ -103,7 +109,9 @@ export class PostgresStore extends SqlStore {
        ON CONFLICT DO NOTHING`,
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
-        return rows.map((r: { id: string }) => r.id);
+        const ids = rows.map((r: { id: string }) => r.id);
+        await this.countPersonDays(executorOf(client), events, ids);
+        return ids;
       }),
     );
   }

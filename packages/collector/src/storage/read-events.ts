@@ -3,7 +3,7 @@ import type { EventPageQuery, Store, StoredEvent } from './store.js';
 /** Events in `(ts, id)` order, page by page, so a reader holds one page at a time. */
 export async function* readEvents(
   store: Store,
-  range: Pick<EventPageQuery, 'from' | 'to'> = {},
+  range: Pick<EventPageQuery, 'from' | 'to' | 'userId'> = {},
   pageSize = 5000,
 ): AsyncGenerator<StoredEvent> {
   let after: EventPageQuery['after'];

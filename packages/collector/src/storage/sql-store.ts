@@ -1,6 +1,8 @@
 import { selectEvents, toStoredEvent } from './event-row.js';
 import type { Migration } from './migrations.js';
+import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
+import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
 import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
@@ -40,6 +42,11 @@ export abstract class SqlStore implements Store {
   abstract insert(events: StoredEvent[]): Promise<string[]>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
+  /**
+   * Rewrites these tables after an erasure so the deleted rows do not survive in the store's files
+   * (DuckDB: a checkpoint; PostgreSQL: `VACUUM FULL`). Runs outside any transaction.
+   */
+  protected abstract compact(tables: readonly string[]): Promise<void>;
 
   /** Called within the transaction that changes which usage events the rollup counts: a cache of them is stale. */
   protected usageEventsChanged(): void {}
@@ -92,6 +99,10 @@ export abstract class SqlStore implements Store {
     return (await this.getSetting(key)) as string;
   }
 
+  initPseudonymSecret(generated: string): Promise<string> {
+    return this.initSetting(pseudonymSecretSetting, generated);
+  }
+
   async ping(): Promise<void> {
     await this.statements.rows('SELECT 1');
   }
@@ -112,6 +123,7 @@ export abstract class SqlStore implements Store {
     const where: string[] = [];
     const values: SqlParam[] = [];
     const at = (d: Date) => `CAST(${this.dialect.param(values.push(d.toISOString()))} AS TIMESTAMPTZ)`;
+    if (q.userId !== undefined) where.push(`user_id = ${this.dialect.param(values.push(q.userId))}`);
     if (q.from) where.push(`ts >= ${at(q.from)}`);
     if (q.to) where.push(`ts < ${at(q.to)}`);
     if (q.after) where.push(this.dialect.rowAfter(['ts', 'id'], [at(q.after.ts), this.dialect.param(values.push(q.after.id))]));
@@ -128,8 +140,27 @@ export abstract class SqlStore implements Store {
     return this.transaction(async (tx) => {
       const purged = await tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
       await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
+      await tx.run(`DELETE FROM person_days WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       return purged;
     });
+  }
+
+  async forget(userId: string, before?: Date): Promise<ForgetCounts> {
+    const p = this.dialect.param;
+    const cutoff = `CAST(${p(2)} AS TIMESTAMPTZ)`;
+    const counts = await this.transaction(async (tx) => {
+      const counts = {} as ForgetCounts;
+      for (const { table, person, dated } of personTables) {
+        const when = dated.kind === 'instant' ? `${dated.column} < ${cutoff}` : `${dated.column} < ${this.dialect.utcDay(cutoff)}`;
+        counts[table] = before
+          ? await tx.run(`DELETE FROM ${table} WHERE ${person} = ${p(1)} AND ${when}`, [userId, before.toISOString()])
+          : await tx.run(`DELETE FROM ${table} WHERE ${person} = ${p(1)}`, [userId]);
+      }
+      return counts;
+    });
+    const changed = personTables.filter(({ table }) => counts[table] > 0).map(({ table }) => table);
+    if (changed.length > 0) await this.compact(changed);
+    return counts;
   }
 
   async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {
@@ -152,4 +183,43 @@ export abstract class SqlStore implements Store {
   }
 
   query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
+
+  async storedIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const p = this.dialect.param;
+    const rows = await this.query(`SELECT id FROM events WHERE id IN (${ids.map((_, i) => p(i + 1)).join(', ')})`, [...ids]);
+    return new Set(rows.map((r) => String(r['id'])));
+  }
+
+  async personDayEvents(userId: string, day: string): Promise<number> {
+    const p = this.dialect.param;
+    const [row] = await this.query(`SELECT events FROM person_days WHERE user_id = ${p(1)} AND day = CAST(${p(2)} AS DATE)`, [userId, day]);
+    return Number(row?.['events'] ?? 0);
+  }
+
+  /**
+   * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
+   * the insert's transaction. Keys in one global order, so concurrent inserts do not deadlock.
+   */
+  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+    const stored = new Set(inserted);
+    const counts = new Map<string, number>();
+    for (const e of events) {
+      if (e.userId === null || !stored.has(e.id)) continue;
+      const key = `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (counts.size === 0) return;
+    const p = this.dialect.param;
+    const params: SqlParam[] = [];
+    const rows = [...counts.keys()].sort().map((key) => {
+      const [userId, day] = key.split('\u0000') as [string, string];
+      return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
+    });
+    await tx.run(
+      `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
+       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events`,
+      params,
+    );
+  }
 }

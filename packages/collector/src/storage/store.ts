@@ -1,4 +1,5 @@
 import type { Props } from '@uptake/sdk';
+import type { ForgetCounts } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 
 /** An event as stored: validated, clock-corrected, ids pseudonymized. */
@@ -24,6 +25,8 @@ export interface StoreSummary {
 
 /** A page of events in `(ts, id)` order: those after `after`, within `[from, to)` by event time. */
 export interface EventPageQuery {
+  /** Only this (pseudonymized) person's events: a person's access request. */
+  userId?: string;
   from?: Date;
   to?: Date;
   after?: { ts: Date; id: string };
@@ -57,10 +60,20 @@ export interface Store {
    * Durable (committed) when it resolves. Ids must be unique within the call.
    */
   insert(events: StoredEvent[]): Promise<string[]>;
+  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: what the daily cap reads. */
+  personDayEvents(userId: string, day: string): Promise<number>;
+  /** Which of these event ids are stored. */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** Reads a setting (the generated pseudonym secret, say). */
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */
   initSetting(key: string, value: string): Promise<string>;
+  /**
+   * Keeps `generated` as the store's pseudonym secret unless one is kept already, and returns the
+   * kept one, where the events' readers cannot read it: on DuckDB a 0600 key file beside the store
+   * (moved there from the settings of older stores), on PostgreSQL the settings table.
+   */
+  initPseudonymSecret(generated: string): Promise<string>;
   /** Throws when storage is unreachable. */
   ping(): Promise<void>;
   summary(): Promise<StoreSummary>;
@@ -75,6 +88,12 @@ export interface Store {
   rollupMatches(usageEvents: readonly string[]): Promise<boolean>;
   /** Deletes events with `ts` before `before`, except those named in `keep` (and rollup days before it); returns how many events. */
   purge(before: Date, keep: readonly string[]): Promise<number>;
+  /**
+   * Erases a (pseudonymized) person: deletes their rows from every table in `personTables` (those
+   * dated before `before` only, when given), then compacts the store so the rows do not survive in
+   * its files. Returns the rows deleted per table; forgetting again deletes nothing more.
+   */
+  forget(userId: string, before?: Date): Promise<ForgetCounts>;
   /** SQL spellings of this store, for the metrics engine. */
   readonly dialect: SqlDialect;
   /**

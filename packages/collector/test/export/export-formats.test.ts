@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../../src/storage/store.js';
 import { storeKinds } from '../helpers/store-targets.js';
 import { event, postBatch, postEvents } from '../helpers/temp-collector.js';
 import { useCollector } from '../helpers/use-collector.js';
@@ -35,6 +36,18 @@ const special = [
   event({ id: 'spc-newline', ts: '2026-10-02T12:00:00.250Z', sessionId: 'a, "b"\r\nc' }),
   event({ id: 'spc-tabcell', ts: '2026-10-02T12:00:00.300Z', sessionId: '\tindented', props: { formula: '=1+1' } }),
 ];
+/** An event as the collector would have stored it (the test config does not pseudonymize). */
+const storedAsSent = (e: Record<string, unknown>): StoredEvent => ({
+  id: String(e['id']),
+  name: String(e['name']),
+  ts: new Date(String(e['ts'])),
+  receivedAt: new Date(),
+  userId: (e['userId'] as string | undefined) ?? null,
+  anonymousId: (e['anonymousId'] as string | undefined) ?? null,
+  sessionId: (e['sessionId'] as string | undefined) ?? null,
+  tool: String(e['tool']),
+  props: e['props'] as StoredEvent['props'],
+});
 const ordinary = 6_000; // more than one 5,000-row page
 
 describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ kind }) => {
@@ -53,7 +66,11 @@ describe.each(storeKinds)('GET /v1/export csv and parquet, $kind store', ({ kind
     await postEvents(c.url, ordinary, (n) =>
       event({ id: `ord-${String(n).padStart(6, '0')}`, ts: new Date(Date.UTC(2026, 9, 1) + n * 43_200).toISOString(), props: { n } }),
     );
-    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: special })).body['accepted']).toBe(special.length);
+    // Ingest now refuses control characters in ids; rows stored before that rule still export, so
+    // the session ids with a line break or a tab go into the store directly.
+    const sent = special.filter((e) => !/[\r\n\t]/.test(String(e['sessionId'])));
+    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events: sent })).body['accepted']).toBe(sent.length);
+    await c.store.insert(special.filter((e) => !sent.includes(e)).map(storedAsSent));
     ndjson = await ndjsonRows('');
     expect(ndjson).toHaveLength(ordinary + special.length);
   });

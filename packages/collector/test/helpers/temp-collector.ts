@@ -6,10 +6,14 @@ import { duckdbTarget, type StoreTarget } from './store-targets.js';
 
 export const testConfig = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_assistant', origins: ['https://assistant.corp.example'] },
-    { id: 'open', writeKey: 'wk_open', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['https://assistant.corp.example'] },
+    { id: 'open', writeKey: 'wk_open', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'test-admin-token',
+  // The tests' events are dated around 2026-11-22, more than the default 7 days before today.
+  maxEventAgeDays: 36_500,
+  // Load tests send thousands of events of one person in a day; the cap has tests of its own.
+  maxEventsPerPersonPerDay: 1_000_000,
   pseudonymize: false,
 });
 

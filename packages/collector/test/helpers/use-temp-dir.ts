@@ -21,8 +21,10 @@ export function useTempDir(prefix: string): string {
 
 /** The config the CLI tests give `uptake`: one tool that any origin may send for. */
 export const cliConfig = {
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'cli-admin-token-0123456789',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
 };
 
 /** A temporary working folder for `uptake` child processes, with `uptake.config.json` in it. */

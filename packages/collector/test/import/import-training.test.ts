@@ -7,7 +7,12 @@ import { event, postBatch } from '../helpers/temp-collector.js';
 import { useCollector } from '../helpers/use-collector.js';
 
 // Pseudonymized, as in production: the import must hash user ids exactly as the collector does.
-const config = parseConfig({ tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }], adminToken: 'test-admin-token' });
+const config = parseConfig({
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
+  adminToken: 'test-admin-token',
+  // Events dated around 2026-11-22: older than the default maxEventAgeDays (7) before today.
+  maxEventAgeDays: 36_500,
+});
 const auth = { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' };
 
 const rows = [

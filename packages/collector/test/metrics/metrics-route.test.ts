@@ -6,7 +6,7 @@ import { useCollector } from '../helpers/use-collector.js';
 import { addDays, answered, ev, trainedOn, usedOn } from './metric-data.js';
 
 const config = parseConfig({
-  tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] }],
+  tools: [{ id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] }],
   adminToken: 'route-admin-token-0123',
   minGroupSize: 5,
   pseudonymize: false,

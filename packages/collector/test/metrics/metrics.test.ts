@@ -12,8 +12,8 @@ import { addDays, answered, ev, trainedOn, usedOn } from './metric-data.js';
 // Every expected number below is worked out by hand from the events of its test, not by the code.
 const config = parseConfig({
   tools: [
-    { id: 'assistant', writeKey: 'wk_a', origins: ['*'] },
-    { id: 'other', writeKey: 'wk_o', origins: ['*'] },
+    { id: 'assistant', writeKey: 'wk_a', identity: 'unverified', origins: ['*'] },
+    { id: 'other', writeKey: 'wk_o', identity: 'unverified', origins: ['*'] },
   ],
   adminToken: 'metrics-admin-token-0123',
   usageEvents: ['report.generated'],

@@ -17,8 +17,8 @@ import { referenceMetrics } from './reference-metrics.js';
 const configFor = (minGroupSize: number) =>
   parseConfig({
     tools: [
-      { id: 'assistant', writeKey: 'wk_assistant', origins: ['*'] },
-      { id: 'other', writeKey: 'wk_other', origins: ['*'] },
+      { id: 'assistant', writeKey: 'wk_assistant', identity: 'unverified', origins: ['*'] },
+      { id: 'other', writeKey: 'wk_other', identity: 'unverified', origins: ['*'] },
     ],
     adminToken: 'reference-admin-token',
     usageEvents: ['report.generated'],

@@ -32,6 +32,12 @@ export interface AiHelpers {
   feature(feature: string): void;
 }
 
+/** Options of `identify`. */
+export interface IdentifyOptions {
+  /** Lowercase hex HMAC-SHA-256(identitySecret, userId), computed by the tool's backend, never in the page. */
+  userHash?: string;
+}
+
 /** Options of `task`. */
 export interface TaskOptions {
   /** Whether AI helped with the task. */
@@ -42,8 +48,12 @@ export interface TaskOptions {
 
 /** The SDK's public interface, returned by `init`. No method ever throws into the host page. */
 export interface Uptake {
-  /** Ties later events to a pseudonymous user id and records an `identify` event with traits (`role`, `team`, `cohort`, `program`). */
-  identify(userId: string, traits?: Props): void;
+  /**
+   * Ties later events to a pseudonymous user id and records an `identify` event with traits (`role`,
+   * `team`). For a tool with identity verification, pass `{ userHash }` as the tool's backend computed
+   * it (lowercase hex HMAC-SHA-256 of the user id with the tool's identity secret).
+   */
+  identify(userId: string, traits?: Props, options?: IdentifyOptions): void;
   /** Records an event by name (lowercase dotted words, e.g. `report.generated`) with optional props. */
   track(name: string, props?: Props): void;
   /** The canonical AI events. */
@@ -94,6 +104,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   const anonId = anonymousId();
   const session = createSession();
   let userId: string | undefined;
+  let userHash: string | undefined;
   let stopped = false;
 
   /** Queues an event whose props are already clean (the helpers build them; `track` sanitizes first); returns its `ts`, `''` if not queued. */
@@ -106,7 +117,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
       }
       const now = Date.now();
       const ts = new Date(now).toISOString();
-      delivery.add({ id: newId(), name, ts, userId, anonymousId: anonId, sessionId: session(now), tool, props });
+      delivery.add({ id: newId(), name, ts, userId, anonymousId: anonId, sessionId: session(now), tool, props, userHash });
       prompts.note({ name, at: now });
       return ts;
     } catch (error) {
@@ -137,13 +148,16 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   // Arguments come from the host page and may be anything (a throwing getter, a revoked Proxy,
   // an object without toString): every public method catches, so the page never sees an error.
   return {
-    identify: guard((id: string, traits?: Props) => {
+    identify: guard((id: string, traits?: Props, o?: IdentifyOptions) => {
       if (typeof id !== 'string' || !id || id.length > userIdMaxLength)
         return warn(`identify: userId must be a string of 1–${userIdMaxLength} characters`);
+      // Checked by the collector, which says in its answer when a hash does not match.
+      const hash = typeof o?.userHash === 'string' ? o.userHash : undefined;
       userId = id;
+      userHash = hash;
       const clean = sanitizeProps(traits, warn);
       emit('identify', clean);
-      if (!stopped) prompts.identify(id, clean);
+      if (!stopped) prompts.identify(id, clean, hash);
     }, undefined),
     track: guard(record, undefined),
     ai: {

@@ -1,4 +1,5 @@
 import { warn } from '../client/warn.js';
+import { droppedEvent, maxEventAgeMs } from '../storage/dropped-event.js';
 import type { EventQueue } from '../storage/event-queue.js';
 import type { QueuedEvent } from '../types.js';
 import { backoff, backoffMaxMs } from './backoff.js';
@@ -31,6 +32,15 @@ export async function drainQueue(o: DrainOptions, state: DrainState): Promise<nu
     if (!(await o.renew())) return undefined;
     const { keys, events } = await o.queue.peek(state.batchSize);
     if (events.length === 0) return undefined;
+    // Events come out in the order they were queued, so the ones past the age limit lead the batch.
+    let stale = 0;
+    while (stale < events.length && Date.now() - Date.parse(events[stale]!.ts) > maxEventAgeMs) stale++;
+    if (stale) {
+      await o.queue.remove(keys.slice(0, stale));
+      await o.queue.add([droppedEvent(events[stale - 1]!, stale)]);
+      o.confirmed(events.slice(0, stale));
+      continue;
+    }
     const { status, rejected, retryAfter, fromCollector } = await o.send(events);
     const done = async (): Promise<void> => {
       await o.queue.remove(keys);

@@ -15,7 +15,7 @@ export interface PromptsLink {
   /** The SDK recorded an event. */
   note(event: LocalEvent): void;
   /** The person is identified: fetch their config and, when the tool has prompts or surveys, start the chunk. */
-  identify(userId: string, traits: Props): void;
+  identify(userId: string, traits: Props, userHash?: string): void;
   show(id: string): void;
   stop(): void;
 }
@@ -46,15 +46,15 @@ export function connectPrompts(configUrl: string, extras: Extras, emit: (name: s
       if (seen.push(event) > 200) seen.shift();
       runtime?.note(event);
     },
-    identify(userId, traits) {
-      const who = JSON.stringify([userId, traits]);
+    identify(userId, traits, userHash) {
+      const who = JSON.stringify([userId, traits, userHash]);
       if (who === started) return;
       // The page's events before the first identify are this person's; another person's never count.
       if (person !== undefined && person !== userId) seen = [];
       person = userId;
       started = who;
       const mine = restart();
-      fetch(`${configUrl}&userId=${encodeURIComponent(userId)}`)
+      fetch(`${configUrl}&userId=${encodeURIComponent(userId)}${userHash ? `&userHash=${userHash}` : ''}`)
         .then((res) => (res.ok ? (res.json() as Promise<ConfigForPerson>) : Promise.reject(new Error(`${res.status}`))))
         .then(async (config) => {
           if (!(config.prompts.length || config.surveys.length)) return;

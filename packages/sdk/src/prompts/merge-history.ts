@@ -15,14 +15,35 @@ export const isJournalEntry = (x: unknown): x is JournalEntry => {
 };
 
 /**
+ * How far the collector's copy of a show may lie from the time this browser journaled it: the
+ * collector shifts each event by `receivedAt − sentAt` (transit and the device's clock error).
+ */
+export const sameShowMs = 5 * 60_000;
+
+/**
  * The person's history as the collector last sent it, plus what this browser's tabs did since: a
  * show, a snooze or an answer counts on every tab at once, and after a reload before its event
- * reached the collector. A show the collector already has (same time in its `recentShows`) is not
- * counted twice.
+ * reached the collector. A show the collector already has is not counted twice: each of its
+ * `recentShows` stands for at most one journaled show within `sameShowMs`, the nearest first.
  */
 export function mergeHistory(server: ExposureHistory, journal: readonly JournalEntry[]): ExposureHistory {
-  const known = new Set(server.recentShows);
-  const steps = journal.map((entry): ExposureStep => ({ ...entry, at: new Date(entry.at).toISOString() }));
-  const fresh = steps.filter((step) => step.action !== 'shown' || !known.has(step.at));
+  const shown = journal.filter((entry) => entry.action === 'shown');
+  const pairs: [number, JournalEntry, number][] = [];
+  server.recentShows.forEach((iso, i) => {
+    for (const entry of shown) {
+      const distance = Math.abs(Date.parse(iso) - entry.at);
+      if (distance <= sameShowMs) pairs.push([distance, entry, i]);
+    }
+  });
+  const known = new Set<JournalEntry>();
+  const used = new Set<number>();
+  for (const [, entry, i] of pairs.sort((a, b) => a[0] - b[0])) {
+    if (known.has(entry) || used.has(i)) continue;
+    known.add(entry);
+    used.add(i);
+  }
+  const fresh = journal
+    .filter((entry) => !known.has(entry))
+    .map((entry): ExposureStep => ({ ...entry, at: new Date(entry.at).toISOString() }));
   return { ...server, ...foldExposures(server, fresh) };
 }

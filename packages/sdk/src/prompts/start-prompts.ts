@@ -45,10 +45,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     userId: host.userId,
     role: trait('role'),
     team: trait('team'),
-    cohort: trait('cohort'),
-    program: trait('program'),
+    // Program and cohort come from imported training, never from the page (SPEC "Facts come from their source").
+    cohort: config.history.cohort ?? undefined,
+    program: config.history.program ?? undefined,
     trainedAt: config.history.trainedAt ?? undefined,
-    lastUsageAt: config.history.lastUsageAt ?? undefined,
+    // The rules count inactivity from the end of the last day with use.
+    lastUsageAt: config.history.lastUsageDay ? `${config.history.lastUsageDay}T23:59:59.999Z` : undefined,
   };
   const usable = (item: Item) => item.trigger.selector === undefined || validSelector(item.trigger.selector);
   const prompts = config.prompts.filter(usable);

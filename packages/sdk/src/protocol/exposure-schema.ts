@@ -28,13 +28,14 @@ export const exposureHistorySchema = z.object({
   recentShows: z.array(instantSchema).max(50),
   /** Day of the person's first training completion (`daysSinceTraining`, `spaced`), if any. */
   trainedAt: daySchema.nullable(),
-  /** End of the last UTC day with a usage event on any device (`inactiveDays`), if any. */
-  lastUsageAt: instantSchema.nullable(),
-  /** The last UTC day with a usage event, as SPEC asks; not sent yet (`lastUsageAt` says it for now). */
-  lastUsageDay: daySchema.nullable().optional(),
-  /** The person's program and cohort from imported training, for audience rules; not sent yet. */
-  program: z.string().nullable().optional(),
-  cohort: z.string().nullable().optional(),
+  /** The last UTC day with a usage event on any device (`inactiveDays`), if any. */
+  lastUsageDay: daySchema.nullable(),
+  /**
+   * The person's program and cohort from their first imported training (the cohort prop, else the ISO
+   * week of that day), for audience rules: a page cannot set them (SPEC "Facts come from their source").
+   */
+  program: z.string().nullable(),
+  cohort: z.string().nullable(),
 });
 
 export type Exposure = z.output<typeof exposureSchema>;

@@ -83,6 +83,33 @@ describe('createClient', () => {
     expect(events.every((e) => e['tool'] === 'assistant' && !Number.isNaN(Date.parse(String(e['ts']))))).toBe(true);
   });
 
+  it("carries each user id's userHash in the batch's identities, from the events queued for it, and asks the config with it", async () => {
+    const collector = fakeCollector();
+    const u = start();
+    const hashA = 'a'.repeat(64);
+    u.track('page.viewed');
+    u.identify('u-a', { role: 'professional' }, { userHash: hashA });
+    u.ai.request('summarize');
+    // Someone else signs in on the same page, without a hash: the first person's events keep theirs.
+    u.identify('u-b');
+    u.ai.request('draft');
+    await u.flush();
+    const batches = collector.received.filter((r) => r.url.endsWith('/v1/batch'));
+    const events = batches.flatMap((r) => r.body.events) as unknown as Record<string, unknown>[];
+    expect(events.map((e) => [e['name'], e['userId']])).toEqual([
+      ['page.viewed', undefined],
+      ['identify', 'u-a'],
+      ['ai.request', 'u-a'],
+      ['identify', 'u-b'],
+      ['ai.request', 'u-b'],
+    ]);
+    expect(events.some((e) => 'userHash' in e)).toBe(false);
+    expect(batches.map((r) => r.body.identities)).toEqual([{ 'u-a': hashA }]);
+    const configUrls = collector.fetch.mock.calls.map((c) => String(c[0])).filter((url) => url.includes('/v1/config'));
+    expect(configUrls[0]).toContain(`&userId=u-a&userHash=${hashA}`);
+    expect(configUrls[1]).toMatch(/&userId=u-b$/);
+  });
+
   it('gives an output without an id one, and task defaults to nulls', async () => {
     const collector = fakeCollector();
     const u = start();

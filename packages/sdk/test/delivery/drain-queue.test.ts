@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backoffMaxMs } from '../../src/delivery/backoff.js';
 import { drainQueue, type DrainState } from '../../src/delivery/drain-queue.js';
 import type { PostResult } from '../../src/delivery/post-batch.js';
+import { maxEventAgeMs } from '../../src/storage/dropped-event.js';
 import { createMemoryQueue } from '../../src/storage/memory-queue.js';
 import type { QueuedEvent } from '../../src/types.js';
 import { event } from '../helpers/event.js';
@@ -34,6 +35,35 @@ async function drain(n: number, answers: ((events: QueuedEvent[]) => PostResult)
 const ok = (): PostResult => ({ status: 200, rejected: [] });
 
 describe('drainQueue', () => {
+  it('drops queued events past the age limit without sending them, counted in sdk.dropped', async () => {
+    const queue = createMemoryQueue();
+    const old = new Date(Date.now() - maxEventAgeMs - 60_000).toISOString();
+    await queue.add([{ ...event(0), ts: old, userId: 'u-1', userHash: 'f'.repeat(64) }, { ...event(1), ts: old }, event(2)]);
+    const sent: QueuedEvent[][] = [];
+    const confirmed: string[] = [];
+    const wait = await drainQueue(
+      {
+        queue,
+        renew: async () => true,
+        confirmed: (events) => confirmed.push(...events.map((e) => e.id)),
+        send: async (events) => {
+          sent.push(events);
+          return ok();
+        },
+      },
+      { attempt: 0, batchSize: 100 },
+    );
+    expect(wait).toBeUndefined();
+    const names = sent.flat().map((e) => [e.id, e.name]);
+    expect(names[0]).toEqual(['event-000002', 'report.generated']);
+    expect(names[1]?.[1]).toBe('sdk.dropped');
+    const dropped = sent.flat()[1];
+    expect(dropped?.props).toEqual({ count: 2 });
+    expect(Date.now() - Date.parse(dropped?.ts ?? '')).toBeLessThan(60_000);
+    expect(confirmed.slice(0, 2)).toEqual(['event-000000', 'event-000001']);
+    expect((await queue.peek(10)).events).toEqual([]);
+  });
+
   it('sends batches of at most 100, oldest first, until the queue is empty', async () => {
     const { wait, sent, left, confirmed } = await drain(250, [ok]);
     expect(wait).toBeUndefined();

@@ -4,7 +4,8 @@ import type { QueuedEvent } from '../../src/types.js';
 export const event = (n: number): QueuedEvent => ({
   id: `event-${String(n).padStart(6, '0')}`,
   name: 'report.generated',
-  ts: new Date(0).toISOString(),
+  // Recent: events past the SDK's age limit (7 days) are dropped before sending.
+  ts: new Date().toISOString(),
   anonymousId: 'a-1',
   sessionId: 's-1',
   tool: 'assistant',

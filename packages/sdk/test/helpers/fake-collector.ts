@@ -3,7 +3,12 @@ import { vi } from 'vitest';
 /** One request the fake `fetch` received. */
 export interface Received {
   url: string;
-  body: { writeKey: string; sentAt: string; events: { id: string; name: string; props: Record<string, unknown> }[] };
+  body: {
+    writeKey: string;
+    sentAt: string;
+    identities?: Record<string, string>;
+    events: { id: string; name: string; props: Record<string, unknown> }[];
+  };
   keepalive: boolean;
 }
 

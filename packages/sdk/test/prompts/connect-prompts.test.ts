@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectPrompts, type Extras } from '../../src/prompts/connect-prompts.js';
 import type { PromptHost, PromptRuntime, ConfigForPerson } from '../../src/prompts/types.js';
 
-const emptyHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageAt: null };
+const emptyHistory = { prompts: {}, surveys: {}, recentShows: [], trainedAt: null, lastUsageDay: null, program: null, cohort: null };
 const withPrompts: ConfigForPerson = {
   tool: 'assistant',
   fatigue: { perDay: 1, perWeek: 3 },

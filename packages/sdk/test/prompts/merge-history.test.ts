@@ -7,7 +7,9 @@ const server: ExposureHistory = {
   surveys: {},
   recentShows: ['2026-11-21T09:00:00.000Z', '2026-11-20T12:00:00.000Z'],
   trainedAt: '2026-09-01',
-  lastUsageAt: null,
+  lastUsageDay: null,
+  program: null,
+  cohort: null,
 };
 const at = (iso: string) => Date.parse(iso);
 
@@ -24,4 +26,28 @@ it("adds what this browser's tabs did to the collector's history, without counti
   expect(merged.recentShows).toEqual(['2026-11-22T09:00:00.000Z', '2026-11-21T09:00:00.000Z', '2026-11-20T12:00:00.000Z']);
   expect(merged.trainedAt).toBe('2026-09-01');
   expect(server.prompts['tip']?.shows).toBe(1);
+});
+
+it("recognises a show the collector has at a corrected time (transit, the device's clock), once per show", () => {
+  const shifted = (iso: string, ms: number) => new Date(at(iso) + ms).toISOString();
+  // The collector stored two shows of this browser, each 2.5 s later than the browser's clock said.
+  const collector: ExposureHistory = {
+    ...server,
+    prompts: { tip: { ...emptyExposure(), shows: 2, lastShown: shifted('2026-11-22T09:01:00.000Z', 2500) } },
+    recentShows: [shifted('2026-11-22T09:01:00.000Z', 2500), shifted('2026-11-22T09:00:00.000Z', 2500)],
+  };
+  const journal: JournalEntry[] = [
+    { kind: 'prompt', id: 'tip', action: 'shown', at: at('2026-11-22T09:00:00.000Z') },
+    { kind: 'prompt', id: 'tip', action: 'shown', at: at('2026-11-22T09:01:00.000Z') },
+    // Not at the collector yet: it counts.
+    { kind: 'prompt', id: 'tip', action: 'shown', at: at('2026-11-22T09:02:00.000Z') },
+  ];
+  const merged = mergeHistory(collector, journal);
+  expect(merged.prompts['tip']?.shows).toBe(3);
+  expect(merged.prompts['tip']?.lastShown).toBe('2026-11-22T09:02:00.000Z');
+  expect(merged.recentShows).toHaveLength(3);
+  // A show far from any of the collector's (more than five minutes) is another show.
+  expect(
+    mergeHistory(collector, [{ kind: 'prompt', id: 'tip', action: 'shown', at: at('2026-11-22T10:00:00.000Z') }]).prompts['tip']?.shows,
+  ).toBe(3);
 });

@@ -41,7 +41,7 @@ function configWith(prompts: PromptItem[], surveys: SurveyItem[] = [], trainedAt
     fatigue: { perDay: 5, perWeek: 10 },
     prompts,
     surveys,
-    history: { prompts: {}, surveys: {}, recentShows: [], trainedAt, lastUsageAt: null },
+    history: { prompts: {}, surveys: {}, recentShows: [], trainedAt, lastUsageDay: null, program: null, cohort: null },
   };
 }
 

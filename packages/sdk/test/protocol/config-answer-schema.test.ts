@@ -50,7 +50,9 @@ describe('the answer of GET /v1/config', () => {
         surveys: {},
         recentShows: ['2026-11-21T09:00:00.000Z'],
         trainedAt: '2026-09-01',
-        lastUsageAt: '2026-11-21T23:59:59.999Z',
+        lastUsageDay: '2026-11-21',
+        program: 'ai-foundations',
+        cohort: '2026-W36',
       },
     };
     expect(configAnswerSchema.parse(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
@@ -63,7 +65,15 @@ describe('the answer of GET /v1/config', () => {
       fatigue: { perDay: 1, perWeek: 3 },
       prompts: [],
       surveys: [],
-      history: { prompts: {}, surveys: {}, recentShows: ['yesterday'], trainedAt: '1 Sep', lastUsageAt: null },
+      history: {
+        prompts: {},
+        surveys: {},
+        recentShows: ['yesterday'],
+        trainedAt: '1 Sep',
+        lastUsageDay: null,
+        program: null,
+        cohort: null,
+      },
     };
     const result = configAnswerSchema.safeParse(bad);
     expect(result.success).toBe(false);
