@@ -6,6 +6,13 @@ import type { Metrics } from './types.js';
 /** The survey id and question ids of SPEC's 90-day behaviour check. */
 export const behaviorCheckSurvey = { id: 'behavior-check', applied: 'applied', example: 'example', minExample: 20 } as const;
 
+/**
+ * Blank characters, as a browser's `\s` matches them (the survey widget counts an answer's length the
+ * same way), written out: DuckDB's `\s` is ASCII only and PostgreSQL's follows the locale, so an
+ * ideographic space or a vertical tab counted on one store and not on the other.
+ */
+const blank = '\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 /** More than this share of respondents unable to name an application means the program is failing. */
 export const failingShare = 0.4;
 
@@ -35,7 +42,7 @@ export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSiz
       GROUP BY a.user_id
     )
     SELECT CAST(COUNT(*) AS INTEGER) AS respondents,
-           CAST(COUNT(*) FILTER (WHERE applied = 'yes' AND length(${dialect.replaceAll("COALESCE(example, '')", "'\\s'", "''")}) >= ${s.minExample}) AS INTEGER) AS applied
+           CAST(COUNT(*) FILTER (WHERE applied = 'yes' AND length(${dialect.replaceAll("COALESCE(example, '')", `'[${blank}]'`, "''")}) >= ${s.minExample}) AS INTEGER) AS applied
     FROM latest`,
     sql.params,
   );

@@ -51,14 +51,19 @@ export function fitDecay(points: RetentionPoint[]): DecayFit {
   };
 
   const rates = usable.map((pt) => pt.y / pt.n);
-  const first = clampOpen(Math.max(...rates.slice(0, 2)));
-  const last = clampOpen(Math.min(rates[rates.length - 1]!, first * 0.99));
+  // Starts from the early weeks' level, and from the highest week's: when no one was active in the
+  // first weeks, a start near a = 0 is a flat valley the search never leaves, though a curve that
+  // rises to a later week's level and decays explains the data better.
+  const firsts = [...new Set([clampOpen(Math.max(...rates.slice(0, 2))), clampOpen(Math.max(...rates))])];
   let best = { x: [0, 0, 0], value: Number.POSITIVE_INFINITY };
-  for (const tau of [3, 10, 30, 100, 400]) {
-    const start = [logit(first), logit(clampOpen(last / first)), Math.log(tau)];
-    let result = nelderMead(negLogLikelihood, start);
-    result = nelderMead(negLogLikelihood, result.x, { step: 0.05 });
-    if (result.value < best.value) best = result;
+  for (const first of firsts) {
+    const last = clampOpen(Math.min(rates[rates.length - 1]!, first * 0.99));
+    for (const tau of [3, 10, 30, 100, 400]) {
+      const start = [logit(first), logit(clampOpen(last / first)), Math.log(tau)];
+      let result = nelderMead(negLogLikelihood, start);
+      result = nelderMead(negLogLikelihood, result.x, { step: 0.05 });
+      if (result.value < best.value) best = result;
+    }
   }
   const [alpha, beta, gamma] = best.x as [number, number, number];
   const a = sigmoid(alpha);

@@ -30,8 +30,9 @@ export async function webVitals(
       WHERE e.name = 'perf.vital'
         AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
         AND ${json('metric')} IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
-        -- A plain decimal number (web-vitals reports no exponents); anything else would fail the cast.
-        AND ${dialect.matches(json('value'), `'^-?[0-9]+([.][0-9]+)?$'`)}
+        -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
+        -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
+        AND ${dialect.matches("CAST((e.props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}
     )
     SELECT tool, metric,
            CAST(COUNT(*) AS INTEGER) AS samples,

@@ -64,6 +64,23 @@ describe('decay fit by binomial maximum likelihood', () => {
     expect(fit.initial as number).toBeLessThanOrEqual(1);
   });
 
+  it('no one active in the first two weeks: still the maximum likelihood, not a flat line at the mean', () => {
+    // One person of seven active in week 3, no one in the nine other weeks (66 person-weeks in all).
+    const points = [7, 7, 7, 7, 7, 7, 6, 6, 6, 6].map((n, i) => ({ t: 7 * (i + 1), n, y: i === 2 ? 1 : 0 }));
+    const logLikelihood = (r: (t: number) => number) =>
+      points.reduce((s, pt) => s + pt.y * Math.log(r(pt.t)) + (pt.n - pt.y) * Math.log(1 - r(pt.t)), 0);
+    // The flat line at 1/66: ln(1/66) + 65·ln(65/66) = −5.18. A curve that decays to 0 after week 3 explains
+    // the nine empty weeks better: the maximum is about −4.81 (initial 0.061, plateau 0, half-life 14 days).
+    const flat = logLikelihood(() => 1 / 66);
+    expect(flat).toBeCloseTo(-5.182, 3);
+    const fit = fitDecay(points);
+    expect(fit.status).toBe('ok');
+    expect(
+      logLikelihood(decayCurve(fit.initial as number, fit.plateau as number, (fit.halfLifeDays as number) / Math.LN2)),
+    ).toBeGreaterThan(flat + 0.35);
+    expect(fit.plateau as number).toBeLessThan(0.001);
+  });
+
   it('ignores weeks with no one eligible', () => {
     const fit = fitDecay([...exact(0.8, 0.2, 15, 100_000, 3), { t: 28, n: 0, y: 0 }]);
     expect(fit.points).toBe(3);

@@ -243,14 +243,20 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       answered('b6', addDays(A, -1), 'applied', 'yes'),
       answered('b6', addDays(A, -1), 'example', 'abcde fghij klmno pqrs'), // 19 non-blank
       answered('b6', addDays(A, 1), 'example', long), // after asOf: not yet
+      ...['b7', 'b8', 'b9'].map((u) => trainedOn(u, T)),
+      ...['b7', 'b8', 'b9'].map((u) => answered(u, addDays(A, -1), 'applied', 'yes')),
+      // 19 non-blank characters each: ideographic spaces, no-break spaces and vertical tabs are blank too.
+      answered('b7', addDays(A, -1), 'example', 'abcde\u3000fghij\u3000klmno\u3000pqrs'),
+      answered('b8', addDays(A, -1), 'example', 'abcde\u00a0fghij\u00a0klmno\u00a0pqrs'),
+      answered('b9', addDays(A, -1), 'example', 'abcde\u000bfghij\u000bklmno\u000bpqrs'),
       answered('x7', addDays(A, -1), 'applied', 'yes'), // never trained: not a respondent
       answered('x7', addDays(A, -1), 'example', long),
     ];
     const m = await metrics(events, { asOf: A });
-    // Respondents b1…b6; applied b1, b3, b5. Rate 3/6 = 0.5; 1 − 0.5 > 0.40: failing.
-    expect(m.behaviorCheck).toEqual({ respondents: 6, applied: 3, rate: 0.5, failing: true, suppressed: false });
-    // Six trained, three applied: a gap of three, half of those trained.
-    expect(m.gap).toEqual({ trained: 6, applied: 3, count: 3, share: 0.5, suppressed: false });
+    // Respondents b1…b9; applied b1, b3, b5. Rate 3/9; 1 − 1/3 > 0.40: failing.
+    expect(m.behaviorCheck).toEqual({ respondents: 9, applied: 3, rate: 3 / 9, failing: true, suppressed: false });
+    // Nine trained, three applied: a gap of six, two thirds of those trained.
+    expect(m.gap).toEqual({ trained: 9, applied: 3, count: 6, share: 6 / 9, suppressed: false });
   });
 
   it('output acceptance over the last 28 days, by tool', async () => {
@@ -381,24 +387,26 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       vital('v1', addDays(A, -28), 'LCP', 90000, 'poor'), // outside the window
       vital('v1', addDays(A, 1), 'LCP', 90000, 'poor'), // after asOf
       vital('v2', A, 'LCP', 'slow', 'poor'), // not a number
+      vital('v3', A, 'LCP', '1200', 'good'), // a string, even one that reads as a number, is not a number
       vital('v2', A, 'FID', 10, 'good'), // not a metric web-vitals reports any more
       ...['v1', 'v2', 'v3', 'v4', 'v5'].map((u, i) =>
         vital(u, A, 'CLS', [0.02, 0.05, 0.1, 0.3, 0][i], i < 2 || i === 4 ? 'good' : i === 2 ? 'needs-improvement' : 'poor'),
       ),
+      vital('v1', A, 'CLS', 1e-7, 'good'), // a tiny shift: JSON writes it 1e-7, a number all the same
       vital('v1', A, 'INP', 120, 'good', 'other'),
       vital('v2', A, 'INP', 300, 'needs-improvement', 'other'), // two people on the other tool: suppressed
     ];
     const all = await metrics(events, { asOf: A });
     // LCP: 1000…6000, six samples; p75 by linear interpolation at position 5 × 0.75 = 3.75: 4000 + 0.75 × 1000.
-    // CLS: 0, 0.02, 0.05, 0.1, 0.3; position 4 × 0.75 = 3: 0.1.
+    // CLS: 0, 1e-7, 0.02, 0.05, 0.1, 0.3; position 5 × 0.75 = 3.75: 0.05 + 0.75 × 0.05 = 0.0875.
     expect(all.vitals).toEqual([
       { tool: 'assistant', metric: 'LCP', samples: 6, p75: 4750, good: 2, needsImprovement: 2, poor: 2, suppressed: false },
       {
         tool: 'assistant',
         metric: 'CLS',
-        samples: 5,
-        p75: expect.closeTo(0.1, 12),
-        good: 3,
+        samples: 6,
+        p75: expect.closeTo(0.0875, 12),
+        good: 4,
         needsImprovement: 1,
         poor: 1,
         suppressed: false,

@@ -127,6 +127,23 @@ describe('drainQueue', () => {
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/collector answered 403; check/);
   });
 
+  it('the edges of the status codes: 300 and 500 keep the batch; a single event too large (413) from the collector is dropped', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // Only 2xx is a success: a 300 (a redirect fetch did not follow) and a 500 keep every event, with backoff, not the 4xx wait.
+    for (const status of [300, 500]) {
+      const { wait, left } = await drain(2, [() => ({ status, rejected: [] })]);
+      expect(left, `status ${status}`).toHaveLength(2);
+      expect(wait, `status ${status}`).toBeLessThan(backoffMaxMs);
+    }
+    // A 408 or a 429 is a wait, not a configuration problem.
+    for (const status of [408, 429])
+      expect((await drain(1, [() => ({ status, rejected: [] })])).wait, `status ${status}`).toBeLessThan(backoffMaxMs);
+    // One event alone over the limit cannot be halved: the collector's 413 drops it rather than block the queue.
+    const single = await drain(1, [() => ({ status: 413, rejected: [], fromCollector: true }), ok]);
+    expect(single.sent).toHaveLength(1);
+    expect(single.left).toEqual([]);
+  });
+
   it('stops when the lease is lost', async () => {
     const queue = createMemoryQueue();
     await queue.add([event(1)]);

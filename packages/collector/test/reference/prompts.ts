@@ -1,0 +1,64 @@
+import type { PromptConfig } from '@uptake/sdk/protocol';
+import type { PromptMetrics } from '../../src/metrics/types.js';
+import type { StoredEvent } from '../../src/storage/store.js';
+import { rate } from './groups.js';
+import { newcombe } from './newcombe.js';
+import { byTimeThenId, identified } from './people.js';
+
+/** Whether an event carries the goal's props: compared as text, as JSON would print them; null means absent. */
+function hasProps(e: StoredEvent, props: Record<string, string | number | boolean | null>): boolean {
+  return Object.entries(props).every(([key, want]) => {
+    const got = e.props[key];
+    return want === null ? got === null || got === undefined : got !== undefined && got !== null && String(got) === String(want);
+  });
+}
+
+/**
+ * Uplift of a prompt with a goal: a person's first `prompt.shown` (treated) or `prompt.held_out`
+ * (control) decides the arm; they convert with a goal event at or after that exposure and at most
+ * `withinDays` × 24 h later. Exposures are of `tool` when given; `people`, when given, are the
+ * only people counted. An arm under `min` people is suppressed, and so is the uplift.
+ */
+export function promptUplift(
+  events: readonly StoredEvent[],
+  prompt: PromptConfig,
+  tool: string | undefined,
+  people: ReadonlySet<string> | undefined,
+  min: number,
+): PromptMetrics {
+  const goal = prompt.goal as NonNullable<PromptConfig['goal']>;
+  const first = new Map<string, StoredEvent>();
+  const exposures = identified(events).filter(
+    (e) =>
+      (e.name === 'prompt.shown' || e.name === 'prompt.held_out') &&
+      e.props['promptId'] === prompt.id &&
+      (tool === undefined || e.tool === tool),
+  );
+  for (const e of [...exposures].sort(byTimeThenId)) if (!first.has(e.userId as string)) first.set(e.userId as string, e);
+  const goals = identified(events).filter((e) => e.name === goal.event && hasProps(e, goal.props ?? {}));
+  const window = goal.withinDays * 86_400_000;
+  const arm = (name: string) => {
+    const exposed = [...first.values()].filter((x) => x.name === name && (people === undefined || people.has(x.userId as string)));
+    const converted = exposed.filter((x) =>
+      goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window),
+    );
+    return { n: exposed.length, y: converted.length };
+  };
+  const treated = arm('prompt.shown');
+  const control = arm('prompt.held_out');
+  const treatedShown = treated.n >= min;
+  const controlShown = control.n >= min;
+  const both = treatedShown && controlShown;
+  const convTreated = treatedShown ? rate(treated.y, treated.n) : null;
+  const convControl = controlShown ? rate(control.y, control.n) : null;
+  return {
+    id: prompt.id,
+    treated: treatedShown ? treated.n : null,
+    control: controlShown ? control.n : null,
+    convTreated,
+    convControl,
+    uplift: both ? (convTreated as number) - (convControl as number) : null,
+    ci95: both ? newcombe(treated.y, treated.n, control.y, control.n) : null,
+    suppressed: !both,
+  };
+}
