@@ -34,7 +34,7 @@ export class FilterBar extends LightElement {
       ${this.select('cohort', 'Cohort', 'All cohorts', this.cohorts)}
       <div class="field">
         <label for="filter-asOf">As of</label>
-        <input id="filter-asOf" name="asOf" type="date" .value=${this.value.asOf} @change=${this.changed} />
+        <input id="filter-asOf" name="asOf" type="date" max=${new Date().toISOString().slice(0, 10)} .value=${this.value.asOf} @change=${this.changed} />
       </div>
     </form>`;
   }

@@ -23,6 +23,10 @@ export function parseMetricsQuery(
   }
   // PostgreSQL has no year 0.
   if (asOf < '0001-01-01') throw new MetricsQueryError(`asOf: ${asOf} is before the year 1`);
+  // A day after today has no figures of its own, and comparing it with today's would tell what
+  // suppression hides (SPEC "Viewers cannot difference").
+  const today = todayUtc();
+  if (asOf > today) throw new MetricsQueryError(`asOf: ${asOf} is after today (${today})`);
   const q: MetricsQuery = { asOf };
   if (raw.tool !== undefined && raw.tool !== '') {
     if (!config.tools.some((t) => t.id === raw.tool))

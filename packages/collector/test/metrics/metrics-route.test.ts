@@ -96,6 +96,10 @@ describe('GET /v1/metrics', () => {
     };
     expect(await bad('asOf=2026-02-30')).toBe('asOf: expected a day YYYY-MM-DD, got "2026-02-30"');
     expect(await bad('asOf=yesterday')).toBe('asOf: expected a day YYYY-MM-DD, got "yesterday"');
+    // A future day, the far future included, is a 400, never a 503.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(await bad(`asOf=${tomorrow}`)).toMatch(new RegExp(`^asOf: ${tomorrow} is after today`));
+    expect(await bad('asOf=9999-12-31')).toMatch(/^asOf: 9999-12-31 is after today/);
     expect(await bad('tool=nope')).toBe('tool: unknown tool "nope"; declared: assistant');
   });
 });
