@@ -27,14 +27,18 @@ export const sameShowMs = 5 * 60_000;
  * `recentShows` stands for at most one journaled show within `sameShowMs`, the nearest first.
  */
 export function mergeHistory(server: ExposureHistory, journal: readonly JournalEntry[]): ExposureHistory {
+  // Runs after every host event: each instant is parsed once, and a journal without shows pairs nothing.
   const shown = journal.filter((entry) => entry.action === 'shown');
   const pairs: [number, JournalEntry, number][] = [];
-  server.recentShows.forEach((iso, i) => {
-    for (const entry of shown) {
-      const distance = Math.abs(Date.parse(iso) - entry.at);
-      if (distance <= sameShowMs) pairs.push([distance, entry, i]);
-    }
-  });
+  if (shown.length) {
+    server.recentShows.forEach((iso, i) => {
+      const at = Date.parse(iso);
+      for (const entry of shown) {
+        const distance = Math.abs(at - entry.at);
+        if (distance <= sameShowMs) pairs.push([distance, entry, i]);
+      }
+    });
+  }
   const known = new Set<JournalEntry>();
   const used = new Set<number>();
   for (const [, entry, i] of pairs.sort((a, b) => a[0] - b[0])) {

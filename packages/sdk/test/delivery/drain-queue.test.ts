@@ -11,10 +11,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Drains a queue of `n` events against scripted answers; returns what was sent and what is left. */
-async function drain(n: number, answers: ((events: QueuedEvent[]) => PostResult)[], state: DrainState = { attempt: 0, batchSize: 100 }) {
+/** Drains a queue of `n` events (or these events) against scripted answers; returns what was sent and what is left. */
+async function drain(
+  n: number | QueuedEvent[],
+  answers: ((events: QueuedEvent[]) => PostResult)[],
+  state: DrainState = { attempt: 0, batchSize: 100 },
+) {
   const queue = createMemoryQueue();
-  await queue.add(Array.from({ length: n }, (_, i) => event(i)));
+  await queue.add(typeof n === 'number' ? Array.from({ length: n }, (_, i) => event(i)) : n);
   const sent: QueuedEvent[][] = [];
   const confirmed: string[] = [];
   const wait = await drainQueue(
@@ -36,22 +40,10 @@ const ok = (): PostResult => ({ status: 200, rejected: [] });
 
 describe('drainQueue', () => {
   it('drops queued events past the age limit without sending them, counted in sdk.dropped', async () => {
-    const queue = createMemoryQueue();
     const old = new Date(Date.now() - maxEventAgeMs - 60_000).toISOString();
-    await queue.add([{ ...event(0), ts: old, userId: 'u-1', userHash: 'f'.repeat(64) }, { ...event(1), ts: old }, event(2)]);
-    const sent: QueuedEvent[][] = [];
-    const confirmed: string[] = [];
-    const wait = await drainQueue(
-      {
-        queue,
-        renew: async () => true,
-        confirmed: (events) => confirmed.push(...events.map((e) => e.id)),
-        send: async (events) => {
-          sent.push(events);
-          return ok();
-        },
-      },
-      { attempt: 0, batchSize: 100 },
+    const { wait, sent, confirmed, left } = await drain(
+      [{ ...event(0), ts: old, userId: 'u-1', userHash: 'f'.repeat(64) }, { ...event(1), ts: old }, event(2)],
+      [ok],
     );
     expect(wait).toBeUndefined();
     const names = sent.flat().map((e) => [e.id, e.name]);
@@ -61,7 +53,7 @@ describe('drainQueue', () => {
     expect(dropped?.props).toEqual({ count: 2 });
     expect(Date.now() - Date.parse(dropped?.ts ?? '')).toBeLessThan(60_000);
     expect(confirmed.slice(0, 2)).toEqual(['event-000000', 'event-000001']);
-    expect((await queue.peek(10)).events).toEqual([]);
+    expect(left).toEqual([]);
   });
 
   it('sends batches of at most 100, oldest first, until the queue is empty', async () => {
