@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { checkConfig, readConfigFile } from '../config/load-config.js';
 import { unverifiedToolWarnings } from '../config/tool-identity.js';
+import { configReference } from '../config/config-reference.js';
 import { configSchema } from '../config/config-schema.js';
 import { UsageError } from './cli-error.js';
 
 export const configUsage = `uptake config check FILE    validate a config file; every problem names its field
-uptake config schema        print the config's JSON Schema (for editor autocomplete: "$schema")`;
+uptake config schema        print the config's JSON Schema (for editor autocomplete: "$schema")
+uptake config reference     print the reference of every config key (docs/config-reference.md)`;
 
 /** The JSON Schema of `uptake.config.json`, generated from the zod schema that validates it. */
 export function configJsonSchema(): Record<string, unknown> {
@@ -23,8 +25,15 @@ export async function configCommand(args: string[]): Promise<void> {
     console.log(JSON.stringify(configJsonSchema(), null, 2));
     return;
   }
+  if (sub === 'reference') {
+    process.stdout.write(configReference(configJsonSchema()));
+    return;
+  }
   if (sub !== 'check')
-    throw new UsageError(sub === undefined ? 'expected check or schema' : `unknown subcommand "${sub}": expected check or schema`, true);
+    throw new UsageError(
+      sub === undefined ? 'expected check, schema or reference' : `unknown subcommand "${sub}": expected check, schema or reference`,
+      true,
+    );
   if (!file) throw new UsageError('expected the file to check', true);
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`, true);
   const config = checkConfig(await readConfigFile(file), file);
