@@ -102,7 +102,7 @@ describe('uptake serve and report', () => {
     }
     await expect(readFile(join(dir, 'data', 'mistyped.duckdb'))).rejects.toThrow(/ENOENT/);
     await expect(readFile(join(dir, 'none.csv'))).rejects.toThrow(/ENOENT/);
-  });
+  }, 60_000);
 
   it('serve lists every config problem on a line of its own, and prints no deprecation warning', async () => {
     const bad = join(dir, 'two-problems.config.json');
@@ -123,7 +123,7 @@ describe('uptake serve and report', () => {
     } finally {
       await server.stop('SIGTERM');
     }
-  });
+  }, 60_000);
 });
 
 describe('uptake without a config file', () => {
@@ -148,7 +148,7 @@ describe('uptake without a config file', () => {
     const named = await bare('report', '--config', 'missing.json');
     expect(named.code).toBe(1);
     expect(named.stderr).toContain('missing.json: cannot read the config file (ENOENT)');
-  });
+  }, 120_000);
 });
 
 describe('uptake config', () => {
