@@ -3,7 +3,7 @@
 // it does in production.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { generateDemo, loadConfig, startCollector } from '@uptake/collector';
+import { generateDemo, loadConfig, startCollector, unverifiedToolWarnings } from '@uptake/collector';
 import { serveExampleTool } from './serve-example-tool.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -66,6 +66,8 @@ Uptake is running.
   Report            npx uptake report            in another terminal, a few seconds after a click
 
 Press Ctrl+C to stop.`);
+// As `uptake serve` does: the React example's tool does not verify identity, and the warning says what that allows.
+for (const warning of unverifiedToolWarnings(config)) console.warn(`warning: ${warning}`);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {

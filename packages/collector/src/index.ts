@@ -2,6 +2,7 @@ export { startCollector } from './start-collector.js';
 export type { Collector, CollectorOptions } from './start-collector.js';
 export { loadConfig, parseConfig, checkConfig, readConfigFile, ConfigError } from './config/load-config.js';
 export { configSchema } from './config/config-schema.js';
+export { unverifiedToolWarnings } from './config/tool-identity.js';
 export type { UptakeConfig, DeclaredTool } from './config/config-schema.js';
 export type { PromptConfig, SurveyConfig, QuestionConfig } from '@uptake/sdk/protocol';
 export { openStore, defaultDbPath } from './storage/open-store.js';

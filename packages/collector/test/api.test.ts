@@ -20,6 +20,7 @@ it('public API of @uptake/collector', async () => {
     'readEvents',
     'startCollector',
     'trainingRows',
+    'unverifiedToolWarnings',
     'validateTrainingCsv',
   ]);
 });

@@ -23,10 +23,12 @@ describe('what uptake leaves on disk', () => {
       expect(files).toEqual(['uptake.duckdb', 'uptake.duckdb.collector.json', 'uptake.duckdb.key', 'uptake.duckdb.wal']);
       for (const file of files) expect(await mode(file), file).toBe(0o600);
 
-      const exported = await runUptake(dir, ['export', '--out', 'events.csv']);
+      // (This once exported the default ./data/uptake.duckdb, created empty on the way: now refused.)
+      const exported = await runUptake(dir, ['export', '--out', 'events.csv', '--db', './uptake.duckdb']);
       expect(exported.code, exported.stderr).toBe(0);
+      expect(exported.stdout).toMatch(/^events\.csv: exported through the running collector/);
       expect(await mode('events.csv')).toBe(0o600);
-      const again = await runUptake(dir, ['export', '--out', 'events.csv']);
+      const again = await runUptake(dir, ['export', '--out', 'events.csv', '--db', './uptake.duckdb']);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('events.csv already exists (a file or a link): refusing to write over it');
     } finally {

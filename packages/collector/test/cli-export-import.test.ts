@@ -121,8 +121,8 @@ describe('uptake export and import on a DuckDB file', () => {
       'uptake export: --out: expected the file to write, e.g. --out events.parquet\n',
     );
     const kind = await uptake('import', 'users', 'training.csv');
-    expect(kind.code).toBe(1);
-    expect(kind.stderr).toContain('usage:\nuptake import training FILE.csv');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('cannot import "users": expected training\n\nusage: uptake import training FILE.csv');
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../src/cli/config-command.js';
 import { runUptake, spawnServe } from './helpers/spawn-collector.js';
 import { event, postBatch } from './helpers/temp-collector.js';
-import { useWorkDir } from './helpers/use-temp-dir.js';
+import { useTempDir, useWorkDir } from './helpers/use-temp-dir.js';
 
 // These tests run the built CLI (`npm test` builds first), as a user runs `npx uptake`.
 const dir = useWorkDir('uptake-cli-');
@@ -46,7 +46,9 @@ describe('uptake serve and report', () => {
 
   it('report names a bad --as-of and exits non-zero', async () => {
     const result = await uptake('report', '--as-of', '22/11/2026');
-    expect(result.code).toBe(1);
+    // A flag's value the CLI cannot read is a usage error (exit 2), named by the flag, without the usage.
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('usage:');
     expect(result.stderr).toContain('--as-of: expected a day YYYY-MM-DD, got "22/11/2026"');
   });
 
@@ -61,14 +63,92 @@ describe('uptake serve and report', () => {
     expect(result.stderr).toContain(`${bad}: minGroupSize: must be at least 5`);
   });
 
-  it('an unknown command or flag exits non-zero with usage', async () => {
+  it('an unknown command or flag exits 2 with usage and, when one is near, what was meant', async () => {
     const unknown = await uptake('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).not.toContain('did you mean');
+    const typo = await uptake('reprot');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown command "reprot" (did you mean report?)');
+
     const flag = await uptake('report', '--nope');
-    expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain("Unknown option '--nope'");
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^uptake report: unknown flag --nope\n\nusage: uptake report \[--as-of/);
+    const near = await uptake('export', '--out', 'x.csv', '--form', 'csv');
+    expect(near.code).toBe(2);
+    expect(near.stderr).toContain('unknown flag --form (did you mean --format?)');
+    const missing = await uptake('report', '--db');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('uptake report: --db: expected a value after it');
+    const positional = await uptake('report', 'today');
+    expect(positional.code).toBe(2);
+    expect(positional.stderr).toContain('unexpected argument today');
   });
+
+  it('--version prints the package version; --help lists the exit codes', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const result = await uptake('--version');
+    expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await uptake('--help');
+    expect(help.stdout).toContain('Exit codes: 0 done, 1 failed');
+  });
+
+  it('commands that read a store refuse a missing file rather than create an empty store', async () => {
+    for (const args of [['report'], ['export', '--out', 'none.csv'], ['forget', '--user', 'emp-1']]) {
+      const result = await uptake(...args, '--db', './data/mistyped.duckdb');
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain('--db ./data/mistyped.duckdb: no store there');
+    }
+    await expect(readFile(join(dir, 'data', 'mistyped.duckdb'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(join(dir, 'none.csv'))).rejects.toThrow(/ENOENT/);
+  }, 60_000);
+
+  it('serve lists every config problem on a line of its own, and prints no deprecation warning', async () => {
+    const bad = join(dir, 'two-problems.config.json');
+    await writeFile(
+      bad,
+      JSON.stringify({ tools: [{ id: 'a', writeKey: 'k', identity: 'unverified' }], adminToken: 'short', minGroupSize: 2 }),
+    );
+    const result = await uptake('serve', '--config', bad, '--port', '0');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`uptake serve: 2 problem(s) in ${bad}:\n  adminToken: expected at least 16 characters`);
+    expect(result.stderr).toContain('\n  minGroupSize: must be at least 5');
+
+    const server = await spawnServe(['--db', './data/deprecation.duckdb'], dir);
+    try {
+      // The unverified-tool warning is printed after the app is built, on the same stream as Node's warnings.
+      await expect.poll(() => server.output()).toContain('does not verify identity');
+      expect(server.output()).not.toMatch(/Deprecation|DEP0/);
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  }, 60_000);
+});
+
+describe('uptake without a config file', () => {
+  const empty = useTempDir('uptake-cli-noconfig-');
+  const bare = (...args: string[]) => runUptake(empty, args);
+
+  it('demo, report and export work with every setting at its default; --tool then asks for --config', async () => {
+    const demo = await bare('demo', '--employees', '40');
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/^demo: wrote [\d,]+ events for 40 employees/);
+    const report = await bare('report');
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain('groups under 10 people suppressed');
+    expect(report.stderr).toContain("(no ./uptake.config.json: default settings, groups under 10 suppressed; prompts' uplift needs");
+    const exported = await bare('export', '--out', 'events.ndjson');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/^events\.ndjson: \d+ events, ndjson/);
+    const tool = await bare('report', '--tool', 'assistant');
+    expect(tool.code).toBe(2);
+    expect(tool.stderr).toContain('--tool: the tools are declared in the config file; give --config FILE');
+    // An explicit --config that is not there is still an error naming it.
+    const named = await bare('report', '--config', 'missing.json');
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('missing.json: cannot read the config file (ENOENT)');
+  }, 120_000);
 });
 
 describe('uptake config', () => {

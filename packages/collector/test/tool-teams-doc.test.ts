@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load-config.js';
 import { userHash } from '../src/identity/user-hash.js';
 
 // The backend snippets of docs/tool-teams.md, "Verify who the user is", run as a tool team would
@@ -52,4 +53,19 @@ describe('docs/tool-teams.md, identity verification snippets', () => {
       expect(out.toString().trim()).toBe(userHash(secret, id));
     }
   }, 60_000);
+});
+
+describe('docs/tool-teams.md, the config entry a tool team asks for', () => {
+  it('every JSON block is a tool entry that loads inside the minimal config of docs/config-reference.md', async () => {
+    const text = await readFile(guide, 'utf8');
+    const blocks = [...text.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] as string) as { id: string });
+    expect(blocks.length).toBeGreaterThanOrEqual(1);
+    for (const tool of blocks) {
+      const config = parseConfig({ tools: [tool], adminToken: 'env:UPTAKE_ADMIN_TOKEN' }, 'docs/tool-teams.md', {
+        ...env,
+        UPTAKE_ADMIN_TOKEN: 'a-long-enough-admin-token',
+      });
+      expect(config.tools[0]?.id).toBe(tool.id);
+    }
+  });
 });

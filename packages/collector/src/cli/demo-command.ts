@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/load-config.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import { todayUtc } from '../metrics/parse-metrics-query.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
-import { CliError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
+import { pseudonymConfig } from './pseudonym-config.js';
 import { startProgress } from './progress.js';
 import { isLockError } from './store-access.js';
 import { configOption, storeLocation, storeOptions } from './store-options.js';
@@ -17,7 +17,7 @@ export const demoUsage = `uptake demo [--seed N] [--employees N] [--tool ID] [--
 
 /** `uptake demo`: fills a store with the demo organisation. */
 export async function demoCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       seed: { type: 'string', default: '42' },
@@ -29,11 +29,12 @@ export async function demoCommand(args: string[]): Promise<void> {
   });
   const seed = Number(values.seed);
   const employees = Number(values.employees);
-  if (!Number.isInteger(seed)) throw new CliError(`--seed: expected a whole number, got ${values.seed}`);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed: expected a whole number, got ${values.seed}`);
   if (!Number.isInteger(employees) || employees < 1 || employees > 1_000_000)
-    throw new CliError(`--employees: expected 1 to 1,000,000, got ${values.employees}`);
-  const config = await loadConfig(values.config);
-  const tool = values.tool ?? config.tools[0]!.id;
+    throw new UsageError(`--employees: expected 1 to 1,000,000, got ${values.employees}`);
+  const config = await pseudonymConfig(values.config);
+  // Without a config file, the demo's tool is the example tool's.
+  const tool = values.tool ?? config.tools[0]?.id ?? 'assistant';
   let store: Store;
   try {
     store = await openStore(storeLocation(values));

@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
-import { parseArgs } from 'node:util';
 import { exportFormats, parseExportFormat, type ExportFormat } from '../export/export-format.js';
 import { exportToFile } from '../export/export-to-file.js';
 import { parseDateRange } from '../http/date-range.js';
@@ -11,7 +10,8 @@ import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import { storedUserId } from '../ingest/stored-user-id.js';
 import { moveExclusive, privateWriteStream } from '../storage/private-file.js';
 import { readEvents } from '../storage/read-events.js';
-import { CliError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
 import { startProgress } from './progress.js';
 import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
@@ -31,8 +31,8 @@ function formatOf(format: string | undefined, out: string): ExportFormat {
   try {
     return parseExportFormat(format ?? extname(out).slice(1), '--format');
   } catch (error) {
-    if (format !== undefined) throw new CliError((error as Error).message);
-    throw new CliError(
+    if (format !== undefined) throw new UsageError((error as Error).message);
+    throw new UsageError(
       `--format: expected ${exportFormats.join(', ')}, or an --out file ending in .${exportFormats.join(', .')}; got --out ${out}`,
     );
   }
@@ -65,7 +65,7 @@ async function download(collector: CollectorClient, query: URLSearchParams, file
 
 /** `uptake export`: writes an export file from the store, or through the collector that holds it. */
 export async function exportCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       out: { type: 'string' },
@@ -78,21 +78,21 @@ export async function exportCommand(args: string[]): Promise<void> {
     },
   });
   const out = values.out;
-  if (!out) throw new CliError('--out: expected the file to write, e.g. --out events.parquet');
+  if (!out) throw new UsageError('--out: expected the file to write, e.g. --out events.parquet');
   const format = formatOf(values.format, out);
   const user = values.user === undefined ? undefined : userOption(values.user);
   let range: ReturnType<typeof parseDateRange>;
   try {
     range = parseDateRange({ from: values.from, to: values.to });
   } catch (error) {
-    throw new CliError(`--${(error as Error).message}`);
+    throw new UsageError(`--${(error as Error).message}`);
   }
   // Written beside the target and renamed at the end: a failed export never leaves a file that looks whole.
   const partial = `${out}.partial`;
   const started = Date.now();
   try {
     const rows = await withStoreOrCollector(
-      storeLocation(values),
+      { ...storeLocation(values), mustExist: true },
       async (store) => {
         const progress = startProgress('export', 'events');
         try {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { parseTime } from '../http/date-range.js';
 import { storedUserId } from '../ingest/stored-user-id.js';
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import type { ForgetCounts } from '../storage/person-tables.js';
-import { CliError } from './cli-error.js';
+import { UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
 import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector } from './store-access.js';
 import { userOption } from './user-option.js';
@@ -19,7 +19,7 @@ export const forgetUsage = `uptake forget --user ID [--before D] [--config FILE]
 
 /** `uptake forget --user ID`: erases a person from the store, or through the collector that holds it. */
 export async function forgetCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: { user: { type: 'string' }, before: { type: 'string' }, ...configOption, ...storeOptions },
   });
@@ -28,10 +28,10 @@ export async function forgetCommand(args: string[]): Promise<void> {
   try {
     before = parseTime(values.before, '--before');
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new UsageError((error as Error).message);
   }
   const deleted = await withStoreOrCollector(
-    storeLocation(values),
+    { ...storeLocation(values), mustExist: true },
     async (store) => store.forget(storedUserId(await pseudonymizerFor(await pseudonymConfig(values.config), store), user), before),
     async (collector) => {
       const query = values.before ? `?${new URLSearchParams({ before: values.before })}` : '';

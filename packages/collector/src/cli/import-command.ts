@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { importRowsPerRequest } from '../http/import-route.js';
 import { importTraining, type ImportCounts } from '../import/import-training.js';
 import { readTrainingCsv, trainingRows, TrainingFileError, validateTrainingCsv } from '../import/parse-training-csv.js';
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
-import { CliError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
 import { startProgress, type Progress } from './progress.js';
 import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
@@ -40,7 +40,7 @@ async function importThrough(collector: CollectorClient, file: string, progress:
 
 /** `uptake import training FILE.csv`: training completions, with roles and teams, into the store. */
 export async function importCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags({
     args,
     allowPositionals: true,
     options: {
@@ -49,7 +49,17 @@ export async function importCommand(args: string[]): Promise<void> {
     },
   });
   const [kind, file, ...rest] = positionals;
-  if (kind !== 'training' || !file || rest.length > 0) throw new CliError(`usage:\n${importUsage}`);
+  if (kind !== 'training' || !file || rest.length > 0)
+    throw new UsageError(
+      kind === undefined
+        ? 'expected what to import: training'
+        : kind !== 'training'
+          ? `cannot import "${kind}": expected training`
+          : !file
+            ? 'expected the file to import'
+            : `unexpected argument ${rest[0]}`,
+      true,
+    );
   const started = Date.now();
   let total: number;
   try {

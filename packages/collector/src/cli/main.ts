@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ConfigError } from '../config/load-config.js';
-import { CliError } from './cli-error.js';
+import { CliError, UsageError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
 import { demoCommand, demoUsage } from './demo-command.js';
+import { didYouMean } from './did-you-mean.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
@@ -22,18 +25,41 @@ const help = `uptake <command> [options]
 
 ${Object.values(commands)
   .map((c) => c.usage)
-  .join('\n\n')}`;
+  .join('\n\n')}
 
-/** Runs the CLI: parses the command, calls the library, turns known failures into one line and exit code 1. */
+uptake --version            print the version
+Exit codes: 0 done, 1 failed (the command was understood and could not be done), 2 usage (an
+unknown command or flag, a missing or unreadable flag value).`;
+
+function version(): string {
+  const file = createRequire(import.meta.url).resolve('@uptake/collector/package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** A config's problems, one per line with its path (a single one stays on the line). */
+function describeConfigError(error: ConfigError): string {
+  if (error.problems.length === 1) return error.message;
+  return `${error.problems.length} problem(s) in ${error.source}:\n${error.problems.map((p) => `  ${p}`).join('\n')}`;
+}
+
+/**
+ * Runs the CLI: parses the command, calls the library, turns known failures into words and an exit
+ * code: 1 for a failure, 2 for a command line it cannot read (with the usage beside it).
+ */
 export async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     console.log(help);
     return;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(version());
+    return;
+  }
   const command = commands[name];
   if (!command) {
-    console.error(`uptake: unknown command "${name}"\n\n${help}`);
+    const near = didYouMean(name, Object.keys(commands));
+    console.error(`uptake: unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''}\n\n${help}`);
     process.exitCode = 2;
     return;
   }
@@ -44,9 +70,19 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await command.run(args);
   } catch (error) {
-    const known =
-      error instanceof CliError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(`uptake ${name}: ${known ? (error as Error).message : String((error as Error).stack ?? error)}`);
+    if (error instanceof UsageError) {
+      console.error(`uptake ${name}: ${error.message}${error.showUsage ? `\n\nusage: ${command.usage}` : ''}`);
+      process.exitCode = 2;
+      return;
+    }
+    const known = error instanceof CliError || error instanceof ConfigError;
+    const words =
+      error instanceof ConfigError
+        ? describeConfigError(error)
+        : known
+          ? (error as Error).message
+          : String((error as Error).stack ?? error);
+    console.error(`uptake ${name}: ${words}`);
     process.exitCode = 1;
   }
 }

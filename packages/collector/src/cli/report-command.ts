@@ -1,13 +1,14 @@
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/load-config.js';
+import { checkConfig, readConfigFile } from '../config/load-config.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
-import { CliError } from './cli-error.js';
+import { UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
 import { formatReport } from './format-report.js';
 import { withStoreOrCollector } from './store-access.js';
-import { configOption, storeLocation, storeOptions } from './store-options.js';
+import { storeCommandConfig } from './store-command-config.js';
+import { configOption, defaultConfigFile, storeLocation, storeOptions } from './store-options.js';
 
 export const reportUsage = `uptake report [--as-of YYYY-MM-DD] [--tool T] [--program P] [--cohort C] [--json]
               [--config FILE] [--db FILE | --database-url URL]
@@ -18,7 +19,7 @@ export const reportUsage = `uptake report [--as-of YYYY-MM-DD] [--tool T] [--pro
 
 /** `uptake report`: the metrics of SPEC "Metric definitions", for people or as JSON. */
 export async function reportCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       ...configOption,
@@ -31,17 +32,24 @@ export async function reportCommand(args: string[]): Promise<void> {
     },
   });
   const filters = { asOf: values['as-of'], tool: values.tool, program: values.program, cohort: values.cohort };
+  const { config, fromFile } = await storeCommandConfig(values.config, async (file) => checkConfig(await readConfigFile(file), file));
+  let query: MetricsQuery;
+  try {
+    // Without a config file no tool is declared: a running collector checks --tool against its own.
+    query = parseMetricsQuery(fromFile ? filters : { ...filters, tool: undefined }, config);
+  } catch (error) {
+    if (error instanceof MetricsQueryError) throw new UsageError(`--${error.message.replace(/^asOf/, 'as-of')}`);
+    throw error;
+  }
   const { metrics, summary } = await withStoreOrCollector<{ metrics: Metrics; summary: StoreSummary }>(
-    storeLocation(values),
+    { ...storeLocation(values), mustExist: true },
     async (store) => {
-      const config = await loadConfig(values.config);
-      let query: MetricsQuery;
-      try {
-        query = parseMetricsQuery(filters, config);
-      } catch (error) {
-        if (error instanceof MetricsQueryError) throw new CliError(`--${error.message.replace(/^asOf/, 'as-of')}`);
-        throw error;
-      }
+      if (!fromFile && values.tool !== undefined)
+        throw new UsageError(`--tool: the tools are declared in the config file; give --config FILE (no ${defaultConfigFile} here)`);
+      if (!fromFile)
+        console.error(
+          `(no ${defaultConfigFile}: default settings, groups under ${config.minGroupSize} suppressed; prompts' uplift needs the config's prompts: --config FILE)`,
+        );
       return { metrics: await computeMetrics(store, config, query), summary: await store.summary() };
     },
     async (collector) => {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { unverifiedToolWarnings } from '../config/tool-identity.js';
 import { startCollector } from '../start-collector.js';
 import { defaultDbPath } from '../storage/open-store.js';
-import { CliError } from './cli-error.js';
-import { configOption, storeLocation, storeOptions } from './store-options.js';
+import { UsageError } from './cli-error.js';
+import { parseFlags } from './parse-flags.js';
+import { configOption, defaultConfigFile, storeLocation, storeOptions } from './store-options.js';
 
 export const serveUsage = `uptake serve [--config FILE] [--db FILE | --database-url URL] [--port N] [--host H]
 
@@ -15,7 +15,7 @@ export const serveUsage = `uptake serve [--config FILE] [--db FILE | --database-
 
 /** `uptake serve`: runs the collector until SIGINT or SIGTERM. */
 export async function serveCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args,
     options: {
       ...configOption,
@@ -25,9 +25,10 @@ export async function serveCommand(args: string[]): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected a port number 0–65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: expected a port number 0–65535, got ${values.port}`);
   const collector = await startCollector({
-    config: values.config,
+    config: values.config ?? defaultConfigFile,
     ...storeLocation(values),
     port,
     host: values.host,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { openStore, type StoreLocation } from '../storage/open-store.js';
 import { readSidecar } from '../storage/local-sidecar.js';
 import type { Store } from '../storage/store.js';
@@ -50,13 +51,19 @@ function clientFor(url: string, token: string): CollectorClient {
 /**
  * Runs `direct` on the store; when a running collector holds the DuckDB file, runs `remote` against
  * that collector instead (found through the file's `.collector.json` sidecar), so CLI commands work
- * whether or not `uptake serve` is running.
+ * whether or not `uptake serve` is running. With `mustExist`, a DuckDB file that is not there is an
+ * error rather than a new empty store.
  */
 export async function withStoreOrCollector<T>(
-  location: StoreLocation & { db: string },
+  location: StoreLocation & { db: string; mustExist?: boolean },
   direct: (store: Store) => Promise<T>,
   remote: (collector: CollectorClient) => Promise<T>,
 ): Promise<T> {
+  // A mistyped --db must not read as an empty store (a report of zeros, an export of nothing).
+  if (location.mustExist && !location.databaseUrl && !existsSync(location.db))
+    throw new CliError(
+      `--db ${location.db}: no store there (this command reads a store and never creates one; \`uptake serve\` and \`uptake demo\` create it)`,
+    );
   let store: Store;
   try {
     store = await openStore(location);

@@ -1,8 +1,11 @@
 import { defaultDbPath, type StoreLocation } from '../storage/open-store.js';
 
-/** `--config FILE`, for the commands that read the config. */
+/** The config file read when `--config` is not given. */
+export const defaultConfigFile = './uptake.config.json';
+
+/** `--config FILE`, for the commands that read the config (default `./uptake.config.json`). */
 export const configOption = {
-  config: { type: 'string', default: './uptake.config.json' },
+  config: { type: 'string' },
 } as const;
 
 /** `--db FILE | --database-url URL`, for the commands that open the store. */

@@ -10,12 +10,20 @@ export const toolSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -')
     // Imported events carry this tool; a tool of that name could pass its events off as imported.
-    .refine((id) => id !== importTool, `"${importTool}" is reserved for events of uptake import`),
-  writeKey: z.string().min(1).max(limits.writeKeyMaxLength, `at most ${limits.writeKeyMaxLength} characters`),
+    .refine((id) => id !== importTool, `"${importTool}" is reserved for events of uptake import`)
+    .describe('Names the tool in events, metrics and the `tool` filter.'),
+  writeKey: z
+    .string()
+    .min(1)
+    .max(limits.writeKeyMaxLength, `at most ${limits.writeKeyMaxLength} characters`)
+    .describe("The tool's public key, in its pages' script tag; it lets a page send events for this tool and nothing more."),
   /** Origins allowed to send for this tool, e.g. `https://assistant.corp.example`; `"*"` allows any. */
   origins: z
     .array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'expected "*" or an origin such as https://assistant.corp.example (no path)'))
-    .default([]),
+    .default([])
+    .describe(
+      'Origins whose pages may send for this tool, e.g. https://assistant.corp.example; "*" allows any. Default none (server-side senders only).',
+    ),
   /**
    * The secret the tool's backend signs user ids with (`userHash`, SPEC "Identity verification"); a
    * list, newest first, during a rotation.
@@ -38,18 +46,35 @@ export const configSchema = z
   .strictObject({
     // Editors find the JSON Schema through this key; the collector ignores it.
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editor autocomplete; ignored by the collector."),
-    tools: z.array(toolSchema).min(1, 'declare at least one tool'),
-    adminToken: secret.refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)'),
+    tools: z.array(toolSchema).min(1, 'declare at least one tool').describe('The internal AI tools that send events, one entry each.'),
+    adminToken: secret
+      .refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)')
+      .describe('Bearer token of role admin (metrics, exports, imports, erasure); at least 16 characters, or env:NAME.'),
     /** Events besides `ai.*` that count as using AI at work. */
-    usageEvents: z.array(eventNameSchema).default([]),
+    usageEvents: z
+      .array(eventNameSchema)
+      .default([])
+      .describe('Events besides ai.* that count as using AI at work (e.g. task.completed). Default none.'),
     /** Groups smaller than this are reported as suppressed; never below 5. */
-    minGroupSize: z.number().int().min(5, 'must be at least 5: smaller groups could identify people').default(10),
+    minGroupSize: z
+      .number()
+      .int()
+      .min(5, 'must be at least 5: smaller groups could identify people')
+      .default(10)
+      .describe('Figures about fewer people than this are suppressed; at least 5. Default 10.'),
     /** Raw behavioural events older than this many days are purged; absent keeps them forever. */
-    retentionDays: z.number().int().positive('expected a positive whole number of days').optional(),
+    retentionDays: z
+      .number()
+      .int()
+      .positive('expected a positive whole number of days')
+      .optional()
+      .describe('Raw behavioural events older than this many days are purged daily. Default: kept.'),
     /** Store user and anonymous ids as keyed hashes (default). */
-    pseudonymize: z.boolean().default(true),
+    pseudonymize: z.boolean().default(true).describe('Store user and anonymous ids as keyed hashes. Default true.'),
     /** Key of the id hashes; generated on first start and kept in the store when absent. */
-    pseudonymSecret: secret.optional(),
+    pseudonymSecret: secret
+      .optional()
+      .describe('Key of the id hashes (or env:NAME). Default: generated on first start and kept in a 0600 key file beside the store.'),
     /** How many prompts and surveys one person sees at most. */
     fatigue: fatigueSchema
       .default({ perDay: 1, perWeek: 3 })
@@ -71,7 +96,8 @@ export const configSchema = z
           .default(20)
           .describe('Failed authentications per minute per client address before 429. Default 20.'),
       })
-      .default({ perMinute: 6000, configPerMinute: 600, authFailuresPerMinute: 20 }),
+      .default({ perMinute: 6000, configPerMinute: 600, authFailuresPerMinute: 20 })
+      .describe('Requests per minute per client address before 429.'),
     /** Whose `X-Forwarded-For` names the client: `true` for any proxy, or the proxies' addresses and CIDR ranges. */
     trustProxy: z
       .union([z.boolean(), z.array(z.string().min(1))])
@@ -97,8 +123,12 @@ export const configSchema = z
       .describe("A person's events past this many on one UTC day are refused. Default 5000."),
     /** Group commit: write at `maxEvents` pending events or `maxDelayMs` after the first. */
     groupCommit: z
-      .strictObject({ maxEvents: z.number().int().positive().default(5000), maxDelayMs: z.number().nonnegative().default(2) })
-      .default({ maxEvents: 5000, maxDelayMs: 2 }),
+      .strictObject({
+        maxEvents: z.number().int().positive().default(5000).describe('Write once this many events are pending. Default 5000.'),
+        maxDelayMs: z.number().nonnegative().default(2).describe('Write this long after the first pending event. Default 2.'),
+      })
+      .default({ maxEvents: 5000, maxDelayMs: 2 })
+      .describe('Batches from many requests are written to the store together (acknowledged once durable).'),
     prompts: z
       .array(promptSchema)
       .default([])

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { limits } from '@uptake/sdk/protocol';
 import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
@@ -54,8 +54,9 @@ export async function buildServer(
   const app = Fastify({
     logger: privateLogger(logger),
     // A line per request is for debugging: at a thousand batches a second it would be nearly the
-    // whole log. Server-side failures are logged by the error handler at any level.
-    disableRequestLogging: level !== 'debug' && level !== 'trace',
+    // whole log. Server-side failures are logged by the error handler at any level. (Through a
+    // log controller: the top-level `disableRequestLogging` is deprecated in Fastify 5.)
+    logController: new LogController({ disableRequestLogging: level !== 'debug' && level !== 'trace' }),
     bodyLimit: limits.batchMaxBytes,
     // A body trickled in byte by byte must not hold a connection forever. Fastify sets
     // `requestTimeout` on the server after creating it, which Node 20 ignores (it keeps its own

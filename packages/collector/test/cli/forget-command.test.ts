@@ -48,7 +48,7 @@ describe('uptake forget and uptake export --user', () => {
       'forgot the person before 2026-11-21T00:00:00.000Z: 1 events, 1 daily_usage rows, 1 person_days rows; store compacted\n',
     );
     expect((await uptake('export', '--user', 'emp-1', '--out', 'gone.ndjson')).stdout).toMatch(/^gone\.ndjson: 0 events/);
-    expect(await uptake('forget')).toMatchObject({ code: 1, stderr: expect.stringContaining('--user: expected the user id') });
+    expect(await uptake('forget')).toMatchObject({ code: 2, stderr: expect.stringContaining('--user: expected the user id') });
   });
 
   it('work directly on PostgreSQL', async () => {
