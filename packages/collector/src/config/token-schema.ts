@@ -10,7 +10,8 @@ export const minTokenLength = 32;
 
 /** The names the collector gives its own tokens in the audit log: `adminToken`'s, and a DuckDB sidecar's local token's. */
 const ownNames = { adminToken: 'admin', localToken: 'local' } as const;
-const reservedNames: readonly string[] = Object.values(ownNames);
+/** The names of the collector's own tokens, which no `tokens` entry may take. */
+export const ownTokenNames: readonly string[] = Object.values(ownNames);
 
 /** An entry of `tokens`: a named token with a role (SPEC "Roles"). */
 export const tokenSchema = z.strictObject({
@@ -18,7 +19,7 @@ export const tokenSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1–64 characters of A-Z a-z 0-9 _ . -')
     .refine(
-      (name) => !reservedNames.includes(name),
+      (name) => !ownTokenNames.includes(name),
       `"admin" and "local" are the names of adminToken and of the collector's local token; choose another`,
     )
     .describe('Who holds the token, as the audit log names them, e.g. "hr-analytics".'),
