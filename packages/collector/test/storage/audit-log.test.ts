@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/audit/audit-entry.js';
-import { openStore } from '../../src/storage/open-store.js';
-import type { Store } from '../../src/storage/store.js';
-import { storeKinds, type StoreTarget } from '../helpers/store-targets.js';
+import { storeKinds } from '../helpers/store-targets.js';
+import { useFreshStore } from '../helpers/use-fresh-store.js';
 
 function line(at: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -17,19 +16,8 @@ function line(at: string, overrides: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-describe.each(storeKinds)('Store audit log: $kind', ({ target: makeTarget }) => {
-  let target: StoreTarget;
-  let store: Store;
-
-  beforeEach(async () => {
-    target = await makeTarget();
-    store = await openStore(target.location);
-  });
-
-  afterEach(async () => {
-    await store.close();
-    await target.dispose();
-  });
+describe.each(storeKinds)('Store audit log: $kind', ({ target }) => {
+  const store = useFreshStore(target);
 
   it('keeps every field of a line, to the millisecond, and reads them oldest first', async () => {
     const refused = line('2026-11-22T10:00:02.007Z', { token: null, role: null, status: 401, rows: 0, endpoint: '/v1/stats' });
