@@ -1,7 +1,9 @@
+import { scheduleAuditRetention } from './audit/audit-retention.js';
 import { AuthFailures } from './http/auth-failures.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { UptakeConfig } from './config/config-schema.js';
 import { loadConfig } from './config/load-config.js';
+import { acceptedTokens } from './config/token-schema.js';
 import { buildServer } from './http/build-server.js';
 import { GroupCommitter } from './ingest/group-commit.js';
 import { pseudonymizerFor } from './ingest/pseudonymizer.js';
@@ -53,7 +55,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         store,
         committer,
         pseudonymize,
-        adminTokens: [config.adminToken, localToken],
+        tokens: acceptedTokens(config, localToken),
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
       },
       options.logger ?? false,
@@ -62,7 +64,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         dashboardSourceMap: options.dashboardSourceMap ?? false,
       },
     );
-    const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
+    const stopEventRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
+    const stopAuditRetention = scheduleAuditRetention(store, config.retentionDays, app.log);
+    const stopRetention = () => {
+      stopEventRetention();
+      stopAuditRetention();
+    };
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });
     const address = app.server.address();

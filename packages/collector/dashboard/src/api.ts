@@ -1,4 +1,6 @@
-/** The collector refused the admin token (401). */
+import type { Capability, Role } from '../../src/config/roles.js';
+
+/** The collector refused the token (401). */
 export class AuthError extends Error {
   override name = 'AuthError';
 }
@@ -19,7 +21,7 @@ async function request(
   const res = await fetch(apiUrl(path, query), { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store', signal });
   if (res.status === 401)
     throw new AuthError(
-      'The collector does not accept this admin token. Check "adminToken" in uptake.config.json (or UPTAKE_ADMIN_TOKEN) and enter it again.',
+      'The collector does not accept this admin token or role token. Check "adminToken" and "tokens" in uptake.config.json (or ask whoever gave you the token) and enter it again.',
     );
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: string };
@@ -28,7 +30,7 @@ async function request(
   return res;
 }
 
-/** GETs an admin endpoint as JSON with the bearer token; a 401 is an `AuthError`, another error carries the collector's message. */
+/** GETs an endpoint as JSON with the bearer token; a 401 is an `AuthError`, another error carries the collector's message. */
 export async function getJson<T>(
   path: string,
   token: string,
@@ -56,4 +58,17 @@ export async function downloadExport(format: 'csv' | 'ndjson' | 'parquet', token
   // Revoked a moment later: the browser reads the blob asynchronously after the click.
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   return { fileName, bytes: blob.size };
+}
+
+/** Who a token signs in as: `GET /v1/whoami`. */
+export interface Caller {
+  name: string;
+  role: Role;
+  /** What the role may do (config/roles.ts): the dashboard shows only what these allow. */
+  capabilities: Capability[];
+}
+
+/** Asks the collector whose token this is; a refused token is an `AuthError`. */
+export function whoami(token: string): Promise<Caller> {
+  return getJson<Caller>('v1/whoami', token);
 }

@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
+import type { Capability } from '../../src/config/roles.js';
 import type { Metrics } from '../../src/metrics/types.js';
-import { AuthError, getJson } from './api.js';
+import { AuthError, type Caller, getJson, whoami } from './api.js';
 import { behaviorPanel } from './behavior-panel.js';
 import { decayPanel } from './decay-panel.js';
 import type { Filters } from './filter-bar.js';
@@ -13,6 +14,7 @@ import { sustainedPanel } from './sustained-panel.js';
 import { clearToken, readToken, saveToken } from './token-store.js';
 import { upliftPanel } from './uplift-panel.js';
 import { vitalsPanel } from './vitals-panel.js';
+import { withheldNotice } from './withheld-notice.js';
 
 /** What the figures cover, as the collector answered (not as the menus say: a late answer never mislabels). */
 const scope = (m: Metrics) =>
@@ -27,12 +29,15 @@ const scope = (m: Metrics) =>
 const noFilters: Filters = { tool: '', program: '', cohort: '', asOf: '' };
 
 /**
- * `<uptake-dashboard>`: asks for the admin token once (kept in sessionStorage), then shows the
- * metrics of `GET /v1/metrics` for the chosen filters, live activity and exports. A refused token
- * brings the form back with the collector's reason.
+ * `<uptake-dashboard>`: asks for a token once (kept in sessionStorage), asks the collector whose it
+ * is (`GET /v1/whoami`), then shows what its role may use: the metrics of `GET /v1/metrics` for the
+ * chosen filters, and live activity and exports where the role allows them, saying why where it
+ * does not. A refused token brings the form back with the collector's reason.
  */
 export class DashboardApp extends LightElement {
   @state() private token: string | null = readToken();
+  /** Whose the token is, once the collector said so. */
+  @state() private caller: Caller | undefined;
   @state() private tokenError = '';
   @state() private checking = false;
   @state() private filters: Filters = noFilters;
@@ -51,14 +56,20 @@ export class DashboardApp extends LightElement {
     if (this.token) void this.open(this.token);
   }
 
-  /** Loads the tools and the first metrics with a token; keeps the token only when the collector accepts it. */
+  /** Whether the signed-in role may do `capability`. */
+  private may(capability: Capability): boolean {
+    return this.caller?.capabilities.includes(capability) ?? false;
+  }
+
+  /** Asks whose the token is, then loads the tools and the first metrics; keeps the token only when the collector accepts it. */
   private async open(token: string): Promise<void> {
     this.checking = true;
     try {
-      const { tools } = await getJson<{ tools: string[] }>('v1/tools', token);
+      const caller = await whoami(token);
       saveToken(token);
       this.token = token;
-      this.tools = tools;
+      this.caller = caller;
+      this.tools = this.may('readMetrics') ? (await getJson<{ tools: string[] }>('v1/tools', token)).tools : [];
       this.tokenError = '';
       await this.load(this.filters);
     } catch (error) {
@@ -72,12 +83,13 @@ export class DashboardApp extends LightElement {
   private signOut(reason = ''): void {
     clearToken();
     this.token = null;
+    this.caller = undefined;
     this.metrics = undefined;
     this.tokenError = reason;
   }
 
   private async load(filters: Filters): Promise<void> {
-    if (!this.token) return;
+    if (!this.token || !this.may('readMetrics')) return;
     const id = ++this.request;
     this.filters = filters;
     this.loading = true;
@@ -103,14 +115,21 @@ export class DashboardApp extends LightElement {
   override render() {
     return html`<header class="top">
         <h1>Uptake dashboard</h1>
-        ${this.token ? html`<button type="button" class="quiet" @click=${() => this.signOut()}>Sign out</button>` : null}
+        ${
+          this.token
+            ? html`<div class="session">
+                ${this.caller ? html`<p data-caller=${this.caller.role}>Signed in as <strong>${this.caller.name}</strong> (${this.caller.role})</p>` : null}
+                <button type="button" class="quiet" @click=${() => this.signOut()}>Sign out</button>
+              </div>`
+            : null
+        }
       </header>
       <main id="main">
-        ${this.token && !this.checking ? this.dashboard() : html`<uptake-token-form .error=${this.tokenError} ?busy=${this.checking} @uptake-token=${(e: CustomEvent<string>) => this.open(e.detail)}></uptake-token-form>`}
+        ${this.token && this.caller && !this.checking ? this.dashboard(this.caller) : html`<uptake-token-form .error=${this.tokenError} ?busy=${this.checking} @uptake-token=${(e: CustomEvent<string>) => this.open(e.detail)}></uptake-token-form>`}
       </main>`;
   }
 
-  private dashboard() {
+  private dashboard(caller: Caller) {
     const m = this.metrics;
     // The date field shows the day the figures are for, today's when none was chosen.
     return html`<uptake-filters .value=${{ ...this.filters, asOf: this.filters.asOf || (m?.asOf ?? '') }} .tools=${this.tools} .programs=${this.programs} .cohorts=${this.cohorts} @uptake-filters=${(e: CustomEvent<Filters>) => this.load(e.detail)}></uptake-filters>
@@ -126,8 +145,12 @@ export class DashboardApp extends LightElement {
           : null
       }
       <div class="pair">
-        <uptake-live .token=${this.token ?? ''}></uptake-live>
-        <uptake-export .token=${this.token ?? ''}></uptake-export>
+        ${
+          this.may('readExact')
+            ? html`<uptake-live .token=${this.token ?? ''}></uptake-live>`
+            : withheldNotice('live', 'Live activity', 'readExact', caller, 'Live activity shows exact event counts')
+        }
+        ${this.may('export') ? html`<uptake-export .token=${this.token ?? ''}></uptake-export>` : withheldNotice('export', 'Export the events', 'export', caller)}
       </div>`;
   }
 }

@@ -1,7 +1,10 @@
-/** The sessionStorage key of the admin token: it lasts as long as the tab, and never enters a URL. */
+/**
+ * The sessionStorage key of the token: it lasts as long as the tab, and never enters a URL. Named
+ * when the admin token was the only one; kept, so a tab signed in before an upgrade stays signed in.
+ */
 const key = 'uptake.adminToken';
 
-/** The admin token kept for this tab, if any. */
+/** The token kept for this tab, if any. */
 export function readToken(): string | null {
   try {
     return sessionStorage.getItem(key);
@@ -10,7 +13,7 @@ export function readToken(): string | null {
   }
 }
 
-/** Keeps the admin token for this tab. */
+/** Keeps the token for this tab. */
 export function saveToken(token: string): void {
   try {
     sessionStorage.setItem(key, token);
@@ -19,7 +22,7 @@ export function saveToken(token: string): void {
   }
 }
 
-/** Forgets the admin token (sign out, or the collector refused it). */
+/** Forgets the token (sign out, or the collector refused it). */
 export function clearToken(): void {
   try {
     sessionStorage.removeItem(key);

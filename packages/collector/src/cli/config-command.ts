@@ -37,9 +37,12 @@ export async function configCommand(args: string[]): Promise<void> {
   if (!file) throw new UsageError('expected the file to check', true);
   if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`, true);
   const config = checkConfig(await readConfigFile(file), file);
-  const secrets = [config.adminToken, config.pseudonymSecret, ...config.tools.flatMap((t) => [t.identitySecret ?? []].flat())].filter((v) =>
-    v?.startsWith('env:'),
-  );
+  const secrets = [
+    config.adminToken,
+    ...config.tokens.map((t) => t.token),
+    config.pseudonymSecret,
+    ...config.tools.flatMap((t) => [t.identitySecret ?? []].flat()),
+  ].filter((v) => v?.startsWith('env:'));
   console.log(
     `${file}: ok — ${config.tools.length} tool(s), ${config.prompts.length} prompt(s), ${config.surveys.length} survey(s), minGroupSize ${config.minGroupSize}` +
       (secrets.length ? `\n  secrets read from the environment when serving: ${secrets.map((s) => s?.slice(4)).join(', ')}` : ''),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../config/load-config.js';
+import { auditCommand, auditUsage } from './audit-command.js';
 import { CliError, UsageError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
 import { demoCommand, demoUsage } from './demo-command.js';
@@ -10,6 +11,7 @@ import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
+import { tokenCommand, tokenUsage } from './token-command.js';
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
   serve: { run: serveCommand, usage: serveUsage },
@@ -19,6 +21,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   forget: { run: forgetCommand, usage: forgetUsage },
   config: { run: configCommand, usage: configUsage },
   demo: { run: demoCommand, usage: demoUsage },
+  token: { run: tokenCommand, usage: tokenUsage },
+  audit: { run: auditCommand, usage: auditUsage },
 };
 
 const help = `uptake <command> [options]

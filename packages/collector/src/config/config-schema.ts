@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import { importTool } from './import-tool.js';
+import { tokenProblems, tokenSchema } from './token-schema.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
@@ -50,6 +51,11 @@ export const configSchema = z
     adminToken: secret
       .refine((t) => t.startsWith('env:') || t.length >= 16, 'expected at least 16 characters (or env:NAME)')
       .describe('Bearer token of role admin (metrics, exports, imports, erasure); at least 16 characters, or env:NAME.'),
+    /** More tokens, each with a name (for the audit log) and a role; `adminToken` is role admin, named `admin`. */
+    tokens: z
+      .array(tokenSchema)
+      .default([])
+      .describe('Named tokens with a role (viewer, analyst, editor, admin), e.g. for the HR team; adminToken is role admin. Default none.'),
     /** Events besides `ai.*` that count as using AI at work. */
     usageEvents: z
       .array(eventNameSchema)
@@ -165,6 +171,8 @@ export const configSchema = z
       if (keys.has(tool.writeKey)) ctx.addIssue({ code: 'custom', path: ['tools', i, 'writeKey'], message: 'used by another tool' });
       keys.add(tool.writeKey);
     });
+    for (const problem of tokenProblems(config.tokens, { adminToken: config.adminToken, writeKeys: [...keys] }))
+      ctx.addIssue({ code: 'custom', ...problem });
     seen(config.prompts, 'prompts');
     seen(config.surveys, 'surveys');
     for (const path of ['prompts', 'surveys'] as const) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describeIssues } from '@uptake/sdk/protocol';
 import { configSchema, type UptakeConfig } from './config-schema.js';
+import { minTokenLength, type TokenHolder, tokenProblems } from './token-schema.js';
 
 /** A config that cannot be used; each problem names the file and the field. */
 export class ConfigError extends Error {
@@ -29,9 +30,32 @@ export function checkConfig(raw: unknown, source = 'config'): UptakeConfig {
   return result.data;
 }
 
+/**
+ * Reads the `env:` values of `tokens`, and checks what only the values can tell: each is long
+ * enough, and none is another's or `adminToken`.
+ */
+function resolveTokens(config: UptakeConfig, adminToken: string, source: string, env: NodeJS.ProcessEnv): TokenHolder[] {
+  const tokens = config.tokens.map((holder, i) => {
+    const token = resolveSecret(holder.token, `tokens[${i}].token`, source, env) as string;
+    if (token.length < minTokenLength)
+      throw new ConfigError(source, [
+        `tokens[${i}].token: ${holder.token} holds ${token.length} characters; expected at least ${minTokenLength} (make one with: uptake token create)`,
+      ]);
+    return { ...holder, token };
+  });
+  const problems = tokenProblems(tokens, { adminToken, writeKeys: config.tools.map((t) => t.writeKey) });
+  if (problems.length)
+    throw new ConfigError(
+      source,
+      problems.map(({ path: [, i, field], message }) => `tokens[${i}].${field}: ${message}`),
+    );
+  return tokens;
+}
+
 /** Validates a parsed config object and reads its `env:` secrets. */
 export function parseConfig(raw: unknown, source = 'config', env: NodeJS.ProcessEnv = process.env): UptakeConfig {
   const config = checkConfig(raw, source);
+  const adminToken = resolveSecret(config.adminToken, 'adminToken', source, env) as string;
   return {
     ...config,
     tools: config.tools.map((tool, i) =>
@@ -52,7 +76,8 @@ export function parseConfig(raw: unknown, source = 'config', env: NodeJS.Process
               ),
           },
     ),
-    adminToken: resolveSecret(config.adminToken, 'adminToken', source, env) as string,
+    adminToken,
+    tokens: resolveTokens(config, adminToken, source, env),
     pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', source, env),
   };
 }

@@ -4,8 +4,9 @@ import { identitySecrets } from '../config/tool-identity.js';
 import { verifyUserHash } from '../identity/user-hash.js';
 import { acceptEvents } from '../ingest/accept-events.js';
 import { PersonDayCap } from '../ingest/person-day-cap.js';
-import { isTrustedSource } from './admin-auth.js';
+import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
+import { isTrustedSource } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 import { toolAuthorizer } from './tool-auth.js';
 
@@ -70,6 +71,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
     } finally {
       done();
     }
+    auditRows(request, accepted);
     return {
       accepted,
       duplicates: envelope.data.events.length - rejected.length - accepted,

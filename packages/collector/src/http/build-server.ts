@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { limits } from '@uptake/sdk/protocol';
+import { registerAuditRoute } from './audit-route.js';
+import { registerAuditTrail } from './audit-trail.js';
 import { registerBatchRoute } from './batch-route.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerConfigRoute } from './config-route.js';
@@ -15,6 +17,7 @@ import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
 import { registerToolsRoute } from './tools-route.js';
+import { registerWhoamiRoute } from './whoami-route.js';
 
 /**
  * Request logs carry the method and path only: no client address (no IP is kept anywhere), no
@@ -72,6 +75,7 @@ export async function buildServer(
   registerBodyParsers(app);
   await registerCors(app, ctx.config);
   await registerRateLimit(app, ctx.config.rateLimit.perMinute);
+  registerAuditTrail(app, ctx);
   registerBatchRoute(app, ctx);
   registerReadRoutes(app, ctx);
   registerExportRoute(app, ctx);
@@ -82,5 +86,7 @@ export async function buildServer(
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
   registerDashboardRoute(app, dashboardSourceMap);
+  registerWhoamiRoute(app, ctx);
+  registerAuditRoute(app, ctx);
   return app;
 }

@@ -11,10 +11,11 @@ import { exportWriters } from '../export/export-writers.js';
 import { storedUserId } from '../ingest/stored-user-id.js';
 import { readEvents } from '../storage/read-events.js';
 import type { StoredEvent } from '../storage/store.js';
-import { requireAdmin } from './admin-auth.js';
+import { countedRows } from './audit-trail.js';
 import { parseDateRange } from './date-range.js';
 import { HttpError } from './http-error.js';
 import { personParam } from './people-route.js';
+import { requireRole } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 
 /**
@@ -37,12 +38,12 @@ async function fileStream(events: AsyncIterable<StoredEvent>, format: ExportForm
 }
 
 /**
- * `GET /v1/export?format=csv|ndjson|parquet&from=&to=&user=` (admin): one row per stored event, in
+ * `GET /v1/export?format=csv|ndjson|parquet&from=&to=&user=` (analyst, admin): one row per stored event, in
  * `(ts, id)` order; with `user` (a user id in clear), only that person's: an access request.
  */
 export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: { format?: string; from?: string; to?: string; user?: string } }>('/v1/export', async (request, reply) => {
-    requireAdmin(request, ctx);
+    requireRole(request, ctx, 'export');
     let format: ExportFormat;
     try {
       format = parseExportFormat(String(request.query.format ?? 'ndjson'));
@@ -61,10 +62,10 @@ export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): v
       .header('Content-Disposition', `attachment; filename="uptake-${user === undefined ? 'events' : 'person'}-${stamp}.${format}"`)
       .header('Cache-Control', 'no-store');
     if (!writer.streams) {
-      const { stream, size } = await fileStream(readEvents(ctx.store, range), format);
+      const { stream, size } = await fileStream(countedRows(request, readEvents(ctx.store, range)), format);
       return reply.header('Content-Length', size).send(stream);
     }
     // Text formats stream page by page as they are read: constant memory whatever the store's size.
-    return reply.send(Readable.from(writer.chunks(readEvents(ctx.store, range))));
+    return reply.send(Readable.from(writer.chunks(countedRows(request, readEvents(ctx.store, range)))));
   });
 }

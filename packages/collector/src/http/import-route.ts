@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { describeIssues } from '@uptake/sdk/protocol';
 import { importTraining } from '../import/import-training.js';
 import { trainingRowSchema } from '../import/training-row.js';
-import { requireAdmin } from './admin-auth.js';
+import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
+import { requireRole } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 
 /** Rows per request: a few hundred KiB of JSON, well inside the 1 MiB body limit. */
@@ -25,9 +26,14 @@ const bodySchema = z.strictObject({
  */
 export function registerImportRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/import/training', async (request) => {
-    requireAdmin(request, ctx);
+    requireRole(request, ctx, 'import');
     const body = bodySchema.safeParse(request.body);
     if (!body.success) throw new HttpError(400, describeIssues(body.error).slice(0, 10).join('; '));
-    return importTraining(body.data.rows, { pseudonymize: ctx.pseudonymize, insert: (events) => ctx.committer.submit(events) });
+    const counts = await importTraining(body.data.rows, {
+      pseudonymize: ctx.pseudonymize,
+      insert: (events) => ctx.committer.submit(events),
+    });
+    auditRows(request, counts.rows);
+    return counts;
   });
 }

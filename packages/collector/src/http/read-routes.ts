@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { requireAdmin } from './admin-auth.js';
+import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
+import { requireRole } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 
-/** `GET /healthz` (public) and `GET /v1/stats` (admin): store totals. */
+/** `GET /healthz` (public) and `GET /v1/stats` (analyst, admin: exact counts per event name): store totals. */
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/healthz', async () => {
     try {
@@ -15,7 +16,9 @@ export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): vo
   });
 
   app.get('/v1/stats', async (request) => {
-    requireAdmin(request, ctx);
-    return ctx.store.summary();
+    requireRole(request, ctx, 'readExact');
+    const summary = await ctx.store.summary();
+    auditRows(request, summary.byName.length);
+    return summary;
   });
 }

@@ -1,5 +1,6 @@
 import type { AuthFailures } from './auth-failures.js';
 import type { UptakeConfig } from '../config/config-schema.js';
+import type { TokenHolder } from '../config/token-schema.js';
 import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
@@ -10,8 +11,8 @@ export interface ServerContext {
   store: Store;
   committer: GroupCommitter;
   pseudonymize: Pseudonymize;
-  /** Tokens the reading endpoints accept: the config's admin token, and the local token of a DuckDB sidecar. */
-  adminTokens: string[];
+  /** Every accepted token with its holder's name and role: `adminToken` (admin), `tokens`, a DuckDB sidecar's local token (admin). */
+  tokens: readonly TokenHolder[];
   /** Failed authentications per client address. */
   authFailures: AuthFailures;
 }

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { requireAdmin } from './admin-auth.js';
+import { auditRows } from './audit-trail.js';
+import { requireRole } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 
-/** `GET /v1/tools` (admin): the ids of the tools the config declares, for the dashboard's tool filter. Write keys are not listed. */
+/** `GET /v1/tools` (any role): the ids of the tools the config declares, for the dashboard's tool filter. Write keys are not listed. */
 export function registerToolsRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/v1/tools', async (request, reply) => {
-    requireAdmin(request, ctx);
+    requireRole(request, ctx, 'readMetrics');
     reply.header('Cache-Control', 'no-store');
+    auditRows(request, ctx.config.tools.length);
     return { tools: ctx.config.tools.map((t) => t.id) };
   });
 }

@@ -50,6 +50,22 @@ export const duckdbMigrations: Migration[] = [
         FROM events WHERE user_id IS NOT NULL GROUP BY 1, 2;
     `,
   },
+  {
+    version: 4,
+    description: 'audit log',
+    // Who read or exported what, by token name (SPEC "Roles"); no column names a person.
+    sql: `
+      CREATE TABLE audit_log (
+        requested_at TIMESTAMPTZ NOT NULL,
+        token VARCHAR,
+        role VARCHAR,
+        method VARCHAR NOT NULL,
+        endpoint VARCHAR NOT NULL,
+        status INTEGER NOT NULL,
+        row_count BIGINT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -99,6 +115,22 @@ export const postgresMigrations: Migration[] = [
       INSERT INTO person_days
         SELECT user_id, CAST(ts AT TIME ZONE 'UTC' AS DATE), count(*)
         FROM events WHERE user_id IS NOT NULL GROUP BY 1, 2;
+    `,
+  },
+  {
+    version: 5,
+    description: 'audit log',
+    sql: `
+      CREATE TABLE audit_log (
+        requested_at TIMESTAMPTZ NOT NULL,
+        token TEXT,
+        role TEXT,
+        method TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        row_count BIGINT NOT NULL
+      );
+      CREATE INDEX audit_log_requested_at ON audit_log (requested_at);
     `,
   },
 ];

@@ -1,3 +1,5 @@
+import type { AuditEntry, AuditQuery } from '../audit/audit-entry.js';
+import { auditTable } from './audit-table.js';
 import { selectEvents, toStoredEvent } from './event-row.js';
 import type { Migration } from './migrations.js';
 import { type ForgetCounts, personTables } from './person-tables.js';
@@ -161,6 +163,18 @@ export abstract class SqlStore implements Store {
     const changed = personTables.filter(({ table }) => counts[table] > 0).map(({ table }) => table);
     if (changed.length > 0) await this.compact(changed);
     return counts;
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return auditTable.append(this.statements, this.dialect, entry);
+  }
+
+  readAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return auditTable.read(this.statements, this.dialect, query);
+  }
+
+  purgeAudit(before: Date): Promise<number> {
+    return auditTable.purge(this.statements, this.dialect, before);
   }
 
   async syncUsageEvents(usageEvents: readonly string[]): Promise<void> {

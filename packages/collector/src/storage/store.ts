@@ -1,4 +1,5 @@
 import type { Props } from '@uptake/sdk';
+import type { AuditEntry, AuditQuery } from '../audit/audit-entry.js';
 import type { ForgetCounts } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 
@@ -94,6 +95,12 @@ export interface Store {
    * its files. Returns the rows deleted per table; forgetting again deletes nothing more.
    */
   forget(userId: string, before?: Date): Promise<ForgetCounts>;
+  /** Writes a line to the audit log of reads and exports by token. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Reads the audit log, oldest first (the newest `limit` lines when there are more). */
+  readAudit(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Deletes audit lines from before `before`; returns how many. */
+  purgeAudit(before: Date): Promise<number>;
   /** SQL spellings of this store, for the metrics engine. */
   readonly dialect: SqlDialect;
   /**

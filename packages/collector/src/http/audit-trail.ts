@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Caller } from './require-role.js';
+import type { ServerContext } from './server-context.js';
+import { auditEndpoint } from './audit-endpoint.js';
+
+/** What the audit log will say of a request once it is answered. */
+interface Draft {
+  at: Date;
+  caller: Caller | null;
+  rows: number;
+}
+
+const drafts = new WeakMap<FastifyRequest, Draft>();
+
+/** Marks a request made with a token, or trying to, for the audit log; returns how to name its caller once known. */
+export function auditCaller(request: FastifyRequest): (caller: Caller) => void {
+  const draft: Draft = { at: new Date(), caller: null, rows: 0 };
+  drafts.set(request, draft);
+  return (caller) => {
+    draft.caller = caller;
+  };
+}
+
+/** Sets the rows the answer carries (events exported, tools listed…). */
+export function auditRows(request: FastifyRequest, rows: number): void {
+  const draft = drafts.get(request);
+  if (draft) draft.rows = rows;
+}
+
+/** Passes `items` through, counting them as the answer's rows: an export streams, so its count is known at its end. */
+export async function* countedRows<T>(request: FastifyRequest, items: AsyncIterable<T>): AsyncIterable<T> {
+  let rows = 0;
+  for await (const item of items) {
+    auditRows(request, ++rows);
+    yield item;
+  }
+}
+
+/**
+ * Writes a line to the store's audit log for every answered request that `requireRole` saw, refused
+ * ones included (`401`, `403`), once the answer is sent, so an export's row count is whole. A
+ * `429` is not written: the address was refused before its token was looked at, and a flood of them
+ * must not fill the store. The collector waits for the lines in flight before it closes the store.
+ */
+export function registerAuditTrail(app: FastifyInstance, ctx: ServerContext): void {
+  const writing = new Set<Promise<void>>();
+  app.addHook('onResponse', async (request, reply) => {
+    const draft = drafts.get(request);
+    if (!draft || reply.statusCode === 429) return;
+    const write = ctx.store
+      .appendAudit({
+        at: draft.at,
+        token: draft.caller?.name ?? null,
+        role: draft.caller?.role ?? null,
+        method: request.method,
+        endpoint: auditEndpoint(request),
+        status: reply.statusCode,
+        rows: reply.statusCode < 400 ? draft.rows : 0,
+      })
+      .catch((error) => request.log.error({ err: error }, 'audit: could not write the audit line of a request'));
+    writing.add(write);
+    await write;
+    writing.delete(write);
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all(writing);
+  });
+}
