@@ -9,6 +9,9 @@ import { scheduleRetention } from './ingest/retention.js';
 import { newLocalToken, removeSidecar, writeSidecar } from './storage/local-sidecar.js';
 import { openStore, type StoreLocation } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { ItemVersions } from './studio/item-versions.js';
+import { LiveItems } from './studio/live-items.js';
+import { Studio } from './studio/studio.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
 export interface CollectorOptions extends StoreLocation {
@@ -24,6 +27,8 @@ export interface CollectorOptions extends StoreLocation {
   requestTimeoutMs?: number;
   /** Serve the dashboard's source map, `/dashboard/dashboard.js.map` (default false). */
   dashboardSourceMap?: boolean;
+  /** How often to look for studio changes made by other collectors on the same store, in ms (default 2,000). */
+  studioPollMs?: number;
 }
 
 /** A running collector. */
@@ -47,6 +52,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const pseudonymize = await pseudonymizerFor(config, store);
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
+    const versions = new ItemVersions(store);
+    const live = new LiveItems(versions, (message) => app.log.warn(message));
+    const studio = new Studio({ toolIds: config.tools.map((t) => t.id), prompts: config.prompts, surveys: config.surveys }, versions, live);
     const app = await buildServer(
       {
         config,
@@ -55,6 +63,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         pseudonymize,
         adminTokens: [config.adminToken, localToken],
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
+        studio,
       },
       options.logger ?? false,
       {
@@ -62,6 +71,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         dashboardSourceMap: options.dashboardSourceMap ?? false,
       },
     );
+    // Read before the first request, so a store that cannot be read stops the start rather than a page's config.
+    await live.refresh();
+    const stopWatching = live.watch(options.studioPollMs);
     const stopRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });
@@ -72,6 +84,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     if (db) {
       await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken }).catch(async (error) => {
         stopRetention();
+        stopWatching();
         await app.close();
         throw error;
       });
@@ -86,6 +99,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       close() {
         closing ??= (async () => {
           stopRetention();
+          stopWatching();
           // Node closes keep-alive connections that are idle when close() begins; those busy then go
           // idle after answering and would linger for the keep-alive timeout. Sweep them as they go
           // idle, and cut whatever is still open after ten seconds.

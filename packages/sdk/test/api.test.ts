@@ -15,6 +15,7 @@ it('public API of @uptake/sdk/protocol', async () => {
     'eventSchema',
     'exposureHistorySchema',
     'fatigueSchema',
+    'fieldIssues',
     'formatIssues',
     'instantSchema',
     'limits',

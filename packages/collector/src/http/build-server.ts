@@ -14,6 +14,7 @@ import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
+import { registerStudioRoutes } from './studio-routes.js';
 import { registerToolsRoute } from './tools-route.js';
 
 /**
@@ -78,6 +79,7 @@ export async function buildServer(
   registerMetricsRoute(app, ctx);
   registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
+  registerStudioRoutes(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
   registerDashboardRoute(app, dashboardSourceMap);

@@ -41,8 +41,10 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
       throw new HttpError(401, `userHash: missing or not valid for this userId; tool "${tool.id}" verifies identity (docs/tool-teams.md)`);
     }
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
-    const prompts = ctx.config.prompts.filter(applies);
-    const surveys = ctx.config.surveys.filter(applies);
+    // The config file's items and the studio's live ones, from memory.
+    const served = await ctx.studio.served();
+    const prompts = served.prompts.filter(applies);
+    const surveys = served.surveys.filter(applies);
     const items = { prompts: new Set(prompts.map((p) => p.id)), surveys: new Set(surveys.map((s) => s.id)) };
     const history =
       userId === undefined

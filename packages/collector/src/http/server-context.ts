@@ -3,6 +3,7 @@ import type { UptakeConfig } from '../config/config-schema.js';
 import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
+import type { Studio } from '../studio/studio.js';
 
 /** What the routes need. */
 export interface ServerContext {
@@ -14,4 +15,6 @@ export interface ServerContext {
   adminTokens: string[];
   /** Failed authentications per client address. */
   authFailures: AuthFailures;
+  /** The prompts and surveys of the store, beside the config file's. */
+  studio: Studio;
 }

@@ -40,18 +40,27 @@ export const questionSchema = z.discriminatedUnion('type', [
 ]);
 
 /** A pulse survey: questions shown one at a time, each answer recorded as it is given. */
-export const surveySchema = z.strictObject({
-  id: itemIdSchema.describe('Names the survey in events and metrics; behavior-check is the 90-day behaviour check.'),
-  tools: itemFields.tools,
-  title: z.string().max(120).optional().describe('Heading of the card.'),
-  audience: itemFields.audience,
-  trigger: itemFields.trigger,
-  questions: z
-    .array(questionSchema)
-    .min(1, 'expected at least one question')
-    .describe('Shown one at a time; each answer is recorded as it is given.'),
-  frequency: itemFields.frequency,
-});
+export const surveySchema = z
+  .strictObject({
+    id: itemIdSchema.describe('Names the survey in events and metrics; behavior-check is the 90-day behaviour check.'),
+    tools: itemFields.tools,
+    title: z.string().max(120).optional().describe('Heading of the card.'),
+    audience: itemFields.audience,
+    trigger: itemFields.trigger,
+    questions: z
+      .array(questionSchema)
+      .min(1, 'expected at least one question')
+      .describe('Shown one at a time; each answer is recorded as it is given.'),
+    frequency: itemFields.frequency,
+  })
+  // Answers are recorded by question id: two questions with one id could not be told apart.
+  .superRefine((survey, ctx) => {
+    const ids = new Set<string>();
+    survey.questions.forEach((q, j) => {
+      if (ids.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', j, 'id'], message: `"${q.id}" is used twice in this survey` });
+      ids.add(q.id);
+    });
+  });
 
 export type SurveyConfig = z.output<typeof surveySchema>;
 export type QuestionConfig = z.output<typeof questionSchema>;
