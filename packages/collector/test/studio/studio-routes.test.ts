@@ -160,6 +160,17 @@ describe.each(storeKinds)('the studio API, $kind store', ({ kind }) => {
     const badId = await studio().put('prompts', 'Bad%20Tip', tip('Fine'));
     expect(badId.status).toBe(400);
     expect(badId.body['error']).toMatch(/^id: expected 1–64 characters/);
+    const scale = await studio().put('surveys', 'bad-survey', {
+      trigger: { daysSinceTraining: [1, 2] },
+      questions: [
+        { id: 'q', type: 'scale', text: 'How?', min: 5, max: 5 },
+        { id: 'why', type: 'text', text: 'Why?', minLength: 30, maxLength: 20 },
+      ],
+    });
+    expect(scale.body['issues']).toEqual([
+      { path: 'questions[0].max', message: 'expected more than min (5); max is 5' },
+      { path: 'questions[1].maxLength', message: 'expected at least minLength (30); maxLength is 20' },
+    ]);
     const notObject = await studio().put('surveys', 'bad-survey', [1, 2]);
     expect(notObject.body['error']).toBe('expected a survey as a JSON object');
     expect((await studio().get('prompts', 'bad-tip')).status).toBe(404);
