@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AuthFailures } from './http/auth-failures.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { UptakeConfig } from './config/config-schema.js';
@@ -11,6 +12,7 @@ import { openStore, type StoreLocation } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 import { ItemVersions } from './studio/item-versions.js';
 import { LiveItems } from './studio/live-items.js';
+import { previewSecretSetting } from './studio/preview-code.js';
 import { Studio } from './studio/studio.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
@@ -54,7 +56,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const localToken = newLocalToken();
     const versions = new ItemVersions(store);
     const live = new LiveItems(versions, (message) => app.log.warn(message));
-    const studio = new Studio({ toolIds: config.tools.map((t) => t.id), prompts: config.prompts, surveys: config.surveys }, versions, live);
+    // Shared by the collectors of a store, so a code made on one works on all of them.
+    const previewSecret = await store.initSetting(previewSecretSetting, randomBytes(32).toString('base64url'));
+    const studio = new Studio(
+      { toolIds: config.tools.map((t) => t.id), prompts: config.prompts, surveys: config.surveys },
+      versions,
+      live,
+      {
+        previewSecret,
+      },
+    );
     const app = await buildServer(
       {
         config,

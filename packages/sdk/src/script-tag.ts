@@ -84,4 +84,4 @@ export function push(...commands: unknown[]): number {
   return 0;
 }
 
-export const { identify, track, ai, task, flush, optOut, show } = client;
+export const { identify, track, ai, task, flush, optOut, show, preview } = client;

@@ -17,6 +17,7 @@ export const inertClient: Uptake = {
   flush: async () => {},
   optOut: async () => persistOptOut(),
   show: noop,
+  preview: noop,
 };
 
 /**

@@ -28,7 +28,7 @@ it('public API of @uptake/sdk/protocol', async () => {
 
 it('the client that init returns', async () => {
   const { inertClient } = await import('../src/start-client.js');
-  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'show', 'task', 'track']);
+  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'preview', 'show', 'task', 'track']);
   expect(Object.keys(inertClient.ai).sort()).toEqual(['feature', 'output', 'request']);
 });
 
@@ -39,6 +39,7 @@ it('the global of the script tag, window.uptake', async () => {
     'flush',
     'identify',
     'optOut',
+    'preview',
     'push',
     'show',
     'task',

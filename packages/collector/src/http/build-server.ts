@@ -10,6 +10,7 @@ import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerPeopleRoute } from './people-route.js';
+import { registerPreviewRoute } from './preview-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
@@ -80,6 +81,7 @@ export async function buildServer(
   registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerStudioRoutes(app, ctx);
+  registerPreviewRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
   registerDashboardRoute(app, dashboardSourceMap);

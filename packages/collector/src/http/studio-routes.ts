@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ItemView, StudioError } from '../studio/studio.js';
+import type { ItemView } from '../studio/studio.js';
 import type { ItemKind } from '../studio/studio-item.js';
 import { requireAdmin } from './admin-auth.js';
 import { HttpError } from './http-error.js';
 import type { ServerContext } from './server-context.js';
+import { singleValues } from './single-values.js';
+import { answering } from './studio-answer.js';
 
 /**
  * Who may change the studio's items, and the name their versions keep. The one place the studio
@@ -25,22 +27,16 @@ function kindOf(params: ItemParams): ItemKind {
   return kind;
 }
 
+function versionNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new HttpError(400, 'version: expected a whole number from 1');
+  return n;
+}
+
 const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 };
-
-const statuses = { 'not-found': 404, conflict: 409, stale: 412, invalid: 400 } as const;
-
-/** A studio refusal as an HTTP error: words, and for an invalid item each problem with its field. */
-async function answering<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof StudioError)) throw error;
-    throw new HttpError(statuses[error.reason], error.message, {}, error.issues.length ? { issues: error.issues } : {});
-  }
-}
 
 function sendItem(reply: FastifyReply, view: ItemView, status = 200) {
   if (view.etag) reply.header('ETag', view.etag);
@@ -51,7 +47,8 @@ function sendItem(reply: FastifyReply, view: ItemView, status = 200) {
  * The studio's JSON API (SPEC "Prompts and surveys without a restart"): `GET /v1/admin/items`;
  * `GET|PUT /v1/admin/{prompts|surveys}/{id}` (a PUT saves a draft, validated by the config file's
  * schema, guarded by `If-Match`); `POST …/{id}/publish|pause|archive`; `GET …/{id}/versions` and
- * `…/versions/{n}`. For editors; the config file's items are listed read-only.
+ * `…/versions/{n}`; `POST …/{id}/preview?version=` (a code for `GET /v1/preview`). For editors; the
+ * config file's items are listed read-only.
  */
 export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const studio = ctx.studio;
@@ -80,6 +77,21 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): 
     return sendItem(reply, view, created ? 201 : 200);
   });
 
+  // A static segment: matched before `:change` below.
+  app.post<{ Params: ItemParams; Querystring: Record<string, unknown> }>('/v1/admin/:kinds/:id/preview', async (request, reply) => {
+    requireEditor(request, ctx);
+    const { version } = singleValues(request.query, ['version']);
+    const n = version === undefined ? undefined : versionNumber(version);
+    const { code, claim, item } = await answering(() => studio.preview(kindOf(request.params), request.params.id, n));
+    // Where to open it: each page origin of the tools that show the item (not a "*" origin, which names no page).
+    const tools = ctx.config.tools.filter((t) => item.tools === undefined || item.tools.includes(t.id));
+    const links = tools.flatMap((t) =>
+      t.origins.filter((o) => o !== '*').map((origin) => ({ tool: t.id, url: `${origin}/?uptake-preview=${code}` })),
+    );
+    reply.header('Cache-Control', 'no-store');
+    return { kind: claim.kind, id: claim.id, version: claim.version, code, expiresAt: new Date(claim.expires).toISOString(), links };
+  });
+
   app.post<{ Params: ItemParams & { change: string } }>('/v1/admin/:kinds/:id/:change', async (request, reply) => {
     const by = requireEditor(request, ctx);
     const kind = kindOf(request.params);
@@ -98,8 +110,7 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): 
 
   app.get<{ Params: ItemParams & { version: string } }>('/v1/admin/:kinds/:id/versions/:version', async (request, reply) => {
     requireEditor(request, ctx);
-    const n = Number(request.params.version);
-    if (!Number.isInteger(n) || n < 1) throw new HttpError(400, 'version: expected a whole number from 1');
+    const n = versionNumber(request.params.version);
     reply.header('Cache-Control', 'no-store');
     return answering(() => studio.version(kindOf(request.params), request.params.id, n));
   });

@@ -2,7 +2,22 @@ import type { FieldIssue, PromptConfig, SurveyConfig } from '@uptake/sdk/protoco
 import type { ItemVersions } from './item-versions.js';
 import type { LiveItems } from './live-items.js';
 import { parseItem } from './parse-item.js';
+import { type PreviewClaim, previewCode, previewLifetimeMs, readPreviewCode } from './preview-code.js';
 import { type ItemBody, type ItemChange, type ItemKind, type ItemSummary, type ItemVersion, itemEtag, itemTitle } from './studio-item.js';
+
+/** The studio's secret and clock. */
+export interface StudioOptions {
+  /** The key preview codes are signed with (kept in the store, shared by its collectors). */
+  previewSecret: string;
+  now?: () => Date;
+}
+
+/** A preview code and what it shows. */
+export interface Preview {
+  code: string;
+  claim: PreviewClaim;
+  item: ItemBody;
+}
 
 /** What the config file says that the studio works beside. */
 export interface StudioFile {
@@ -15,7 +30,7 @@ export interface StudioFile {
 export class StudioError extends Error {
   override name = 'StudioError';
   constructor(
-    readonly reason: 'not-found' | 'conflict' | 'stale' | 'invalid',
+    readonly reason: 'not-found' | 'conflict' | 'stale' | 'invalid' | 'forbidden',
     message: string,
     readonly issues: FieldIssue[] = [],
   ) {
@@ -76,8 +91,12 @@ export class Studio {
     private readonly file: StudioFile,
     private readonly versions: ItemVersions,
     readonly live: LiveItems,
-    private readonly now: () => Date = () => new Date(),
+    private readonly options: StudioOptions,
   ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
 
   private fileItem(kind: ItemKind, id: string): ItemBody | undefined {
     return (kind === 'prompt' ? this.file.prompts : this.file.surveys).find((item) => item.id === id);
@@ -187,6 +206,28 @@ export class Studio {
       prompts: [...this.file.prompts, ...live.prompts.filter((p) => !this.fileItem('prompt', p.id))],
       surveys: [...this.file.surveys, ...live.surveys.filter((s) => !this.fileItem('survey', s.id))],
     };
+  }
+
+  /**
+   * A code that shows an item to one browser now (`?uptake-preview=<code>` on a tool's page), whatever
+   * its trigger, audience, caps and holdout, logging nothing: the studio item's latest version (or
+   * `version`), or the config file's item. It works for 30 minutes.
+   */
+  async preview(kind: ItemKind, id: string, version?: number): Promise<Preview> {
+    const fromFile = this.fileItem(kind, id);
+    const studio = fromFile ? undefined : version === undefined ? await this.existing(kind, id) : await this.version(kind, id, version);
+    const claim: PreviewClaim = { kind, id, version: studio?.version ?? 0, expires: this.now().getTime() + previewLifetimeMs };
+    return { code: previewCode(this.options.previewSecret, claim), claim, item: (fromFile ?? studio?.draft) as ItemBody };
+  }
+
+  /** The item a preview code shows, once its signature and expiry hold. */
+  async previewed(code: string): Promise<Preview> {
+    const claim = readPreviewCode(this.options.previewSecret, code, this.now().getTime());
+    if (typeof claim === 'string') throw new StudioError('forbidden', claim);
+    const item =
+      claim.version === 0 ? this.fileItem(claim.kind, claim.id) : (await this.versions.get(claim.kind, claim.id, claim.version))?.draft;
+    if (!item) throw new StudioError('not-found', `the ${claim.kind} "${claim.id}" of this preview code is gone`);
+    return { code, claim, item };
   }
 
   private view(v: ItemVersion): ItemView {

@@ -4,6 +4,7 @@ import { newId } from '../identity/new-id.js';
 import { createSession } from '../identity/session.js';
 import { persistOptOut } from '../privacy/opt-out.js';
 import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
+import { showPreview } from '../prompts/show-preview.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
 import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
 import type { Props, UptakeOptions } from '../types.js';
@@ -70,6 +71,11 @@ export interface Uptake {
    * Waits until the person is identified and the tool's config is loaded.
    */
   show(id: string): void;
+  /**
+   * Shows the item of a studio preview code now, in this browser only, whatever its trigger,
+   * audience, caps and holdout, logging nothing. A page opened with `?uptake-preview=<code>` does it by itself.
+   */
+  preview(code: string): void;
 }
 
 /** A value as text; `''` for values that cannot be turned into text (no toString, a Symbol's description aside). */
@@ -142,6 +148,10 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
       .vitals()
       .then((m) => m.reportVitals(emit))
       .catch(noop);
+  const preview = (code: string) =>
+    showPreview(`${url('/v1/preview')}?writeKey=${encodeURIComponent(writeKey)}&code=${encodeURIComponent(code)}`, extras);
+  const previewed = new URLSearchParams(location.search).get('uptake-preview');
+  if (previewed) preview(previewed);
   if (document.readyState === 'complete') vitals();
   else addEventListener('load', vitals, { once: true });
 
@@ -183,6 +193,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
     ),
     flush: () => delivery.flush().catch(() => {}),
     show: guard((id: string) => prompts.show(String(id)), undefined),
+    preview: guard((code: string) => preview(String(code)), undefined),
     async optOut() {
       stopped = true;
       prompts.stop();

@@ -14,6 +14,9 @@ import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
 
+// The prompts chunk also carries the studio's preview.
+export { previewItem } from './preview-item.js';
+
 /** The DOM events behind a trigger's `on`. */
 const domTriggers: Record<string, 'click' | 'focus' | 'hover'> = { click: 'click', focusin: 'focus', mouseover: 'hover' };
 

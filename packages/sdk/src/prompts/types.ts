@@ -36,4 +36,6 @@ export interface PromptRuntime {
 /** The prompts chunk, as `uptake-prompts.js` or a dynamic import of the npm package hands it over. */
 export interface PromptsModule {
   startPrompts(host: PromptHost): PromptRuntime;
+  /** Shows a studio preview of an item now, logging nothing (absent from chunks built before the studio). */
+  previewItem?(item: PromptItem | SurveyItem): void;
 }
