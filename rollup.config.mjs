@@ -75,6 +75,8 @@ const configs = [
   scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
   scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
+  // The words of uptake.explain(), loaded only when someone asks why (or with data-debug).
+  scriptTag('packages/sdk/src/rules/explain-due.ts', 'uptake-explain.js', 'uptakeExplain'),
   {
     pkg: 'collector',
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },

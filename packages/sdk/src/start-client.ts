@@ -18,6 +18,7 @@ export const inertClient: Uptake = {
   optOut: async () => persistOptOut(),
   show: noop,
   preview: noop,
+  explain: async () => [],
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkConfig, ConfigError, readConfigFile } from '../config/load-config.js';
 import { unverifiedToolWarnings } from '../config/tool-identity.js';
 import { configSchema } from '../config/config-schema.js';
+import { unreachableItems } from '../prompts/unreachable-items.js';
 import { CliError } from './cli-error.js';
 
 export const configUsage = `uptake config check FILE    validate a config file; every problem names its field
@@ -34,6 +35,7 @@ export async function configCommand(args: string[]): Promise<void> {
         (secrets.length ? `\n  secrets read from the environment when serving: ${secrets.map((s) => s?.slice(4)).join(', ')}` : ''),
     );
     for (const warning of unverifiedToolWarnings(config)) console.warn(`warning: ${warning}`);
+    for (const warning of unreachableItems(config)) console.warn(`warning: ${warning}`);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     if (error.problems.length === 1) throw new CliError(error.message);
