@@ -1,6 +1,6 @@
 import type { FieldIssue, PromptConfig, SurveyConfig } from '@uptake/sdk/protocol';
 import type { ItemVersions } from './item-versions.js';
-import type { LiveItems } from './live-items.js';
+import type { LiveItems, LiveSnapshot } from './live-items.js';
 import { parseItem } from './parse-item.js';
 import { type PreviewClaim, previewCode, previewLifetimeMs, readPreviewCode } from './preview-code.js';
 import { type ItemBody, type ItemChange, type ItemKind, type ItemSummary, type ItemVersion, itemEtag, itemTitle } from './studio-item.js';
@@ -17,6 +17,12 @@ export interface Preview {
   code: string;
   claim: PreviewClaim;
   item: ItemBody;
+}
+
+/** The prompts and surveys `GET /v1/config` serves, before narrowing to the asking tool. */
+export interface Served {
+  prompts: readonly PromptConfig[];
+  surveys: readonly SurveyConfig[];
 }
 
 /** What the config file says that the studio works beside. */
@@ -87,6 +93,8 @@ function summary(v: ItemVersion): ItemSummary {
  * version; only `live` items are served, after the file's own, in the order they were first saved.
  */
 export class Studio {
+  private merged: { from: LiveSnapshot; lists: Served } | undefined;
+
   constructor(
     private readonly file: StudioFile,
     private readonly versions: ItemVersions,
@@ -200,12 +208,18 @@ export class Studio {
   }
 
   /** What `GET /v1/config` serves: the config file's items, then the studio's live ones whose id the file does not take. */
-  async served(): Promise<{ prompts: PromptConfig[]; surveys: SurveyConfig[] }> {
+  async served(): Promise<Served> {
     const live = await this.live.current();
-    return {
-      prompts: [...this.file.prompts, ...live.prompts.filter((p) => !this.fileItem('prompt', p.id))],
-      surveys: [...this.file.surveys, ...live.surveys.filter((s) => !this.fileItem('survey', s.id))],
-    };
+    // Merged once per read of the live items, not per request.
+    if (this.merged?.from !== live)
+      this.merged = {
+        from: live,
+        lists: {
+          prompts: [...this.file.prompts, ...live.prompts.filter((p) => !this.fileItem('prompt', p.id))],
+          surveys: [...this.file.surveys, ...live.surveys.filter((s) => !this.fileItem('survey', s.id))],
+        },
+      };
+    return this.merged.lists;
   }
 
   /**
