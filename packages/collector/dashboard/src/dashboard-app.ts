@@ -128,6 +128,7 @@ export class DashboardApp extends LightElement {
       <div class="pair">
         <uptake-live .token=${this.token ?? ''}></uptake-live>
         <uptake-export .token=${this.token ?? ''}></uptake-export>
-      </div>`;
+      </div>
+      <uptake-studio .token=${this.token ?? ''} .tools=${this.tools}></uptake-studio>`;
   }
 }

@@ -1,4 +1,4 @@
-import { StudioError } from '../studio/studio.js';
+import { StudioError } from '../studio/studio-error.js';
 import { HttpError } from './http-error.js';
 
 const statuses = { 'not-found': 404, conflict: 409, stale: 412, invalid: 400, forbidden: 403 } as const;

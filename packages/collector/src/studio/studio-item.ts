@@ -64,3 +64,22 @@ export function itemEtag(version: number): string {
 export function itemTitle(body: ItemBody): string {
   return 'content' in body ? body.content.title : (body.title ?? body.questions[0]?.text ?? body.id);
 }
+
+/** Whether two items are the same JSON. */
+export const sameItem = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The list line of a studio item's latest version. */
+export function summary(v: ItemVersion): ItemSummary {
+  return {
+    kind: v.kind,
+    id: v.id,
+    status: v.status,
+    version: v.version,
+    source: 'studio',
+    liveVersion: v.liveVersion,
+    unpublished: !sameItem(v.draft, v.live),
+    title: itemTitle(v.draft),
+    savedBy: v.savedBy,
+    savedAt: v.savedAt,
+  };
+}

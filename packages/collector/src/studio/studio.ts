@@ -1,9 +1,21 @@
-import type { FieldIssue, PromptConfig, SurveyConfig } from '@uptake/sdk/protocol';
+import type { PromptConfig, SurveyConfig } from '@uptake/sdk/protocol';
+import { matchesEtag } from './matches-etag.js';
+import { StudioError } from './studio-error.js';
 import type { ItemVersions } from './item-versions.js';
 import type { LiveItems, LiveSnapshot } from './live-items.js';
 import { parseItem } from './parse-item.js';
 import { type PreviewClaim, previewCode, previewLifetimeMs, readPreviewCode } from './preview-code.js';
-import { type ItemBody, type ItemChange, type ItemKind, type ItemSummary, type ItemVersion, itemEtag, itemTitle } from './studio-item.js';
+import {
+  type ItemBody,
+  type ItemChange,
+  type ItemKind,
+  type ItemSummary,
+  type ItemVersion,
+  itemEtag,
+  itemTitle,
+  sameItem,
+  summary,
+} from './studio-item.js';
 
 /** The studio's secret and clock. */
 export interface StudioOptions {
@@ -32,18 +44,6 @@ export interface StudioFile {
   surveys: readonly SurveyConfig[];
 }
 
-/** Why a studio request cannot be done: the HTTP layer answers 404, 409, 412 or 400 for these. */
-export class StudioError extends Error {
-  override name = 'StudioError';
-  constructor(
-    readonly reason: 'not-found' | 'conflict' | 'stale' | 'invalid' | 'forbidden',
-    message: string,
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
-  }
-}
-
 /** One item with its content: the draft, what is live, and the ETag of its latest version. */
 export interface ItemView extends ItemSummary {
   draft: ItemBody;
@@ -60,31 +60,6 @@ export interface ChangeOptions {
   ifMatch?: string | undefined;
   /** `If-None-Match: *`: the save applies only if the item does not exist yet. */
   ifNoneMatch?: string | undefined;
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Whether an `If-Match` / `If-None-Match` list names `etag` (weak or strong, or `*`). */
-function names(header: string, etag: string | undefined): boolean {
-  return header
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => (t === '*' ? etag !== undefined : t === etag));
-}
-
-function summary(v: ItemVersion): ItemSummary {
-  return {
-    kind: v.kind,
-    id: v.id,
-    status: v.status,
-    version: v.version,
-    source: 'studio',
-    liveVersion: v.liveVersion,
-    unpublished: !same(v.draft, v.live),
-    title: itemTitle(v.draft),
-    savedBy: v.savedBy,
-    savedAt: v.savedAt,
-  };
 }
 
 /**
@@ -162,7 +137,7 @@ export class Studio {
     let created = false;
     const saved = await this.write(kind, id, options, (current) => {
       created = current === undefined;
-      if (current && same(current.draft, parsed.item)) return undefined;
+      if (current && sameItem(current.draft, parsed.item)) return undefined;
       return {
         change: 'save',
         status: current?.status ?? 'draft',
@@ -188,7 +163,7 @@ export class Studio {
             `the draft cannot be published: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
             parsed.issues,
           );
-        if (current.status === 'live' && same(current.draft, current.live)) return undefined;
+        if (current.status === 'live' && sameItem(current.draft, current.live)) return undefined;
         return { change, status: 'live', draft: current.draft, live: parsed.item, liveVersion: version };
       }
       if (change === 'pause') {
@@ -283,14 +258,14 @@ export class Studio {
     for (let attempt = 1; ; attempt++) {
       const current = await this.versions.get(kind, id);
       const etag = current && itemEtag(current.version);
-      if (options.ifMatch !== undefined && !names(options.ifMatch, etag))
+      if (options.ifMatch !== undefined && !matchesEtag(options.ifMatch, etag))
         throw new StudioError(
           'stale',
           current
             ? `${kind} "${id}" changed since: it is at version ${current.version} (${current.change} by ${current.savedBy} at ${current.savedAt}); load it again and redo your change`
             : `no ${kind} "${id}" to match If-Match`,
         );
-      if (options.ifNoneMatch !== undefined && names(options.ifNoneMatch, etag))
+      if (options.ifNoneMatch !== undefined && matchesEtag(options.ifNoneMatch, etag))
         throw new StudioError('stale', `${kind} "${id}" exists already (version ${current?.version})`);
       const version = (current?.version ?? 0) + 1;
       const state = next(current, version);
