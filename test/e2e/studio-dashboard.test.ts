@@ -117,6 +117,39 @@ describe('the studio in the dashboard, in Chromium', () => {
     await page.close();
   });
 
+  it('with the keyboard alone: a new tip typed, saved with Enter, published', async () => {
+    const { page, problems } = await openStudio();
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id, text: document.activeElement?.textContent?.trim() }));
+    /** Presses Tab until the focused element's text is `text` (a button), at most 80 times. */
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 80 && (await focused()).text !== text; i++) await page.keyboard.press('Tab');
+      expect((await focused()).text).toBe(text);
+    };
+    await tabTo('New prompt');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).id).toBe('studio-editor-title');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('studio-id');
+    await page.keyboard.type('keyboard-tip');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await focused()).id).toBe('studio-content-title');
+    await page.keyboard.type('Typed with the keyboard');
+    // Enter in a field submits the form: the draft is saved.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#studio').getByRole('status').innerText()).toBe('Saved as version 1.');
+    await tabTo('Publish');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#studio').getByRole('status').innerText()).toContain('Published');
+    expect((await studioClient(site().collector.url, adminToken).get('prompts', 'keyboard-tip')).body).toMatchObject({
+      status: 'live',
+      version: 2,
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('edits a survey with every question type, and shows the config file’s items read-only', async () => {
     const { page, problems } = await openStudio();
     const studio = page.locator('#studio');
