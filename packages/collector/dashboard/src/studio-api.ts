@@ -1,27 +1,12 @@
+import type { ItemView as CollectorItemView, ItemSummary } from '../../src/studio/studio-item.js';
 import { AuthError, apiUrl } from './api.js';
 import type { Draft, Kind } from './studio-draft.js';
 
-/** A line of `GET /v1/admin/items`. */
-export interface ItemLine {
-  kind: Kind;
-  id: string;
-  status: 'draft' | 'live' | 'paused' | 'archived';
-  version: number | null;
-  source: 'file' | 'studio';
-  liveVersion: number | null;
-  unpublished: boolean;
-  title: string;
-  savedBy: string | null;
-  savedAt: string | null;
-  warning?: string;
-}
+/** A line of `GET /v1/admin/items`, as the collector types it. */
+export type ItemLine = ItemSummary;
 
-/** One item as `GET|PUT /v1/admin/{prompts|surveys}/{id}` answers it. */
-export interface ItemView extends ItemLine {
-  draft: Draft;
-  live: Draft | null;
-  etag: string | null;
-}
+/** One item as `GET|PUT /v1/admin/{prompts|surveys}/{id}` answers it: the draft and live content as the editor holds them. */
+export type ItemView = Omit<CollectorItemView, 'draft' | 'live'> & { draft: Draft; live: Draft | null };
 
 /** What `POST …/preview` answers. */
 export interface PreviewLinks {

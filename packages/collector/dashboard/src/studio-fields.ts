@@ -48,6 +48,27 @@ function described(ctx: FieldContext, path: string, id: string, options: FieldOp
   };
 }
 
+/** A labelled line or box of text, read as it is typed. */
+function typedField(
+  ctx: FieldContext,
+  id: string,
+  label: string,
+  value: string,
+  multiline: boolean,
+  d: ReturnType<typeof described>,
+  change: (e: Event) => void,
+) {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>${d.hint}
+    ${
+      multiline
+        ? html`<textarea id=${id} rows="3" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change}></textarea>`
+        : html`<input id=${id} type="text" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change} />`
+    }
+    ${d.errors}
+  </div>`;
+}
+
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 /** A text field (one line, or several with `multiline`); an empty value removes the key. */
@@ -56,16 +77,7 @@ export function textField(ctx: FieldContext, path: string, label: string, option
   const d = described(ctx, path, id, options);
   const change = (e: Event) =>
     ctx.set(path, (e.target as HTMLInputElement).value === '' ? undefined : (e.target as HTMLInputElement).value);
-  const value = text(valueAt(ctx.draft, path));
-  return html`<div class="field">
-    <label for=${id}>${label}</label>${d.hint}
-    ${
-      options.multiline
-        ? html`<textarea id=${id} rows="3" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change}></textarea>`
-        : html`<input id=${id} type="text" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change} />`
-    }
-    ${d.errors}
-  </div>`;
+  return typedField(ctx, id, label, text(valueAt(ctx.draft, path)), options.multiline === true, d, change);
 }
 
 /** A number field; empty removes the key, anything else is kept as typed for the schema to judge. */
@@ -108,15 +120,7 @@ export function listField(
   };
   const items = [...ctx.issues.keys()].filter((p) => p.startsWith(`${path}[`));
   const d = described(ctx, path, id, { ...options, also: [...(options.also ?? []), ...items] });
-  return html`<div class="field">
-    <label for=${id}>${label}</label>${d.hint}
-    ${
-      options.lines
-        ? html`<textarea id=${id} rows="3" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change}></textarea>`
-        : html`<input id=${id} type="text" .value=${value} ?readonly=${ctx.readonly} aria-invalid=${d.invalid} aria-describedby=${d.describedBy} @input=${change} />`
-    }
-    ${d.errors}
-  </div>`;
+  return typedField(ctx, id, label, value, options.lines === true, d, change);
 }
 
 /** A choice among fixed values; `''` (the first option when `none` is given) removes the key. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.js';
+import { perAddressLimit } from './per-address-limit.js';
 import type { ServerContext } from './server-context.js';
 import { singleValues } from './single-values.js';
 import { answering } from './studio-answer.js';
@@ -13,14 +14,7 @@ import { toolAuthorizer } from './tool-auth.js';
  */
 export function registerPreviewRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
-  const perMinute = ctx.config.rateLimit.configPerMinute;
-  const rateLimit = {
-    max: perMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request: { ip: string }) => `preview|${request.ip}`,
-    errorResponseBuilder: (_request: unknown, context: { after: string }) =>
-      new HttpError(429, `rate limit of ${perMinute} preview requests per minute reached for this client; retry after ${context.after}`),
-  };
+  const rateLimit = perAddressLimit(ctx.config.rateLimit.configPerMinute, 'preview');
   app.get<{ Querystring: Record<string, unknown> }>('/v1/preview', { config: { rateLimit } }, async (request, reply) => {
     const { writeKey, code } = singleValues(request.query, ['writeKey', 'code']);
     if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");

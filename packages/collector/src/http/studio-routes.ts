@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ItemView } from '../studio/studio.js';
+import type { ItemView } from '../studio/studio-item.js';
 import type { ItemKind } from '../studio/studio-item.js';
 import { requireAdmin } from './admin-auth.js';
 import { HttpError } from './http-error.js';

@@ -55,6 +55,14 @@ export interface ItemSummary {
   warning?: string;
 }
 
+/** One item with its content: the draft, what is live, and the ETag of its latest version. */
+export interface ItemView extends ItemSummary {
+  draft: ItemBody;
+  live: ItemBody | null;
+  /** The ETag to send as `If-Match` with the next change; null for the config file's items, which cannot change here. */
+  etag: string | null;
+}
+
 /** The ETag of an item's latest version, for `If-Match`. */
 export function itemEtag(version: number): string {
   return `"v${version}"`;

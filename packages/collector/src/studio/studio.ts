@@ -10,6 +10,7 @@ import {
   type ItemChange,
   type ItemKind,
   type ItemSummary,
+  type ItemView,
   type ItemVersion,
   itemEtag,
   itemTitle,
@@ -42,14 +43,6 @@ export interface StudioFile {
   toolIds: readonly string[];
   prompts: readonly PromptConfig[];
   surveys: readonly SurveyConfig[];
-}
-
-/** One item with its content: the draft, what is live, and the ETag of its latest version. */
-export interface ItemView extends ItemSummary {
-  draft: ItemBody;
-  live: ItemBody | null;
-  /** The ETag to send as `If-Match` with the next change; null for the config file's items, which cannot change here. */
-  etag: string | null;
 }
 
 /** Who asks for a change, and what they last saw of the item. */
