@@ -4,6 +4,7 @@ import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
+import { measuredPrompts } from '../studio/measured-prompts.js';
 import { CliError } from './cli-error.js';
 import { formatReport } from './format-report.js';
 import { withStoreOrCollector } from './store-access.js';
@@ -42,7 +43,8 @@ export async function reportCommand(args: string[]): Promise<void> {
         if (error instanceof MetricsQueryError) throw new CliError(`--${error.message.replace(/^asOf/, 'as-of')}`);
         throw error;
       }
-      return { metrics: await computeMetrics(store, config, query), summary: await store.summary() };
+      const prompts = await measuredPrompts(store, config.prompts);
+      return { metrics: await computeMetrics(store, { ...config, prompts }, query), summary: await store.summary() };
     },
     async (collector) => {
       const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined));

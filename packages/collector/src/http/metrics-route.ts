@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../metrics/types.js';
+import { measuredPrompts } from '../studio/measured-prompts.js';
 import { requireAdmin } from './admin-auth.js';
 import { HttpError } from './http-error.js';
 import { singleValues } from './single-values.js';
@@ -19,6 +20,7 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): 
       throw error;
     }
     reply.header('Cache-Control', 'no-store');
-    return computeMetrics(ctx.store, ctx.config, query);
+    // The studio's published prompts are measured like the file's.
+    return computeMetrics(ctx.store, { ...ctx.config, prompts: await measuredPrompts(ctx.store, ctx.config.prompts) }, query);
   });
 }

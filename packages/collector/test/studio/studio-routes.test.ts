@@ -194,6 +194,20 @@ describe.each(storeKinds)('the studio API, $kind store', ({ kind }) => {
     expect((await studio().act('prompts', 'missing-tip', 'publish')).status).toBe(404);
   });
 
+  it('a studio prompt with a goal is measured by /v1/metrics once published, and stays measured when paused', async () => {
+    const goal = { event: 'ai.feature_used', withinDays: 7 };
+    await studio().put('prompts', 'measured-tip', { ...tip('Measured'), goal, audience: { holdout: 0.2 } });
+    const uplift = async () => {
+      const res = await fetch(`${c.url}/v1/metrics`, { headers: { Authorization: 'Bearer studio-admin-token-0123' } });
+      return ((await res.json()) as { prompts: { id: string }[] }).prompts.map((p) => p.id);
+    };
+    expect(await uplift()).not.toContain('measured-tip');
+    await studio().act('prompts', 'measured-tip', 'publish');
+    expect(await uplift()).toContain('measured-tip');
+    await studio().act('prompts', 'measured-tip', 'pause');
+    expect(await uplift()).toContain('measured-tip');
+  });
+
   it('needs the token; unknown kinds and actions are 404 with words', async () => {
     const anonymous = await fetch(`${c.url}/v1/admin/items`);
     expect(anonymous.status).toBe(401);
