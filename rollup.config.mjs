@@ -75,6 +75,8 @@ const configs = [
   scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
   scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
+  // The words of uptake.explain(), loaded only when someone asks why (or with data-debug).
+  scriptTag('packages/sdk/src/rules/explain-due.ts', 'uptake-explain.js', 'uptakeExplain'),
   {
     pkg: 'collector',
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },
@@ -113,10 +115,17 @@ function dashboardConfig() {
   return {
     pkg: 'collector',
     input: `${dir}/src/main.ts`,
+    // zod (the studio's schema checks) carries annotations rollup cannot place and a cycle of its own: nothing to act on here.
+    onwarn(warning, warn) {
+      if (/node_modules[\\/]zod[\\/]/.test(warning.id ?? warning.ids?.join() ?? '')) return;
+      warn(warning);
+    },
     plugins: [resolve({ browser: true }), typescript({ tsconfig: `${dir}/tsconfig.json`, noEmitOnError: true }), copy],
     output: {
       dir: 'packages/collector/dist/dashboard',
       format: 'es',
+      // The studio is loaded on demand, under a fixed name the collector serves (dashboardFiles).
+      chunkFileNames: '[name].js',
       sourcemap: true,
       entryFileNames: 'dashboard.js',
       plugins: [terser({ ecma: 2022, compress: { passes: 2 } })],

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { scheduleAuditRetention } from './audit/audit-retention.js';
 import { AuthFailures } from './http/auth-failures.js';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -11,6 +12,10 @@ import { scheduleRetention } from './ingest/retention.js';
 import { newLocalToken, removeSidecar, writeSidecar } from './storage/local-sidecar.js';
 import { openStore, type StoreLocation } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { ItemVersions } from './studio/item-versions.js';
+import { LiveItems } from './studio/live-items.js';
+import { previewSecretSetting } from './studio/preview-code.js';
+import { Studio } from './studio/studio.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
 export interface CollectorOptions extends StoreLocation {
@@ -26,6 +31,8 @@ export interface CollectorOptions extends StoreLocation {
   requestTimeoutMs?: number;
   /** Serve the dashboard's source map, `/dashboard/dashboard.js.map` (default false). */
   dashboardSourceMap?: boolean;
+  /** How often to look for studio changes made by other collectors on the same store, in ms (default 2,000). */
+  studioPollMs?: number;
 }
 
 /** A running collector. */
@@ -49,6 +56,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const pseudonymize = await pseudonymizerFor(config, store);
     const committer = new GroupCommitter(store, config.groupCommit);
     const localToken = newLocalToken();
+    const versions = new ItemVersions(store);
+    const live = new LiveItems(versions, (message) => app.log.warn(message));
+    // Shared by the collectors of a store, so a code made on one works on all of them.
+    const previewSecret = await store.initSetting(previewSecretSetting, randomBytes(32).toString('base64url'));
+    const studio = new Studio(
+      { toolIds: config.tools.map((t) => t.id), prompts: config.prompts, surveys: config.surveys },
+      versions,
+      live,
+      {
+        previewSecret,
+      },
+    );
     const app = await buildServer(
       {
         config,
@@ -57,6 +76,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         pseudonymize,
         tokens: acceptedTokens(config, localToken),
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
+        studio,
       },
       options.logger ?? false,
       {
@@ -64,6 +84,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         dashboardSourceMap: options.dashboardSourceMap ?? false,
       },
     );
+    // Read before the first request, so a store that cannot be read stops the start rather than a page's config.
+    await live.refresh();
+    const stopWatching = live.watch(options.studioPollMs);
     const stopEventRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const stopAuditRetention = scheduleAuditRetention(store, config.retentionDays, app.log);
     const stopRetention = () => {
@@ -79,6 +102,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     if (db) {
       await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken }).catch(async (error) => {
         stopRetention();
+        stopWatching();
         await app.close();
         throw error;
       });
@@ -93,6 +117,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       close() {
         closing ??= (async () => {
           stopRetention();
+          stopWatching();
           // Node closes keep-alive connections that are idle when close() begins; those busy then go
           // idle after answering and would linger for the keep-alive timeout. Sweep them as they go
           // idle, and cut whatever is still open after ten seconds.

@@ -39,6 +39,16 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, prompts: [prompt('/a')] })).toThrow(/prompts\[0\]\.goal\.props\.\/a: keys must be/);
   });
 
+  it('refuses a scale with min ≥ max and a text with minLength > maxLength, with the path (the studio uses the same schema)', () => {
+    const survey = (question: Record<string, unknown>) => ({ id: 's', trigger: { daysSinceTraining: [1, 2] }, questions: [question] });
+    expect(() => parseConfig({ ...minimal, surveys: [survey({ id: 'q', type: 'scale', text: 'How?', min: 5, max: 1 })] })).toThrow(
+      'config: surveys[0].questions[0].max: expected more than min (5); max is 1',
+    );
+    expect(() =>
+      parseConfig({ ...minimal, surveys: [survey({ id: 'q', type: 'text', text: 'Why?', minLength: 30, maxLength: 20 })] }),
+    ).toThrow('config: surveys[0].questions[0].maxLength: expected at least minLength (30); maxLength is 20');
+  });
+
   it('refuses two tools with one write key', () => {
     const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', identity: 'unverified', origins: [] }];
     expect(() => parseConfig({ ...minimal, tools })).toThrow('config: tools[1].writeKey: used by another tool');

@@ -5,7 +5,7 @@ import { startClient } from './start-client.js';
 
 /**
  * Entry of `uptake.js`, the script-tag build. It reads the `data-` attributes of its own tag
- * (`data-collector`, `data-write-key`, `data-tool`, optional `data-consent`, `data-flush-interval`),
+ * (`data-collector`, `data-write-key`, `data-tool`, optional `data-consent`, `data-flush-interval`, `data-debug`),
  * starts the SDK, replays the commands the page pushed onto `window.uptake` before it loaded, in
  * order, and becomes `window.uptake` (rollup's IIFE `name`), so later `uptake.push([...])` runs at once.
  */
@@ -31,7 +31,11 @@ const load = <T>(file: string, global: string) => {
       document.head.append(s);
     }));
 };
-const extras: Extras = { prompts: load('uptake-prompts.js', 'uptakePrompts'), vitals: load('uptake-vitals.js', 'uptakeVitals') };
+const extras: Extras = {
+  prompts: load('uptake-prompts.js', 'uptakePrompts'),
+  vitals: load('uptake-vitals.js', 'uptakeVitals'),
+  explain: load('uptake-explain.js', 'uptakeExplain'),
+};
 
 const client: Uptake = startClient(
   {
@@ -40,6 +44,7 @@ const client: Uptake = startClient(
     tool: data['tool'] ?? '',
     consent: data['consent'] === 'denied' ? 'denied' : undefined,
     flushInterval: data['flushInterval'] ? Number(data['flushInterval']) : undefined,
+    debug: 'debug' in data,
   },
   extras,
 );
@@ -84,4 +89,4 @@ export function push(...commands: unknown[]): number {
   return 0;
 }
 
-export const { identify, track, ai, task, flush, optOut, show } = client;
+export const { identify, track, ai, task, flush, optOut, show, preview, explain } = client;

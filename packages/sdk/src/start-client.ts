@@ -17,6 +17,8 @@ export const inertClient: Uptake = {
   flush: async () => {},
   optOut: async () => persistOptOut(),
   show: noop,
+  preview: noop,
+  explain: async () => [],
 };
 
 /**

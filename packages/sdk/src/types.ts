@@ -18,6 +18,8 @@ export interface UptakeOptions {
   flushInterval?: number;
   /** `'denied'` makes the SDK a no-op, like the script tag's `data-consent="denied"`. */
   consent?: 'granted' | 'denied';
+  /** Say in the console why each prompt and survey is or is not due, after each look (like `data-debug`). Default false. */
+  debug?: boolean;
 }
 
 /** An event as the SDK queues it, before `sentAt` is set on the batch. */

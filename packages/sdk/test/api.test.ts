@@ -15,6 +15,7 @@ it('public API of @uptake/sdk/protocol', async () => {
     'eventSchema',
     'exposureHistorySchema',
     'fatigueSchema',
+    'fieldIssues',
     'formatIssues',
     'instantSchema',
     'limits',
@@ -27,7 +28,7 @@ it('public API of @uptake/sdk/protocol', async () => {
 
 it('the client that init returns', async () => {
   const { inertClient } = await import('../src/start-client.js');
-  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'flush', 'identify', 'optOut', 'show', 'task', 'track']);
+  expect(Object.keys(inertClient).sort()).toEqual(['ai', 'explain', 'flush', 'identify', 'optOut', 'preview', 'show', 'task', 'track']);
   expect(Object.keys(inertClient.ai).sort()).toEqual(['feature', 'output', 'request']);
 });
 
@@ -35,9 +36,11 @@ it('the global of the script tag, window.uptake', async () => {
   document.body.innerHTML = '<script data-collector="http://127.0.0.1:1" data-write-key="wk" data-tool="t" data-consent="denied"></script>';
   expect(Object.keys(await import('../src/script-tag.js')).sort()).toEqual([
     'ai',
+    'explain',
     'flush',
     'identify',
     'optOut',
+    'preview',
     'push',
     'show',
     'task',

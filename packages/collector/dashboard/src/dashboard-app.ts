@@ -151,6 +151,11 @@ export class DashboardApp extends LightElement {
             : withheldNotice('live', 'Live activity', 'readExact', caller, 'Live activity shows exact event counts')
         }
         ${this.may('export') ? html`<uptake-export .token=${this.token ?? ''}></uptake-export>` : withheldNotice('export', 'Export the events', 'export', caller)}
-      </div>`;
+      </div>
+      ${
+        this.may('editItems')
+          ? html`<uptake-studio .token=${this.token ?? ''} .tools=${this.tools}></uptake-studio>`
+          : withheldNotice('studio', 'Studio', 'editItems', caller)
+      }`;
   }
 }

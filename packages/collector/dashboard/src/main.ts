@@ -15,3 +15,9 @@ const elements: [string, CustomElementConstructor][] = [
   ['uptake-dashboard', DashboardApp],
 ];
 for (const [name, element] of elements) if (!customElements.get(name)) customElements.define(name, element);
+
+// The studio (its editor, the widgets it previews, the config schema it checks with) is a chunk of
+// its own, fetched after the figures' code, so the metrics do not wait for it.
+void import('./studio-panel.js').then(
+  ({ StudioPanel }) => customElements.get('uptake-studio') || customElements.define('uptake-studio', StudioPanel),
+);

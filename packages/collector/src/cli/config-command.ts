@@ -3,6 +3,7 @@ import { checkConfig, readConfigFile } from '../config/load-config.js';
 import { unverifiedToolWarnings } from '../config/tool-identity.js';
 import { configReference } from '../config/config-reference.js';
 import { configSchema } from '../config/config-schema.js';
+import { unreachableItems } from '../prompts/unreachable-items.js';
 import { UsageError } from './cli-error.js';
 
 export const configUsage = `uptake config check FILE    validate a config file; every problem names its field
@@ -48,4 +49,5 @@ export async function configCommand(args: string[]): Promise<void> {
       (secrets.length ? `\n  secrets read from the environment when serving: ${secrets.map((s) => s?.slice(4)).join(', ')}` : ''),
   );
   for (const warning of unverifiedToolWarnings(config)) console.warn(`warning: ${warning}`);
+  for (const warning of unreachableItems(config)) console.warn(`warning: ${warning}`);
 }

@@ -3,6 +3,7 @@ import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
+import { measuredPrompts } from '../studio/measured-prompts.js';
 import { UsageError } from './cli-error.js';
 import { parseFlags } from './parse-flags.js';
 import { formatReport } from './format-report.js';
@@ -50,7 +51,8 @@ export async function reportCommand(args: string[]): Promise<void> {
         console.error(
           `(no ${defaultConfigFile}: default settings, groups under ${config.minGroupSize} suppressed; prompts' uplift needs the config's prompts: --config FILE)`,
         );
-      return { metrics: await computeMetrics(store, config, query), summary: await store.summary() };
+      const prompts = await measuredPrompts(store, config.prompts);
+      return { metrics: await computeMetrics(store, { ...config, prompts }, query), summary: await store.summary() };
     },
     async (collector) => {
       const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined));

@@ -187,14 +187,6 @@ export const configSchema = z
         });
       });
     }
-    config.surveys.forEach((survey, i) => {
-      const ids = new Set<string>();
-      survey.questions.forEach((q, j) => {
-        if (ids.has(q.id))
-          ctx.addIssue({ code: 'custom', path: ['surveys', i, 'questions', j, 'id'], message: `"${q.id}" is used twice in this survey` });
-        ids.add(q.id);
-      });
-    });
   });
 
 export type UptakeConfig = z.output<typeof configSchema>;

@@ -12,10 +12,12 @@ import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerPeopleRoute } from './people-route.js';
+import { registerPreviewRoute } from './preview-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
+import { registerStudioRoutes } from './studio-routes.js';
 import { registerToolsRoute } from './tools-route.js';
 import { registerWhoamiRoute } from './whoami-route.js';
 
@@ -83,6 +85,8 @@ export async function buildServer(
   registerMetricsRoute(app, ctx);
   registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
+  registerStudioRoutes(app, ctx);
+  registerPreviewRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);
   registerDashboardRoute(app, dashboardSourceMap);

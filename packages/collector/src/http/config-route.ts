@@ -5,6 +5,7 @@ import { identitySecrets } from '../config/tool-identity.js';
 import { verifyUserHash } from '../identity/user-hash.js';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import { HttpError } from './http-error.js';
+import { perAddressLimit } from './per-address-limit.js';
 import type { ServerContext } from './server-context.js';
 import { singleValues } from './single-values.js';
 import { toolAuthorizer } from './tool-auth.js';
@@ -20,16 +21,9 @@ import { toolAuthorizer } from './tool-auth.js';
  */
 export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
-  const perMinute = ctx.config.rateLimit.configPerMinute;
-  // Per client address (behind a proxy, as `trustProxy` says): a page loads its config once, and a
-  // loop over user ids is slowed to a crawl even for a tool that does not verify identity.
-  const rateLimit = {
-    max: perMinute,
-    timeWindow: 60_000,
-    keyGenerator: (request: { ip: string }) => `config|${request.ip}`,
-    errorResponseBuilder: (_request: unknown, context: { after: string }) =>
-      new HttpError(429, `rate limit of ${perMinute} config requests per minute reached for this client; retry after ${context.after}`),
-  };
+  // A page loads its config once, and a loop over user ids is slowed to a crawl even for a tool that
+  // does not verify identity.
+  const rateLimit = perAddressLimit(ctx.config.rateLimit.configPerMinute, 'config');
   app.get<{ Querystring: Record<string, unknown> }>('/v1/config', { config: { rateLimit } }, async (request, reply) => {
     const { tool: toolId, writeKey, userId, userHash } = singleValues(request.query, ['tool', 'writeKey', 'userId', 'userHash']);
     if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");
@@ -41,8 +35,10 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
       throw new HttpError(401, `userHash: missing or not valid for this userId; tool "${tool.id}" verifies identity (docs/tool-teams.md)`);
     }
     const applies = (item: { tools?: string[] | undefined }) => item.tools === undefined || item.tools.includes(tool.id);
-    const prompts = ctx.config.prompts.filter(applies);
-    const surveys = ctx.config.surveys.filter(applies);
+    // The config file's items and the studio's live ones, from memory.
+    const served = await ctx.studio.served();
+    const prompts = served.prompts.filter(applies);
+    const surveys = served.surveys.filter(applies);
     const items = { prompts: new Set(prompts.map((p) => p.id)), surveys: new Set(surveys.map((s) => s.id)) };
     const history =
       userId === undefined

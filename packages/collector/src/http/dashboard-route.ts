@@ -9,6 +9,9 @@ export const dashboardFiles: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'dashboard.js': 'text/javascript; charset=utf-8',
   'dashboard.js.map': 'application/json; charset=utf-8',
+  // The studio's chunk, which dashboard.js imports on demand.
+  'studio-panel.js': 'text/javascript; charset=utf-8',
+  'studio-panel.js.map': 'application/json; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
   'uPlot.min.css': 'text/css; charset=utf-8',
 };

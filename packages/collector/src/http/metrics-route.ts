@@ -3,6 +3,7 @@ import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../metrics/types.js';
 import { auditRows } from './audit-trail.js';
+import { measuredPrompts } from '../studio/measured-prompts.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './require-role.js';
 import { singleValues } from './single-values.js';
@@ -22,6 +23,7 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): 
     reply.header('Cache-Control', 'no-store');
     auditRows(request, 1);
     // ROLE → FIGURES (issue 14 item 2): computeMetrics(…, { exact: can(caller.role, 'readExact') }): analyst and admin get exact figures.
-    return computeMetrics(ctx.store, ctx.config, query);
+    // The studio's published prompts are measured like the file's.
+    return computeMetrics(ctx.store, { ...ctx.config, prompts: await measuredPrompts(ctx.store, ctx.config.prompts) }, query);
   });
 }

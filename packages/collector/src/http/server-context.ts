@@ -4,6 +4,7 @@ import type { TokenHolder } from '../config/token-schema.js';
 import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
+import type { Studio } from '../studio/studio.js';
 
 /** What the routes need. */
 export interface ServerContext {
@@ -15,4 +16,6 @@ export interface ServerContext {
   tokens: readonly TokenHolder[];
   /** Failed authentications per client address. */
   authFailures: AuthFailures;
+  /** The prompts and surveys of the store, beside the config file's. */
+  studio: Studio;
 }

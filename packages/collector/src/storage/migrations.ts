@@ -66,6 +66,21 @@ export const duckdbMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'studio items, one row per version',
+    // Each row is an item's whole state after one change (save, publish, pause, archive): the latest
+    // row is the item now, the earlier ones its history. Rows are only ever added, so their count
+    // tells collectors sharing a store that something changed.
+    sql: `
+      CREATE TABLE studio_items (
+        kind VARCHAR NOT NULL, id VARCHAR NOT NULL, version INTEGER NOT NULL,
+        change VARCHAR NOT NULL, status VARCHAR NOT NULL, draft VARCHAR NOT NULL, live VARCHAR, live_version INTEGER,
+        saved_by VARCHAR NOT NULL, saved_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (kind, id, version)
+      );
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -131,6 +146,18 @@ export const postgresMigrations: Migration[] = [
         row_count BIGINT NOT NULL
       );
       CREATE INDEX audit_log_requested_at ON audit_log (requested_at);
+    `,
+  },
+  {
+    version: 6,
+    description: 'studio items, one row per version',
+    sql: `
+      CREATE TABLE studio_items (
+        kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+        change TEXT NOT NULL, status TEXT NOT NULL, draft TEXT NOT NULL, live TEXT, live_version INTEGER,
+        saved_by TEXT NOT NULL, saved_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (kind, id, version)
+      );
     `,
   },
 ];

@@ -198,6 +198,12 @@ export abstract class SqlStore implements Store {
 
   query: SqlQuery = (sql, params) => this.readSession((q) => q(sql, params));
 
+  execute: SqlQuery = async (sql, params) =>
+    (await this.statements.rows(sql, params)).map((row) => {
+      for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
+      return row;
+    });
+
   async storedIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const p = this.dialect.param;

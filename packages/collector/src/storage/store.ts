@@ -110,6 +110,11 @@ export interface Store {
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   /** One statement in a read session of its own. */
   query: SqlQuery;
+  /**
+   * One writing statement, committed on its own (on DuckDB, in turn with ingestion): for the small
+   * tables beside the events, such as the studio's item versions. Integers come back as numbers.
+   */
+  execute: SqlQuery;
   /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;

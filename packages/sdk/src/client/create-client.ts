@@ -4,6 +4,8 @@ import { newId } from '../identity/new-id.js';
 import { createSession } from '../identity/session.js';
 import { persistOptOut } from '../privacy/opt-out.js';
 import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
+import { showPreview } from '../prompts/show-preview.js';
+import type { Explanation } from '../rules/explain-due.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
 import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
 import type { Props, UptakeOptions } from '../types.js';
@@ -70,6 +72,18 @@ export interface Uptake {
    * Waits until the person is identified and the tool's config is loaded.
    */
   show(id: string): void;
+  /**
+   * Shows the item of a studio preview code now, in this browser only, whatever its trigger,
+   * audience, caps and holdout, logging nothing. A page opened with `?uptake-preview=<code>` does it by itself.
+   */
+  preview(code: string): void;
+  /**
+   * For each prompt and survey of the tool, whether it is due for the identified person now and why
+   * (not), in words: audience, trigger, holdout, frequency, the fatigue caps and what used them.
+   * Empty, with a console warning saying why, until the person's config has loaded. Loads its words
+   * (`uptake-explain.js`) when first asked.
+   */
+  explain(): Promise<Explanation[]>;
 }
 
 /** A value as text; `''` for values that cannot be turned into text (no toString, a Symbol's description aside). */
@@ -134,6 +148,7 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
     `${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`,
     extras,
     emit,
+    options.debug,
   );
   // web-vitals is loaded after the page's load: its observers read buffered entries, so LCP, FCP,
   // TTFB and CLS lose nothing, and uptake.js stays small (docs/DECISIONS.md).
@@ -142,6 +157,10 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
       .vitals()
       .then((m) => m.reportVitals(emit))
       .catch(noop);
+  const preview = (code: string) =>
+    showPreview(`${url('/v1/preview')}?writeKey=${encodeURIComponent(writeKey)}&code=${encodeURIComponent(code)}`, extras);
+  const previewed = new URLSearchParams(location.search).get('uptake-preview');
+  if (previewed) preview(previewed);
   if (document.readyState === 'complete') vitals();
   else addEventListener('load', vitals, { once: true });
 
@@ -183,6 +202,8 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
     ),
     flush: () => delivery.flush().catch(() => {}),
     show: guard((id: string) => prompts.show(String(id)), undefined),
+    preview: guard((code: string) => preview(String(code)), undefined),
+    explain: guard(() => prompts.explain().catch(() => []), Promise.resolve([])),
     async optOut() {
       stopped = true;
       prompts.stop();

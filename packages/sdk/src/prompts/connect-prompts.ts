@@ -1,3 +1,5 @@
+import { warn } from '../client/warn.js';
+import type { ExplainInput, Explanation } from '../rules/explain-due.js';
 import type { LocalEvent } from '../rules/types.js';
 import type { Props } from '../types.js';
 import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
@@ -6,6 +8,8 @@ import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
 export interface Extras {
   /** The prompts chunk: rules, widgets and Lit. Loaded only when the tool has prompts or surveys. */
   prompts(): Promise<PromptsModule>;
+  /** The words of `uptake.explain()`, loaded when asked (or at start with the debug flag). */
+  explain(): Promise<{ explainDue(input: ExplainInput): Explanation[]; explainLines(list: readonly Explanation[]): string }>;
   /** web-vitals, loaded after the page's `load` event. */
   vitals(): Promise<{ reportVitals(record: (name: string, props: Props) => void): void }>;
 }
@@ -17,6 +21,8 @@ export interface PromptsLink {
   /** The person is identified: fetch their config and, when the tool has prompts or surveys, start the chunk. */
   identify(userId: string, traits: Props, userHash?: string): void;
   show(id: string): void;
+  /** Why each item is or is not due now, once the chunk runs; else an empty list and a warning saying why not. */
+  explain(): Promise<Explanation[]>;
   stop(): void;
 }
 
@@ -27,7 +33,12 @@ export interface PromptsLink {
  * `show(id)` calls made before then run once it has started. Identifying as someone else, or with
  * other traits, starts over. A failed fetch or load shows nothing; the next `identify` tries again.
  */
-export function connectPrompts(configUrl: string, extras: Extras, emit: (name: string, props: Props) => string): PromptsLink {
+export function connectPrompts(
+  configUrl: string,
+  extras: Extras,
+  emit: (name: string, props: Props) => string,
+  debug?: boolean,
+): PromptsLink {
   let seen: LocalEvent[] = [];
   const wanted: string[] = [];
   let runtime: PromptRuntime | undefined;
@@ -41,6 +52,23 @@ export function connectPrompts(configUrl: string, extras: Extras, emit: (name: s
     runtime = undefined;
     return ++generation;
   };
+  const explain = async (): Promise<Explanation[]> => {
+    const input = runtime?.snapshot?.();
+    if (input) return (await extras.explain()).explainDue(input);
+    // uptake.js has no bytes to spare for a reason per case (docs/tool-teams.md lists them).
+    warn('explain: no prompts run yet');
+    return [];
+  };
+  // With the debug flag, the console says why after each look of the runtime, when it changed.
+  let said = '';
+  const looked = () =>
+    void extras
+      .explain()
+      .then((m) => {
+        const input = runtime?.snapshot?.();
+        return input && m.explainLines(m.explainDue(input));
+      })
+      .then((text) => text && text !== said && console.info(`[uptake] ${(said = text)}`));
   return {
     note(event) {
       if (seen.push(event) > 200) seen.shift();
@@ -60,7 +88,7 @@ export function connectPrompts(configUrl: string, extras: Extras, emit: (name: s
           if (!(config.prompts.length || config.surveys.length)) return;
           const chunk = await extras.prompts();
           if (mine !== generation) return;
-          runtime = chunk.startPrompts({ config, userId, traits, events: seen.slice(), emit });
+          runtime = chunk.startPrompts({ config, userId, traits, events: seen.slice(), emit, looked: debug ? looked : undefined });
           wanted.splice(0).forEach(runtime.show);
         })
         // Nothing shows on this page; the next identify (or page) tries again.
@@ -70,6 +98,7 @@ export function connectPrompts(configUrl: string, extras: Extras, emit: (name: s
       if (runtime) runtime.show(id);
       else wanted.push(id);
     },
+    explain,
     stop() {
       started = '\0stopped';
       restart();

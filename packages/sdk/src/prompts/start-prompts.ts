@@ -4,6 +4,7 @@ import { redact } from '../privacy/sanitize-props.js';
 import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
+import type { ExplainInput } from '../rules/explain-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
@@ -13,6 +14,9 @@ import { createWidget, isSurvey, type Item } from './create-widget.js';
 import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
+
+// The prompts chunk also carries the studio's preview.
+export { previewItem } from './preview-item.js';
 
 /** The DOM events behind a trigger's `on`. */
 const domTriggers: Record<string, 'click' | 'focus' | 'hover'> = { click: 'click', focusin: 'focus', mouseover: 'hover' };
@@ -134,15 +138,35 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     }
   };
 
+  const context = (domEvent?: RuleContext['domEvent']): RuleContext => ({
+    now: Date.now(),
+    person,
+    events: log.all(),
+    path: location.pathname + location.search,
+    domEvent,
+  });
+
+  /** What `uptake.explain()` judges (in a chunk of its own, loaded when asked): this person and page now. */
+  const snapshot = (): ExplainInput => ({
+    prompts,
+    surveys,
+    history: history(),
+    fatigue: config.fatigue,
+    ctx: context(),
+    onScreen: current?.id,
+    unusable: [...config.prompts, ...config.surveys].filter((i) => !items.includes(i)).map((i) => ({ kind: kind(i), id: i.id })),
+  });
+
   const evaluate = (domEvent?: RuleContext['domEvent']): void => {
     try {
       if (stopped || current || !document.body) return;
       const h = history();
-      const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: location.pathname + location.search, domEvent };
+      const ctx = context(domEvent);
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
       const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
       const selector = item?.trigger.selector;
       if (item) show(item, selector ? (domEvent?.target.closest(selector) ?? undefined) : undefined);
+      host.looked?.();
     } catch (error) {
       warn(`prompts: ${error}`);
     }
@@ -193,6 +217,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       const h = history();
       if (!book(h, item).heldOutAt) holdOut(item, h);
     },
+    snapshot,
     stop() {
       stopped = true;
       listen(false);

@@ -1,4 +1,5 @@
 import type { ConfigAnswer, PromptConfig, SurveyConfig } from '../protocol/index.js';
+import type { ExplainInput } from '../rules/explain-due.js';
 import type { ExposureHistory, LocalEvent } from '../rules/types.js';
 import type { Props } from '../types.js';
 
@@ -21,6 +22,8 @@ export interface PromptHost {
   events: LocalEvent[];
   /** Records an event the way the SDK's own helpers do (props are already clean); returns its `ts`, or `''` if it was not recorded. */
   emit(name: string, props: Props): string;
+  /** Called after each look for what is due: with the debug flag, the SDK then says why in the console. */
+  looked?: () => void;
 }
 
 /** The running prompts engine of one page and one person. */
@@ -29,6 +32,8 @@ export interface PromptRuntime {
   note(event: LocalEvent): void;
   /** Shows a prompt or survey by id now, whatever its trigger and caps; a held-out person is logged as held out instead. */
   show(id: string): void;
+  /** What `explainDue` needs to say why each item is or is not due now (absent from chunks built before it). */
+  snapshot?(): ExplainInput;
   /** Removes what is on screen and stops listening. */
   stop(): void;
 }
@@ -36,4 +41,6 @@ export interface PromptRuntime {
 /** The prompts chunk, as `uptake-prompts.js` or a dynamic import of the npm package hands it over. */
 export interface PromptsModule {
   startPrompts(host: PromptHost): PromptRuntime;
+  /** Shows a studio preview of an item now, logging nothing (absent from chunks built before the studio). */
+  previewItem?(item: PromptItem | SurveyItem): void;
 }

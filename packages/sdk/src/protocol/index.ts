@@ -20,4 +20,5 @@ export { exposureHistorySchema } from './exposure-schema.js';
 export type { Exposure, ExposureHistory } from './exposure-schema.js';
 export { configAnswerSchema } from './config-answer-schema.js';
 export type { ConfigAnswer } from './config-answer-schema.js';
-export { describeIssues, formatIssues } from './format-issues.js';
+export { describeIssues, fieldIssues, formatIssues } from './format-issues.js';
+export type { FieldIssue } from './format-issues.js';
