@@ -3,12 +3,14 @@ import type { Store } from '../storage/store.js';
 import { activity } from './activity.js';
 import { behaviorCheck } from './behavior-check.js';
 import { cohorts } from './cohorts.js';
+import type { MetricCounts } from './metric-counts.js';
 import { metricSql } from './metric-sql.js';
 import { outputs } from './outputs.js';
 import { programs } from './programs.js';
 import { promptUplift } from './prompt-uplift.js';
+import { publishMetrics } from './publish-metrics.js';
+import { exactRelease } from './release.js';
 import { segments } from './segments.js';
-import { ratio } from './suppress.js';
 import { trainedPopulation } from './trained-population.js';
 import type { Metrics, MetricsQuery } from './types.js';
 import { webVitals } from './web-vitals.js';
@@ -26,16 +28,16 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
   const restrict = q.program !== undefined || q.cohort !== undefined;
   const prompts = config.prompts.filter((p) => p.goal && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)));
 
-  return store.readSession(async (query) => {
+  const counts = await store.readSession(async (query): Promise<MetricCounts> => {
     await query(sql.usageTable.sql, sql.usageTable.params);
     const act = await activity(query, sql, restrict);
-    const population = await trainedPopulation(query, sql, min);
-    const check = await behaviorCheck(query, sql, min);
-    const out = await outputs(query, sql, restrict, min);
-    const cohortList = await cohorts(query, sql, min);
-    const segmentLists = await segments(query, sql, min);
+    const population = await trainedPopulation(query, sql);
+    const check = await behaviorCheck(query, sql);
+    const out = await outputs(query, sql, restrict);
+    const cohortList = await cohorts(query, sql);
+    const segmentLists = await segments(query, sql);
     const promptList = [];
-    for (const prompt of prompts) promptList.push(await promptUplift(query, sql, prompt, restrict, min));
+    for (const prompt of prompts) promptList.push(await promptUplift(query, sql, prompt, restrict));
     const programList = await programs(
       query,
       sql,
@@ -43,23 +45,11 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
       min,
       q.program,
     );
-    const vitals = await webVitals(query, sql, restrict, min);
-
-    const trained = population.trained;
-    const gapSuppressed = population.adoption.suppressed || check.suppressed;
-    const applied = check.applied as number;
+    const vitals = await webVitals(query, sql, restrict);
     return {
-      asOf: q.asOf,
-      minGroupSize: min,
-      filters: { tool: q.tool ?? null, program: q.program ?? null, cohort: q.cohort ?? null },
-      // Organisation-wide DAU/WAU/MAU are reported as they are; a filtered population is a group like any other.
-      activity: restrict && population.trained < min ? { dau: null, wau: null, mau: null, stickiness: null, suppressed: true } : act,
-      adoption: population.adoption,
-      sustained: population.sustained,
+      activity: act,
+      population,
       behaviorCheck: check,
-      gap: gapSuppressed
-        ? { trained: population.adoption.trained, applied: null, count: null, share: null, suppressed: true }
-        : { trained, applied, count: trained - applied, share: ratio(trained - applied, trained), suppressed: false },
       outputs: out,
       cohorts: cohortList,
       segments: segmentLists,
@@ -68,4 +58,5 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
       vitals,
     };
   });
+  return publishMetrics(counts, q, exactRelease(min));
 }

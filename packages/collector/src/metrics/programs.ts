@@ -1,8 +1,8 @@
 import type { SqlQuery } from '../storage/store.js';
 import { cohorts } from './cohorts.js';
+import type { ProgramCounts } from './metric-counts.js';
 import type { MetricSql } from './metric-sql.js';
 import { trainedPopulation } from './trained-population.js';
-import type { ProgramMetrics } from './types.js';
 
 /** Programs reported at most, the largest first: a handful in practice; a bound keeps a metrics request's cost bounded. */
 export const maxPrograms = 20;
@@ -12,6 +12,7 @@ export const maxPrograms = 20;
  * decay fit, all cohorts of the program together. A person's trainedAt is their first completion
  * of that program, as with the `program` filter. `sqlFor(program)` gives the shared SQL with that
  * program as filter; `sql` is the request's own. With a program filter, that program is the only one.
+ * The retention of a program under `minGroupSize` people is not computed: no reader sees it.
  */
 export async function programs(
   query: SqlQuery,
@@ -19,7 +20,7 @@ export async function programs(
   sqlFor: (program: string) => MetricSql,
   minGroupSize: number,
   only?: string,
-): Promise<ProgramMetrics[]> {
+): Promise<ProgramCounts[]> {
   const json = (key: string) => sql.dialect.jsonText('e.props', key);
   const rows =
     only !== undefined
@@ -35,24 +36,13 @@ export async function programs(
     GROUP BY program ORDER BY people DESC, program LIMIT ${maxPrograms}`,
           sql.params,
         );
-  const out: ProgramMetrics[] = [];
+  const out: ProgramCounts[] = [];
   for (const row of rows) {
     const program = String(row['program']);
     const programSql = sqlFor(program);
-    const population = await trainedPopulation(query, programSql, minGroupSize);
-    if (population.trained < minGroupSize) {
-      out.push({ program, size: null, suppressed: true, sustained: population.sustained, retention: [], fit: null });
-      continue;
-    }
-    const [whole] = await cohorts(query, programSql, minGroupSize, 'all');
-    out.push({
-      program,
-      size: population.trained,
-      suppressed: false,
-      sustained: population.sustained,
-      retention: whole?.retention ?? [],
-      fit: whole?.fit ?? null,
-    });
+    const population = await trainedPopulation(query, programSql);
+    const [whole] = population.trained < minGroupSize ? [] : await cohorts(query, programSql, 'all');
+    out.push({ program, population, cells: whole?.cells ?? [] });
   }
   return out;
 }
