@@ -2,10 +2,31 @@ import type { SqlQuery } from '../storage/store.js';
 import { cohorts } from './cohorts.js';
 import type { ProgramCounts } from './metric-counts.js';
 import type { MetricSql } from './metric-sql.js';
+import { num } from './suppress.js';
 import { trainedPopulation } from './trained-population.js';
 
 /** Programs reported at most, the largest first: a handful in practice; a bound keeps a metrics request's cost bounded. */
 export const maxPrograms = 20;
+
+/**
+ * Trained people per program (those with a completion of it), the largest first, at most `limit`
+ * programs when given.
+ */
+export async function programSizes(query: SqlQuery, sql: MetricSql, limit?: number): Promise<{ program: string; people: number }[]> {
+  const json = (key: string) => sql.dialect.jsonText('e.props', key);
+  const rows = await query(
+    `${sql.ctes()},
+    named AS (
+      SELECT e.user_id, ${json('program')} AS program FROM events e
+      JOIN trained t ON t.user_id = e.user_id
+      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
+    )
+    SELECT program, COUNT(DISTINCT user_id) AS people FROM named
+    GROUP BY program ORDER BY people DESC, program${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+    sql.params,
+  );
+  return rows.map((r) => ({ program: String(r['program']), people: num(r['people']) }));
+}
 
 /**
  * Per training program: its size, sustained usage at 30/60/90 days and retention by week with a
@@ -21,24 +42,10 @@ export async function programs(
   minGroupSize: number,
   only?: string,
 ): Promise<ProgramCounts[]> {
-  const json = (key: string) => sql.dialect.jsonText('e.props', key);
-  const rows =
-    only !== undefined
-      ? [{ program: only }]
-      : await query(
-          `${sql.ctes()},
-    named AS (
-      SELECT e.user_id, ${json('program')} AS program FROM events e
-      JOIN trained t ON t.user_id = e.user_id
-      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
-    )
-    SELECT program, COUNT(DISTINCT user_id) AS people FROM named
-    GROUP BY program ORDER BY people DESC, program LIMIT ${maxPrograms}`,
-          sql.params,
-        );
+  const rows = only !== undefined ? [{ program: only }] : await programSizes(query, sql, maxPrograms);
   const out: ProgramCounts[] = [];
   for (const row of rows) {
-    const program = String(row['program']);
+    const { program } = row;
     const programSql = sqlFor(program);
     const population = await trainedPopulation(query, programSql);
     const [whole] = population.trained < minGroupSize ? [] : await cohorts(query, programSql, 'all');

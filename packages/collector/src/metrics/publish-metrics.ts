@@ -133,7 +133,7 @@ export function publishMetrics(counts: MetricCounts, q: MetricsQuery, release: R
     segments: { role: role.list, team: team.list },
     prompts: counts.prompts.map((prompt) => publishPrompt(release, prompt, base)),
     programs: programs.list,
-    vitals: counts.vitals.map((v) => publishVital(release, v, base)),
+    vitals: counts.vitals.map((v) => publishVital(release, v, base)).filter((v) => release.listsHidden || !v.suppressed),
   };
   if (!release.listsHidden)
     metrics.hiddenGroups = { cohorts: cohorts.hidden, programs: programs.hidden, role: role.hidden, team: team.hidden };
