@@ -52,7 +52,7 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
   const toolFilter = (column = 'tool') => (tool ? ` AND ${column} = ${tool}` : '');
 
   const ctes = (options: CteOptions = {}) => `
-    WITH ${options.weeks === undefined ? '' : `weeks(k) AS (${numbersUpTo(options.weeks)}),`}
+    WITH ${options.weeks === undefined ? '' : `weeks(k) AS MATERIALIZED (${numbersUpTo(options.weeks)}),`}
     -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
     request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
     first_training AS (
