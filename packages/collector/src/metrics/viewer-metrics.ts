@@ -2,6 +2,7 @@ import type { UptakeConfig } from '../config/config-schema.js';
 import type { Store } from '../storage/store.js';
 import { cellKeyNoise } from './cell-key.js';
 import { cellKeySecret } from './cell-key-secret.js';
+import { cellName } from './cell-name.js';
 import { countMetrics, reportedPrompts } from './count-metrics.js';
 import { addDays, figuresAsOf } from './figures-as-of.js';
 import { growthDays, knownAround } from './known-around.js';
@@ -50,7 +51,8 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
   const fq: MetricsQuery = { ...q, asOf: day };
   return countMetrics(store, config, fq, async (counts, session) => {
     const narrowed = await narrowingFilters(session, fq, counts, config);
-    const metrics = publishMetrics(counts, q, viewerRelease(min, noise, narrowed));
+    const release = viewerRelease(min, noise, narrowed);
+    const metrics = publishMetrics(counts, q, release);
     const restrict = fq.program !== undefined || fq.cohort !== undefined;
     const earlier = addDays(day, -growthDays);
     const earlierSql = session.sqlFor({ ...fq, asOf: earlier });
@@ -64,10 +66,13 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
         continue;
       }
       const before = await promptUplift(session.query, earlierSql, prompt, restrict);
-      const arms = [
-        { now: now.treated.people, before: before.treated.people },
-        { now: now.control.people, before: before.control.people },
-      ];
+      // The hidden arms' sizes as they would be released: the estimate is made from noisy counts.
+      const arms = (['treated', 'control'] as const)
+        .filter((arm) => now[arm].people < min)
+        .map((arm) => {
+          const released = (n: number) => release.count(cellName('exposed', fq, p.id, arm), n);
+          return { now: released(now[arm].people), before: released(before[arm].people) };
+        });
       prompts.push({ ...p, knownAround: knownAround(arms, min, day) });
     }
     return { ...metrics, prompts, figuresAsOf: day };

@@ -11,19 +11,11 @@ describe('knownAround: when a small prompt arm is expected to reach minGroupSize
     expect(knownAround([{ now: 9, before: 8 }], 10, sunday)).toBe('2026-12-20');
     // 9 more in 28 days, 1 missing: in 4 days, a Thursday, so the Sunday after.
     expect(knownAround([{ now: 9, before: 0 }], 10, sunday)).toBe('2026-11-29');
+    // Released sizes may already reach the threshold (noise): a week on at the soonest.
+    expect(knownAround([{ now: 11, before: 5 }], 10, sunday)).toBe('2026-11-29');
   });
 
-  it('is the later of two small arms; an arm already known does not count', () => {
-    expect(
-      knownAround(
-        [
-          { now: 50, before: 10 },
-          { now: 6, before: 2 },
-        ],
-        10,
-        sunday,
-      ),
-    ).toBe('2026-12-20');
+  it('is the later of two small arms', () => {
     expect(
       knownAround(
         [
