@@ -187,7 +187,8 @@ describe.each(storeKinds)('issue 14 attacks replayed, $kind store', ({ kind, tar
     expect(Math.abs((seen.sustained.d30.active as number) - (exact.sustained.d30.active as number))).toBeLessThanOrEqual(2);
   });
 
-  it('answers a day of the year 1 (no complete week yet) with nothing, not an error', async () => {
+  it('answers a day of the year 1 (no complete week yet) with nothing, not an error; the analyst with its figures', async () => {
+    expect((await analyst({ asOf: '0001-01-01' })).adoption.suppressed).toBe(true);
     const seen = await viewer({ asOf: '0001-01-03' });
     expect(seen.figuresAsOf).toBeNull();
     expect(seen.adoption.suppressed && seen.activity.suppressed).toBe(true);
