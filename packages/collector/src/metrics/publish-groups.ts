@@ -13,17 +13,22 @@ export interface Published<T> {
   hidden: number;
 }
 
-/** Hides, in each column of a breakdown (one per horizon), the windows of hidden rows and what `hide` adds. */
-function hiddenByHorizon(release: Release, rows: readonly HorizonCounts[], rowHidden: readonly boolean[]) {
-  return Object.fromEntries(
+/**
+ * A breakdown with sustained usage: which rows are hidden (from their sizes), and in each column
+ * (one per horizon, itself a breakdown) the windows of hidden rows and what `hide` adds.
+ */
+function hiddenRows(release: Release, sizes: readonly number[], rows: readonly HorizonCounts[]) {
+  const hidden = release.hide(sizes);
+  const byHorizon = Object.fromEntries(
     horizons.map((h) => [
       h,
       release.hide(
         rows.map((r) => r[h].eligible),
-        rowHidden,
+        hidden,
       ),
     ]),
   ) as Record<(typeof horizons)[number], boolean[]>;
+  return { hidden, byHorizon };
 }
 
 /** Retention cells by week, each week a breakdown of the groups' cells: `hidden[g][i]` for `cells[g][i]`. */
@@ -64,6 +69,22 @@ function fitOf(cells: readonly RetentionCell[]): DecayFit {
   );
 }
 
+/** The entries of a breakdown as released: a hidden group listed as `hiddenEntry` (exact) or left out and counted (viewer). */
+function listed<C, T>(
+  release: Release,
+  list: readonly C[],
+  hidden: readonly boolean[],
+  shown: (c: C, i: number) => T,
+  hiddenEntry: (c: C) => T,
+): Published<T> {
+  const out: T[] = [];
+  for (const [i, c] of list.entries()) {
+    if (!hidden[i]) out.push(shown(c, i));
+    else if (release.listsHidden) out.push(hiddenEntry(c));
+  }
+  return { list: out, hidden: release.listsHidden ? 0 : hidden.filter(Boolean).length };
+}
+
 /** Cohorts with their retention by week; each week's cells are a breakdown of that week's eligible. */
 export function publishCohorts(release: Release, list: readonly CohortCounts[], base: Population): Published<CohortMetrics> {
   const hidden = release.hide(list.map((c) => c.size));
@@ -72,54 +93,59 @@ export function publishCohorts(release: Release, list: readonly CohortCounts[], 
     list.map((c) => c.cells),
     hidden,
   );
-  const out: CohortMetrics[] = [];
-  list.forEach((c, i) => {
-    if (hidden[i]) {
-      if (release.listsHidden) out.push({ cohort: c.cohort, size: null, suppressed: true, retention: [], fit: null });
-      return;
-    }
-    const population = { ...base, cohort: c.cohort };
-    const cells = retention(release, c.cells, cellHidden[i] as boolean[], population);
-    out.push({
-      cohort: c.cohort,
-      size: release.count(cellName('people', population), c.size),
-      suppressed: false,
-      retention: cells,
-      fit: fitOf(cells),
-    });
-  });
-  return { list: out, hidden: release.listsHidden ? 0 : hidden.filter(Boolean).length };
+  return listed<CohortCounts, CohortMetrics>(
+    release,
+    list,
+    hidden,
+    (c, i) => {
+      const population = { ...base, cohort: c.cohort };
+      const cells = retention(release, c.cells, cellHidden[i] as boolean[], population);
+      return {
+        cohort: c.cohort,
+        size: release.count(cellName('people', population), c.size),
+        suppressed: false,
+        retention: cells,
+        fit: fitOf(cells),
+      };
+    },
+    (c) => ({ cohort: c.cohort, size: null, suppressed: true, retention: [], fit: null }),
+  );
 }
 
 /** Programs: size, sustained usage (each horizon a breakdown) and retention with its decay fit. */
 export function publishPrograms(release: Release, list: readonly ProgramCounts[], base: Population): Published<ProgramMetrics> {
-  const hidden = release.hide(list.map((p) => p.population.trained));
-  const byHorizon = hiddenByHorizon(
+  const { hidden, byHorizon } = hiddenRows(
     release,
+    list.map((p) => p.population.trained),
     list.map((p) => p.population.sustained),
-    hidden,
   );
-  const out: ProgramMetrics[] = [];
-  list.forEach((p, i) => {
-    if (hidden[i]) {
-      const sustained = { d30: { ...hiddenWindow }, d60: { ...hiddenWindow }, d90: { ...hiddenWindow } };
-      if (release.listsHidden) out.push({ program: p.program, size: null, suppressed: true, sustained, retention: [], fit: null });
-      return;
-    }
-    const population = { ...base, program: p.program };
-    const window = (h: (typeof horizons)[number]): Window =>
-      publishWindow(release, p.population.sustained[h], byHorizon[h][i] ?? true, population, h);
-    const cells = retention(release, p.cells, release.hide(p.cells.map((c) => c.eligible)), population);
-    out.push({
+  return listed<ProgramCounts, ProgramMetrics>(
+    release,
+    list,
+    hidden,
+    (p, i) => {
+      const population = { ...base, program: p.program };
+      const window = (h: (typeof horizons)[number]): Window =>
+        publishWindow(release, p.population.sustained[h], byHorizon[h][i] ?? true, population, h);
+      const cells = retention(release, p.cells, release.hide(p.cells.map((c) => c.eligible)), population);
+      return {
+        program: p.program,
+        size: release.count(cellName('people', population), p.population.trained),
+        suppressed: false,
+        sustained: { d30: window('d30'), d60: window('d60'), d90: window('d90') },
+        retention: cells,
+        fit: fitOf(cells),
+      };
+    },
+    (p) => ({
       program: p.program,
-      size: release.count(cellName('people', population), p.population.trained),
-      suppressed: false,
-      sustained: { d30: window('d30'), d60: window('d60'), d90: window('d90') },
-      retention: cells,
-      fit: fitOf(cells),
-    });
-  });
-  return { list: out, hidden: release.listsHidden ? 0 : hidden.filter(Boolean).length };
+      size: null,
+      suppressed: true,
+      sustained: { d30: { ...hiddenWindow }, d60: { ...hiddenWindow }, d90: { ...hiddenWindow } },
+      retention: [],
+      fit: null,
+    }),
+  );
 }
 
 /** Segments of one trait: size and sustained usage rates (each horizon a breakdown of the trained people's). */
@@ -129,29 +155,27 @@ export function publishSegments(
   list: readonly SegmentCounts[],
   base: Population,
 ): Published<SegmentMetrics> {
-  const hidden = release.hide(list.map((s) => s.users));
-  const byHorizon = hiddenByHorizon(
+  const { hidden, byHorizon } = hiddenRows(
     release,
+    list.map((s) => s.users),
     list.map((s) => s.sustained),
-    hidden,
   );
-  const out: SegmentMetrics[] = [];
-  list.forEach((s, i) => {
-    if (hidden[i]) {
-      if (release.listsHidden)
-        out.push({ key: s.key, users: null, sustainedD30: null, sustainedD60: null, sustainedD90: null, suppressed: true });
-      return;
-    }
-    const population = { ...base, segment: { trait, key: s.key } };
-    const rate = (h: (typeof horizons)[number]) => publishWindow(release, s.sustained[h], byHorizon[h][i] ?? true, population, h).rate;
-    out.push({
-      key: s.key,
-      users: release.count(cellName('people', population), s.users),
-      sustainedD30: rate('d30'),
-      sustainedD60: rate('d60'),
-      sustainedD90: rate('d90'),
-      suppressed: false,
-    });
-  });
-  return { list: out, hidden: release.listsHidden ? 0 : hidden.filter(Boolean).length };
+  return listed<SegmentCounts, SegmentMetrics>(
+    release,
+    list,
+    hidden,
+    (s, i) => {
+      const population = { ...base, segment: { trait, key: s.key } };
+      const rate = (h: (typeof horizons)[number]) => publishWindow(release, s.sustained[h], byHorizon[h][i] ?? true, population, h).rate;
+      return {
+        key: s.key,
+        users: release.count(cellName('people', population), s.users),
+        sustainedD30: rate('d30'),
+        sustainedD60: rate('d60'),
+        sustainedD90: rate('d90'),
+        suppressed: false,
+      };
+    },
+    (s) => ({ key: s.key, users: null, sustainedD30: null, sustainedD60: null, sustainedD90: null, suppressed: true }),
+  );
 }

@@ -13,12 +13,12 @@ import { publishMetrics } from './publish-metrics.js';
 import type { Metrics, MetricsQuery } from './types.js';
 import { viewerRelease } from './viewer-release.js';
 
-const window = { eligible: 0, active: 0 };
-const arm = { people: 0, converted: 0 };
+const emptyWindow = { eligible: 0, active: 0 };
+const emptyArm = { people: 0, converted: 0 };
 
 /** Counts of a store with nothing in it: what a viewer's answer is built from when no week is complete yet. */
 function nothing(promptIds: readonly string[]): MetricCounts {
-  const sustained = { d30: window, d60: window, d90: window };
+  const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
   return {
     activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
     population: { trained: 0, active: 0, sustained },
@@ -26,7 +26,7 @@ function nothing(promptIds: readonly string[]): MetricCounts {
     outputs: { shown: 0, accepted: 0, edited: 0, rejected: 0, people: 0 },
     cohorts: [],
     segments: { role: [], team: [] },
-    prompts: promptIds.map((id) => ({ id, treated: arm, control: arm })),
+    prompts: promptIds.map((id) => ({ id, treated: emptyArm, control: emptyArm })),
     programs: [],
     vitals: [],
   };
@@ -54,6 +54,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
     const release = viewerRelease(min, noise, narrowed);
     const metrics = publishMetrics(counts, q, release);
     const restrict = fq.program !== undefined || fq.cohort !== undefined;
+    const base = { tool: fq.tool, program: fq.program, cohort: fq.cohort };
     const earlier = addDays(day, -growthDays);
     const earlierSql = session.sqlFor({ ...fq, asOf: earlier });
     const prompts = [];
@@ -70,7 +71,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
       const arms = (['treated', 'control'] as const)
         .filter((arm) => now[arm].people < min)
         .map((arm) => {
-          const released = (n: number) => release.count(cellName('exposed', fq, p.id, arm), n);
+          const released = (n: number) => release.count(cellName('exposed', base, p.id, arm), n);
           return { now: released(now[arm].people), before: released(before[arm].people) };
         });
       prompts.push({ ...p, knownAround: knownAround(arms, min, day) });

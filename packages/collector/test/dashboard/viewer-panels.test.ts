@@ -9,6 +9,7 @@ import type { Metrics } from '../../src/metrics/types.js';
 
 const window = { eligible: 120, active: 90, rate: 0.75, suppressed: false };
 const hidden = { eligible: null, active: null, rate: null, suppressed: true };
+const noUplift = { control: null, convControl: null, uplift: null, ci95: null, suppressed: true };
 
 /** An answer as a viewer gets it: figures of the last complete week, two cohorts and two roles hidden, a small prompt arm. */
 const viewer: Metrics = {
@@ -28,28 +29,8 @@ const viewer: Metrics = {
     team: [],
   },
   prompts: [
-    {
-      id: 'critique-tip',
-      treated: 40,
-      control: null,
-      convTreated: 0.3,
-      convControl: null,
-      uplift: null,
-      ci95: null,
-      suppressed: true,
-      knownAround: '2026-12-20',
-    },
-    {
-      id: 'stalled',
-      treated: null,
-      control: null,
-      convTreated: null,
-      convControl: null,
-      uplift: null,
-      ci95: null,
-      suppressed: true,
-      knownAround: null,
-    },
+    { ...noUplift, id: 'critique-tip', treated: 40, convTreated: 0.3, knownAround: '2026-12-20' },
+    { ...noUplift, id: 'stalled', treated: null, convTreated: null, knownAround: null },
   ],
   programs: [
     { program: 'workshop', size: 120, suppressed: false, sustained: { d30: window, d60: window, d90: hidden }, retention: [], fit: null },
