@@ -56,7 +56,7 @@ function organisation(): StoredEvent[] {
   const goal = (id: string, day: string) => ev(id, 'ai.feature_used', day, {}, { at: `${day}T13:00:00.000Z` });
   for (let i = 1; i <= 20; i++) events.push(shown(`base-${i}`, '2026-05-01'), ...(i <= 10 ? [goal(`base-${i}`, '2026-05-01')] : []));
   // One more shown a day; the 1st and 3rd convert.
-  week.forEach((day, k) => events.push(shown(`base-${21 + k}`, day), ...(k % 2 === 0 ? [goal(`base-${21 + k}`, day)] : [])));
+  for (const [k, day] of week.entries()) events.push(shown(`base-${21 + k}`, day), ...(k % 2 === 0 ? [goal(`base-${21 + k}`, day)] : []));
   for (const [k, day] of ['2026-05-20', '2026-05-25', '2026-06-01'].entries())
     events.push(ev(`base-${25 + k}`, 'prompt.held_out', day, { promptId: 'tip' }));
   return events;
