@@ -134,7 +134,7 @@ export class DashboardApp extends LightElement {
     // The date field shows the day the figures are for, today's when none was chosen.
     return html`<uptake-filters .value=${{ ...this.filters, asOf: this.filters.asOf || (m?.asOf ?? '') }} .tools=${this.tools} .programs=${this.programs} .cohorts=${this.cohorts} @uptake-filters=${(e: CustomEvent<Filters>) => this.load(e.detail)}></uptake-filters>
       <p class="status" role="status" data-state=${this.loading ? 'loading' : 'ready'}>
-        ${this.loading ? 'Loading…' : m ? `Figures as of ${m.asOf} · ${scope(m)}; groups of fewer than ${m.minGroupSize} people are suppressed.` : ''}
+        ${this.loading ? 'Loading…' : m ? `Figures as of ${m.figuresAsOf ?? m.asOf} · ${scope(m)}; groups of fewer than ${m.minGroupSize} people are suppressed.` : ''}
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       ${

@@ -1,3 +1,5 @@
+import type { Metrics } from '../../src/metrics/types.js';
+
 /** What a suppressed figure says, everywhere: never a zero, never a blank. */
 export const suppressed = 'suppressed';
 
@@ -22,6 +24,27 @@ export function points(diff: number): string {
 /** Days, one decimal. */
 export function days(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : `${n.toFixed(1)} days`;
+}
+
+/**
+ * The day a viewer's figures are for, said once where the figures start; null for an exact answer
+ * (an analyst's or an admin's), whose figures are for the day asked.
+ */
+export function figuresWeek(m: Metrics): string | null {
+  if (m.figuresAsOf === undefined) return null;
+  if (m.figuresAsOf === null) return 'No week is complete by the day asked for: no figures yet.';
+  return `Figures as of the week ending ${m.figuresAsOf} (a Sunday): the same for every day of the week after it. Counts may be off by a few (at most 1% from 100 people on) so that no one can be singled out by comparing answers.`;
+}
+
+/** "2 cohorts not shown: …" under a viewer's list with hidden groups; null when none is. */
+export function hiddenNote(count: number | undefined, one: string, many: string): string | null {
+  if (!count) return null;
+  return `${count} ${count === 1 ? one : many} not shown: too few people, or hidden with a smaller one so that it cannot be worked out from the rest.`;
+}
+
+/** When a small prompt arm is expected to be known (a viewer sees this instead of its size). */
+export function knownAroundNote(date: string | null): string {
+  return date === null ? 'not expected within a year at the current pace' : `expected to be known around ${date}`;
 }
 
 /** Series colours: distinguishable for the common colour-vision deficiencies (Okabe–Ito). */

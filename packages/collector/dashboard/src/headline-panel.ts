@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Metrics } from '../../src/metrics/types.js';
-import { int, pct } from './format.js';
+import { figuresWeek, int, pct } from './format.js';
 
 /**
  * The problem in one line: how many people were trained, how many still use AI 90 days later, and
@@ -8,10 +8,14 @@ import { int, pct } from './format.js';
  */
 export function headlinePanel(m: Metrics): TemplateResult {
   const d90 = m.sustained.d90;
+  const week = figuresWeek(m);
+  // A viewer's DAU is that of the week's last day, a Sunday.
+  const dau = m.figuresAsOf ? 'Sunday’s DAU' : 'DAU';
   return html`<section class="panel headline" aria-labelledby="headline-title">
     <h2 id="headline-title">Trained versus still applying it</h2>
+    ${week ? html`<p class="explain" data-figure="figures-as-of">${week}</p>` : null}
     <dl class="figures">
-      <div><dt>Trained</dt><dd data-figure="trained">${int(m.adoption.trained, m.adoption.suppressed)}</dd><dd class="note">people, as of ${m.asOf}</dd></div>
+      <div><dt>Trained</dt><dd data-figure="trained">${int(m.adoption.trained, m.adoption.suppressed)}</dd><dd class="note">people, as of ${m.figuresAsOf ?? m.asOf}</dd></div>
       <div>
         <dt>Still using AI 90 days after training</dt>
         <dd data-figure="sustained-d90">${pct(d90.rate, d90.suppressed)}</dd>
@@ -25,7 +29,7 @@ export function headlinePanel(m: Metrics): TemplateResult {
       <div>
         <dt>Active in the last 28 days</dt>
         <dd data-figure="adoption">${pct(m.adoption.rate, m.adoption.suppressed)}</dd>
-        <dd class="note">${m.activity.suppressed ? 'activity suppressed' : `DAU ${int(m.activity.dau)} · WAU ${int(m.activity.wau)} · MAU ${int(m.activity.mau)}`}</dd>
+        <dd class="note">${m.activity.suppressed ? 'activity suppressed' : `${dau} ${int(m.activity.dau)} · WAU ${int(m.activity.wau)} · MAU ${int(m.activity.mau)}`}</dd>
       </div>
     </dl>
   </section>`;

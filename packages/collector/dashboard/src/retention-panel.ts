@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style.js';
 import type { CohortMetrics, Metrics } from '../../src/metrics/types.js';
-import { int, pct } from './format.js';
+import { hiddenNote, int, pct } from './format.js';
 
 /**
  * A cell's colour: from near white (0%) to mid blue (100%). The darkest shade keeps dark text
@@ -29,6 +29,7 @@ function row(c: CohortMetrics, weeks: number): TemplateResult {
 
 /** Cohort retention: one row per training cohort, one column per week since training, the share of members active that week. */
 export function retentionPanel(m: Metrics): TemplateResult {
+  const hidden = hiddenNote(m.hiddenGroups?.cohorts, 'cohort', 'cohorts');
   const weeks = Math.min(26, Math.max(0, ...m.cohorts.flatMap((c) => c.retention.map((r) => r.week + 1))));
   return html`<section class="panel" aria-labelledby="retention-title">
     <h2 id="retention-title">Cohort retention by week</h2>
@@ -40,5 +41,6 @@ export function retentionPanel(m: Metrics): TemplateResult {
         <tbody>${m.cohorts.map((c) => row(c, weeks))}</tbody>
       </table>
     </div>
+    ${hidden ? html`<p class="explain" data-figure="hidden-cohorts">${hidden}</p>` : null}
   </section>`;
 }

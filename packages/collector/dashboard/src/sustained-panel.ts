@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Metrics, Window } from '../../src/metrics/types.js';
 import { dataTable } from './data-table.js';
-import { int, palette, pct } from './format.js';
+import { hiddenNote, int, palette, pct } from './format.js';
 import type { ChartSeries } from './line-chart.js';
 
 const horizons = [30, 60, 90];
@@ -29,6 +29,9 @@ export function sustainedPanel(m: Metrics): TemplateResult {
     values: [r.sustainedD30, r.sustainedD60, r.sustainedD90],
     color: palette[i % 6] as string,
   }));
+  const hidden = [hiddenNote(m.hiddenGroups?.programs, 'program', 'programs'), hiddenNote(m.hiddenGroups?.role, 'role', 'roles')].filter(
+    (note) => note !== null,
+  );
   return html`<section class="panel" aria-labelledby="sustained-title">
     <h2 id="sustained-title">Sustained usage 30, 60 and 90 days after training</h2>
     <p class="explain">Share of trained people with an AI usage event in the 14 days up to each mark.</p>
@@ -65,5 +68,6 @@ export function sustainedPanel(m: Metrics): TemplateResult {
         )}
       </figure>
     </div>
+    ${hidden.length ? html`<p class="explain" data-figure="hidden-groups">${hidden.join(' ')}</p>` : null}
   </section>`;
 }

@@ -2,14 +2,16 @@ import { html, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 import { dataTable } from './data-table.js';
-import { int, pct, points } from './format.js';
+import { int, knownAroundNote, pct, points } from './format.js';
 
 /** Position of an uplift on the plot's axis, −50 … +50 points mapped to 0 … 100%. */
 const at = (v: number) => `${Math.min(100, Math.max(0, 50 + v * 100))}%`;
 
 function interval(p: PromptMetrics): TemplateResult {
   if (p.suppressed || p.uplift === null || !p.ci95)
-    return html`<span class="suppressed-note">suppressed: an arm has fewer people than the minimum group size</span>`;
+    return html`<span class="suppressed-note">suppressed: an arm has fewer people than the minimum group size${
+      p.knownAround === undefined ? '' : `; ${knownAroundNote(p.knownAround)}`
+    }</span>`;
   const [lo, hi] = p.ci95;
   return html`<span class="forest" role="img" aria-label=${`uplift ${points(p.uplift)}, 95% interval ${points(lo)} to ${points(hi)}`}>
     <span class="zero"></span>
@@ -38,7 +40,15 @@ export function upliftPanel(m: Metrics): TemplateResult {
       ['Prompt', 'Shown', 'Held out', 'Converted (shown)', 'Converted (held out)', 'Uplift', '95% interval'],
       m.prompts.map((p) =>
         p.suppressed
-          ? [p.id, 'suppressed', 'suppressed', 'suppressed', 'suppressed', 'suppressed', 'suppressed']
+          ? [
+              p.id,
+              'suppressed',
+              'suppressed',
+              'suppressed',
+              'suppressed',
+              p.knownAround === undefined ? 'suppressed' : knownAroundNote(p.knownAround),
+              'suppressed',
+            ]
           : [
               p.id,
               int(p.treated),

@@ -3,16 +3,17 @@ import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../metrics/types.js';
 import { auditRows } from './audit-trail.js';
+import { can } from '../config/roles.js';
 import { measuredPrompts } from '../studio/measured-prompts.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './require-role.js';
 import { singleValues } from './single-values.js';
 import type { ServerContext } from './server-context.js';
 
-/** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (any role): SPEC "Metric definitions". */
+/** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (any role; exact for analyst and admin): SPEC "Metric definitions". */
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: Record<string, unknown> }>('/v1/metrics', async (request, reply) => {
-    requireRole(request, ctx, 'readMetrics');
+    const caller = requireRole(request, ctx, 'readMetrics');
     let query: MetricsQuery;
     try {
       query = parseMetricsQuery(singleValues(request.query, ['asOf', 'tool', 'program', 'cohort']), ctx.config);
@@ -22,8 +23,10 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): 
     }
     reply.header('Cache-Control', 'no-store');
     auditRows(request, 1);
-    // ROLE → FIGURES (issue 14 item 2): computeMetrics(…, { exact: can(caller.role, 'readExact') }): analyst and admin get exact figures.
-    // The studio's published prompts are measured like the file's.
-    return computeMetrics(ctx.store, { ...ctx.config, prompts: await measuredPrompts(ctx.store, ctx.config.prompts) }, query);
+    // Analysts and admins read exact figures (they may export the rows anyway); viewers and editors
+    // read figures they cannot difference (SPEC "Viewers cannot difference"). The studio's
+    // published prompts are measured like the file's.
+    const config = { ...ctx.config, prompts: await measuredPrompts(ctx.store, ctx.config.prompts) };
+    return computeMetrics(ctx.store, config, query, { exact: can(caller.role, 'readExact') });
   });
 }

@@ -1,15 +1,15 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, ratio } from './suppress.js';
-import type { Metrics } from './types.js';
+import type { ActivityCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 
 /**
  * DAU / WAU / MAU and stickiness: people with a usage event on asOf, in asOf−6…asOf, in
  * asOf−27…asOf; stickiness is the mean of the 28 daily counts over MAU. People are identified
- * users; with a program or cohort filter, only the trained people it selects (suppressed by the
- * caller when they are fewer than `minGroupSize`: only organisation-wide figures go unsuppressed).
+ * users; with a program or cohort filter, only the trained people it selects (suppressed when
+ * published if they are fewer than `minGroupSize`: only organisation-wide figures go unsuppressed).
  */
-export async function activity(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<Metrics['activity']> {
+export async function activity(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<ActivityCounts> {
   const [row] = await query(
     `${sql.ctes()},
     recent AS (
@@ -25,6 +25,5 @@ export async function activity(query: SqlQuery, sql: MetricSql, restrictToTraine
     FROM recent`,
     sql.params,
   );
-  const mau = num(row?.['mau']);
-  return { dau: num(row?.['dau']), wau: num(row?.['wau']), mau, stickiness: ratio(num(row?.['user_days']) / 28, mau), suppressed: false };
+  return { dau: num(row?.['dau']), wau: num(row?.['wau']), mau: num(row?.['mau']), userDays: num(row?.['user_days']) };
 }

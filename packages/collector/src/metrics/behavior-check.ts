@@ -1,7 +1,7 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, ratio } from './suppress.js';
-import type { Metrics } from './types.js';
+import type { BehaviorCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 
 /** The survey id and question ids of SPEC's 90-day behaviour check. */
 export const behaviorCheckSurvey = { id: 'behavior-check', applied: 'applied', example: 'example', minExample: 20 } as const;
@@ -20,7 +20,7 @@ export const failingShare = 0.4;
  * The behaviour check among trained people: per respondent the latest answer to each question
  * counts; applied = "yes" and an example of at least 20 non-blank characters.
  */
-export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSize: number): Promise<Metrics['behaviorCheck']> {
+export async function behaviorCheck(query: SqlQuery, sql: MetricSql): Promise<BehaviorCounts> {
   const s = behaviorCheckSurvey;
   const { dialect } = sql;
   const json = (key: string) => dialect.jsonText('props', key);
@@ -46,9 +46,5 @@ export async function behaviorCheck(query: SqlQuery, sql: MetricSql, minGroupSiz
     FROM latest`,
     sql.params,
   );
-  const respondents = num(row?.['respondents']);
-  if (respondents < minGroupSize) return { respondents: null, applied: null, rate: null, failing: null, suppressed: true };
-  const applied = num(row?.['applied']);
-  const rate = ratio(applied, respondents) as number;
-  return { respondents, applied, rate, failing: 1 - rate > failingShare, suppressed: false };
+  return { respondents: num(row?.['respondents']), applied: num(row?.['applied']) };
 }

@@ -1,24 +1,18 @@
 import type { SqlQuery } from '../storage/store.js';
-import { fitDecay } from './decay-fit.js';
+import type { CohortCounts } from './metric-counts.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, windowOf } from './suppress.js';
-import type { CohortMetrics, RetentionCell } from './types.js';
+import { num } from './suppress.js';
 
 /** Weeks of retention computed at most: ten years. */
 const maxWeeks = 520;
 
 /**
  * Retention by week for each cohort: in week k, members with trainedAt + 7k + 6 ≤ asOf are eligible,
- * and active with a usage event in trainedAt+7k … trainedAt+7k+6. Each cohort gets a decay fit over
- * its weeks k ≥ 1 with at least `minGroupSize` eligible. `groupBy: 'all'` puts every trained person
- * in one group (a program's curve, all its cohorts together).
+ * and active with a usage event in trainedAt+7k … trainedAt+7k+6 (publishing fits the decay curve
+ * to them). `groupBy: 'all'` puts every trained person in one group (a program's curve, all its
+ * cohorts together). Cohorts come in the order of their first training day.
  */
-export async function cohorts(
-  query: SqlQuery,
-  sql: MetricSql,
-  minGroupSize: number,
-  groupBy: 'cohort' | 'all' = 'cohort',
-): Promise<CohortMetrics[]> {
+export async function cohorts(query: SqlQuery, sql: MetricSql, groupBy: 'cohort' | 'all' = 'cohort'): Promise<CohortCounts[]> {
   const rows = await query(
     `${sql.ctes({ weeks: maxWeeks })},
     grouped AS (SELECT user_id, trained_at, ${groupBy === 'all' ? `'all'` : 'cohort'} AS cohort FROM trained),
@@ -44,20 +38,13 @@ export async function cohorts(
     ORDER BY s.first_day, s.cohort, c.week`,
     sql.params,
   );
-  const byCohort = new Map<string, { size: number; cells: { week: number; eligible: number; active: number }[] }>();
+  const byCohort = new Map<string, CohortCounts>();
   for (const r of rows) {
     const cohort = String(r['cohort']);
-    const entry = byCohort.get(cohort) ?? { size: num(r['size']), cells: [] };
+    const entry = byCohort.get(cohort) ?? { cohort, size: num(r['size']), cells: [] };
     if (r['week'] !== null && r['week'] !== undefined)
       entry.cells.push({ week: num(r['week']), eligible: num(r['eligible']), active: num(r['active']) });
     byCohort.set(cohort, entry);
   }
-  return [...byCohort].map(([cohort, { size, cells }]) => {
-    if (size < minGroupSize) return { cohort, size: null, suppressed: true, retention: [], fit: null };
-    const retention: RetentionCell[] = cells.map((c) => ({ week: c.week, ...windowOf(c.eligible, c.active, minGroupSize) }));
-    const points = cells
-      .filter((c) => c.week >= 1 && c.eligible >= minGroupSize)
-      .map((c) => ({ t: 7 * c.week, n: c.eligible, y: c.active }));
-    return { cohort, size, suppressed: false, retention, fit: fitDecay(points) };
-  });
+  return [...byCohort.values()];
 }

@@ -52,7 +52,7 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
   const toolFilter = (column = 'tool') => (tool ? ` AND ${column} = ${tool}` : '');
 
   const ctes = (options: CteOptions = {}) => `
-    WITH ${options.weeks === undefined ? '' : `RECURSIVE weeks(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM weeks WHERE k < ${Math.floor(options.weeks)}),`}
+    WITH ${options.weeks === undefined ? '' : `weeks(k) AS MATERIALIZED (${numbersUpTo(options.weeks)}),`}
     -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
     request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
     first_training AS (
@@ -105,6 +105,16 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     params: usageParams,
   };
   return { ctes, params, usageTable, asOf, end, toolFilter, dialect };
+}
+
+/**
+ * SQL: the whole numbers 0…n (n < 1,000) as column k, from three digits. Not a recursive CTE: DuckDB
+ * runs one of those step by step, a third of a second for 520 weeks whatever the data.
+ */
+function numbersUpTo(n: number): string {
+  const digits = '(VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9))';
+  const k = 'd0.d + 10 * d1.d + 100 * d2.d';
+  return `SELECT ${k} AS k FROM ${digits} AS d0(d) CROSS JOIN ${digits} AS d1(d) CROSS JOIN ${digits} AS d2(d) WHERE ${k} <= ${Math.floor(n)}`;
 }
 
 /** The day after a `YYYY-MM-DD` day, as an ISO instant: the exclusive end of that day. */

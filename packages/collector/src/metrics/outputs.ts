@@ -1,18 +1,14 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, ratio } from './suppress.js';
-import type { Metrics } from './types.js';
+import type { OutputCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 
 /**
  * Output acceptance over asOf−27…asOf: counts of AI outputs shown, accepted, edited and rejected;
- * acceptance = (accepted + edited) ÷ shown. Suppressed when fewer than `minGroupSize` people produced them.
+ * acceptance = (accepted + edited) ÷ shown; and the people behind them (publishing suppresses the
+ * figures when they are fewer than `minGroupSize`).
  */
-export async function outputs(
-  query: SqlQuery,
-  sql: MetricSql,
-  restrictToTrained: boolean,
-  minGroupSize: number,
-): Promise<Metrics['outputs']> {
+export async function outputs(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<OutputCounts> {
   const [row] = await query(
     `${sql.ctes()}
     SELECT
@@ -27,10 +23,11 @@ export async function outputs(
       AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}`,
     sql.params,
   );
-  if (num(row?.['people']) < minGroupSize)
-    return { shown: null, accepted: null, edited: null, rejected: null, acceptanceRate: null, suppressed: true };
-  const shown = num(row?.['shown']);
-  const accepted = num(row?.['accepted']);
-  const edited = num(row?.['edited']);
-  return { shown, accepted, edited, rejected: num(row?.['rejected']), acceptanceRate: ratio(accepted + edited, shown), suppressed: false };
+  return {
+    shown: num(row?.['shown']),
+    accepted: num(row?.['accepted']),
+    edited: num(row?.['edited']),
+    rejected: num(row?.['rejected']),
+    people: num(row?.['people']),
+  };
 }

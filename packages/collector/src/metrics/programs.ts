@@ -1,17 +1,39 @@
 import type { SqlQuery } from '../storage/store.js';
 import { cohorts } from './cohorts.js';
+import type { ProgramCounts } from './metric-counts.js';
 import type { MetricSql } from './metric-sql.js';
+import { num } from './suppress.js';
 import { trainedPopulation } from './trained-population.js';
-import type { ProgramMetrics } from './types.js';
 
 /** Programs reported at most, the largest first: a handful in practice; a bound keeps a metrics request's cost bounded. */
 export const maxPrograms = 20;
+
+/**
+ * Trained people per program (those with a completion of it), the largest first, at most `limit`
+ * programs when given.
+ */
+export async function programSizes(query: SqlQuery, sql: MetricSql, limit?: number): Promise<{ program: string; people: number }[]> {
+  const json = (key: string) => sql.dialect.jsonText('e.props', key);
+  const rows = await query(
+    `${sql.ctes()},
+    named AS (
+      SELECT e.user_id, ${json('program')} AS program FROM events e
+      JOIN trained t ON t.user_id = e.user_id
+      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
+    )
+    SELECT program, COUNT(DISTINCT user_id) AS people FROM named
+    GROUP BY program ORDER BY people DESC, program${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+    sql.params,
+  );
+  return rows.map((r) => ({ program: String(r['program']), people: num(r['people']) }));
+}
 
 /**
  * Per training program: its size, sustained usage at 30/60/90 days and retention by week with a
  * decay fit, all cohorts of the program together. A person's trainedAt is their first completion
  * of that program, as with the `program` filter. `sqlFor(program)` gives the shared SQL with that
  * program as filter; `sql` is the request's own. With a program filter, that program is the only one.
+ * The retention of a program under `minGroupSize` people is not computed: no reader sees it.
  */
 export async function programs(
   query: SqlQuery,
@@ -19,40 +41,15 @@ export async function programs(
   sqlFor: (program: string) => MetricSql,
   minGroupSize: number,
   only?: string,
-): Promise<ProgramMetrics[]> {
-  const json = (key: string) => sql.dialect.jsonText('e.props', key);
-  const rows =
-    only !== undefined
-      ? [{ program: only }]
-      : await query(
-          `${sql.ctes()},
-    named AS (
-      SELECT e.user_id, ${json('program')} AS program FROM events e
-      JOIN trained t ON t.user_id = e.user_id
-      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
-    )
-    SELECT program, COUNT(DISTINCT user_id) AS people FROM named
-    GROUP BY program ORDER BY people DESC, program LIMIT ${maxPrograms}`,
-          sql.params,
-        );
-  const out: ProgramMetrics[] = [];
+): Promise<ProgramCounts[]> {
+  const rows = only !== undefined ? [{ program: only }] : await programSizes(query, sql, maxPrograms);
+  const out: ProgramCounts[] = [];
   for (const row of rows) {
-    const program = String(row['program']);
+    const { program } = row;
     const programSql = sqlFor(program);
-    const population = await trainedPopulation(query, programSql, minGroupSize);
-    if (population.trained < minGroupSize) {
-      out.push({ program, size: null, suppressed: true, sustained: population.sustained, retention: [], fit: null });
-      continue;
-    }
-    const [whole] = await cohorts(query, programSql, minGroupSize, 'all');
-    out.push({
-      program,
-      size: population.trained,
-      suppressed: false,
-      sustained: population.sustained,
-      retention: whole?.retention ?? [],
-      fit: whole?.fit ?? null,
-    });
+    const population = await trainedPopulation(query, programSql);
+    const [whole] = population.trained < minGroupSize ? [] : await cohorts(query, programSql, 'all');
+    out.push({ program, population, cells: whole?.cells ?? [] });
   }
   return out;
 }

@@ -3,9 +3,8 @@ import type { SqlDialect } from '../storage/sql-dialect.js';
 import { sqlString } from '../storage/sql-literal.js';
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { newcombeInterval } from './newcombe.js';
-import { num, ratio } from './suppress.js';
-import type { PromptMetrics } from './types.js';
+import type { PromptCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 
 /** A goal prop condition as SQL: props are compared as JSON text (`1`, `true`, `"x"` → `1`, `true`, `x`). */
 function propCondition(dialect: SqlDialect, key: string, value: string | number | boolean | null): string {
@@ -16,16 +15,15 @@ function propCondition(dialect: SqlDialect, key: string, value: string | number 
 /**
  * Uplift of one prompt: exposure is a person's first `prompt.shown` (treated) or `prompt.held_out`
  * (control) for it; conversion is a goal event at or after exposure and at most `withinDays` × 24 h
- * later. Uplift = conv(treated) − conv(control) with Newcombe's hybrid score 95% interval. An arm
- * under `minGroupSize` people is suppressed, and so is the uplift.
+ * later. Per arm, its people and how many converted (publishing computes the uplift, conv(treated)
+ * − conv(control), with Newcombe's hybrid score 95% interval).
  */
 export async function promptUplift(
   query: SqlQuery,
   sql: MetricSql,
   prompt: PromptConfig,
   restrictToTrained: boolean,
-  minGroupSize: number,
-): Promise<PromptMetrics> {
+): Promise<PromptCounts> {
   const goal = prompt.goal;
   if (!goal) throw new Error(`prompt ${prompt.id} has no goal`);
   const seconds = Math.round(goal.withinDays * 86_400);
@@ -61,23 +59,7 @@ export async function promptUplift(
   );
   const arm = (name: string) => {
     const r = rows.find((row) => row['arm'] === name);
-    return { n: num(r?.['people']), y: num(r?.['converted']) };
+    return { people: num(r?.['people']), converted: num(r?.['converted']) };
   };
-  const treated = arm('prompt.shown');
-  const control = arm('prompt.held_out');
-  const treatedOk = treated.n >= minGroupSize;
-  const controlOk = control.n >= minGroupSize;
-  const convTreated = treatedOk ? ratio(treated.y, treated.n) : null;
-  const convControl = controlOk ? ratio(control.y, control.n) : null;
-  const both = treatedOk && controlOk;
-  return {
-    id: prompt.id,
-    treated: treatedOk ? treated.n : null,
-    control: controlOk ? control.n : null,
-    convTreated,
-    convControl,
-    uplift: both ? (convTreated as number) - (convControl as number) : null,
-    ci95: both ? newcombeInterval(treated.y, treated.n, control.y, control.n) : null,
-    suppressed: !both,
-  };
+  return { id: prompt.id, treated: arm('prompt.shown'), control: arm('prompt.held_out') };
 }

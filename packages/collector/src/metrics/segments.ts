@@ -1,20 +1,14 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, ratio } from './suppress.js';
+import type { SegmentCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 import { horizonsTable, inSustainedWindow, sustainedDays, sustainedEligible } from './sustained-window.js';
-import type { SegmentMetrics } from './types.js';
 
 /**
  * Trained people grouped by the latest value of a trait (`role`, `team`) across their identify
- * events; per group its size and sustained usage at 30, 60 and 90 days. A group under
- * `minGroupSize` people is suppressed; so is a rate when fewer than `minGroupSize` of them are
- * eligible for it.
+ * events; per group its size and sustained usage at 30, 60 and 90 days, in the order of the key.
  */
-export async function segments(
-  query: SqlQuery,
-  sql: MetricSql,
-  minGroupSize: number,
-): Promise<{ role: SegmentMetrics[]; team: SegmentMetrics[] }> {
+export async function segments(query: SqlQuery, sql: MetricSql): Promise<{ role: SegmentCounts[]; team: SegmentCounts[] }> {
   const horizon = (n: number) => `
       CASE WHEN ${sustainedEligible('t.trained_at', String(n), sql.asOf)} THEN 1 ELSE 0 END AS e${n},
       CASE WHEN h${n}.user_id IS NOT NULL THEN 1 ELSE 0 END AS a${n}`;
@@ -42,16 +36,14 @@ export async function segments(
     FROM grouped GROUP BY trait, key ORDER BY trait, key`,
     sql.params,
   );
-  const out: { role: SegmentMetrics[]; team: SegmentMetrics[] } = { role: [], team: [] };
+  const out: { role: SegmentCounts[]; team: SegmentCounts[] } = { role: [], team: [] };
   for (const r of rows) {
-    const users = num(r['users']);
-    const key = r['key'] === null || r['key'] === undefined ? null : String(r['key']);
-    const rate = (n: number) => (num(r[`e${n}`]) < minGroupSize ? null : ratio(num(r[`a${n}`]), num(r[`e${n}`])));
-    const segment: SegmentMetrics =
-      users < minGroupSize
-        ? { key, users: null, sustainedD30: null, sustainedD60: null, sustainedD90: null, suppressed: true }
-        : { key, users, sustainedD30: rate(30), sustainedD60: rate(60), sustainedD90: rate(90), suppressed: false };
-    out[r['trait'] === 'role' ? 'role' : 'team'].push(segment);
+    const horizon = (n: number) => ({ eligible: num(r[`e${n}`]), active: num(r[`a${n}`]) });
+    out[r['trait'] === 'role' ? 'role' : 'team'].push({
+      key: r['key'] === null || r['key'] === undefined ? null : String(r['key']),
+      users: num(r['users']),
+      sustained: { d30: horizon(30), d60: horizon(60), d90: horizon(90) },
+    });
   }
   return out;
 }

@@ -1,19 +1,15 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
-import { num, ratio, windowOf } from './suppress.js';
+import type { PopulationCounts } from './metric-counts.js';
+import { num } from './suppress.js';
 import { horizonsTable, inSustainedWindow, sustainedDays, sustainedEligible } from './sustained-window.js';
-import type { Metrics } from './types.js';
 
 /**
  * Adoption and sustained usage. Adoption: trained people active in asOf−27…asOf over people trained
  * on or before asOf. Sustained at N days: eligible when trainedAt + N ≤ asOf; active when they have
  * a usage event in trainedAt+N−13 … trainedAt+N.
  */
-export async function trainedPopulation(
-  query: SqlQuery,
-  sql: MetricSql,
-  minGroupSize: number,
-): Promise<{ adoption: Metrics['adoption']; sustained: Metrics['sustained']; trained: number }> {
+export async function trainedPopulation(query: SqlQuery, sql: MetricSql): Promise<PopulationCounts> {
   const rows = await query(
     `${sql.ctes()},
     horizons AS ${horizonsTable([0, ...sustainedDays])},
@@ -35,18 +31,5 @@ export async function trainedPopulation(
   const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), active: num(r['active']) }]));
   const at = (n: number) => byN.get(n) ?? { eligible: 0, active: 0 };
   // Horizon 0 is "trained on or before asOf", with activity over the last 28 days: adoption.
-  const trained = at(0).eligible;
-  const adoption =
-    trained < minGroupSize
-      ? { trained: null, active: null, rate: null, suppressed: true }
-      : { trained, active: at(0).active, rate: ratio(at(0).active, trained), suppressed: false };
-  return {
-    trained,
-    adoption,
-    sustained: {
-      d30: windowOf(at(30).eligible, at(30).active, minGroupSize),
-      d60: windowOf(at(60).eligible, at(60).active, minGroupSize),
-      d90: windowOf(at(90).eligible, at(90).active, minGroupSize),
-    },
-  };
+  return { trained: at(0).eligible, active: at(0).active, sustained: { d30: at(30), d60: at(60), d90: at(90) } };
 }

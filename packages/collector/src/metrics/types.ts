@@ -87,6 +87,13 @@ export interface PromptMetrics {
   uplift: number | null;
   ci95: [number, number] | null;
   suppressed: boolean;
+  /**
+   * A viewer's answer only, while an arm is suppressed: the end of the week (a Sunday,
+   * `YYYY-MM-DD`) around which both arms are expected to reach `minGroupSize`, from their growth
+   * over the last four weeks; null when they do not grow (or not within a year). Never how many
+   * an arm holds.
+   */
+  knownAround?: string | null;
 }
 
 /** The body of `GET /v1/metrics` (SPEC "Metric definitions"). */
@@ -114,4 +121,11 @@ export interface Metrics {
   programs: ProgramMetrics[];
   /** Web-vitals p75 per tool and metric. */
   vitals: VitalMetrics[];
+  /**
+   * A viewer's answer only: the day its figures are for, the end (Sunday) of the last complete
+   * week on or before `asOf`; null when no week is complete by then. `asOf` stays the day asked for.
+   */
+  figuresAsOf?: string | null;
+  /** A viewer's answer only: how many groups of each breakdown are hidden (they are not listed). */
+  hiddenGroups?: { cohorts: number; programs: number; role: number; team: number };
 }

@@ -1,7 +1,7 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import { num } from './suppress.js';
-import type { VitalMetrics } from './types.js';
+import type { VitalCounts } from './metric-counts.js';
 
 /** The metrics `web-vitals` reports, in the order they are listed. */
 export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
@@ -9,15 +9,11 @@ export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
 /**
  * Web-vitals per tool and metric over asOf−27…asOf, from `perf.vital` events (`props: { metric,
  * value, rating }`): the number of samples, their 75th percentile (the figure web-vitals' thresholds
- * are written for) and the count of each rating. A tool and metric measured on fewer than
- * `minGroupSize` people's pages is suppressed. Values that are not numbers are ignored.
+ * are written for), the count of each rating and the people whose pages reported them (publishing
+ * suppresses a tool and metric measured on fewer than `minGroupSize` people's pages). Values that
+ * are not numbers are ignored.
  */
-export async function webVitals(
-  query: SqlQuery,
-  sql: MetricSql,
-  restrictToTrained: boolean,
-  minGroupSize: number,
-): Promise<VitalMetrics[]> {
+export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<VitalCounts[]> {
   const { dialect } = sql;
   const json = (key: string) => dialect.jsonText('e.props', key);
   const rows = await query(
@@ -46,21 +42,17 @@ export async function webVitals(
   );
   const order = (metric: string) => vitalNames.indexOf(metric as (typeof vitalNames)[number]);
   return rows
-    .map((r): VitalMetrics => {
-      const tool = String(r['tool']);
-      const metric = String(r['metric']);
-      if (num(r['people']) < minGroupSize)
-        return { tool, metric, samples: null, p75: null, good: null, needsImprovement: null, poor: null, suppressed: true };
-      return {
-        tool,
-        metric,
+    .map(
+      (r): VitalCounts => ({
+        tool: String(r['tool']),
+        metric: String(r['metric']),
         samples: num(r['samples']),
+        people: num(r['people']),
         p75: Number(r['p75']),
         good: num(r['good']),
         needsImprovement: num(r['needs_improvement']),
         poor: num(r['poor']),
-        suppressed: false,
-      };
-    })
+      }),
+    )
     .sort((a, b) => a.tool.localeCompare(b.tool) || order(a.metric) - order(b.metric));
 }
