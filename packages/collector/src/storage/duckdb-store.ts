@@ -135,6 +135,11 @@ export class DuckDBStore extends SqlStore {
     return old;
   }
 
+  override async keptPseudonymSecret(): Promise<string | undefined> {
+    const kept = this.lockedFile ? await readPseudonymKey(pseudonymKeyPath(this.lockedFile)) : undefined;
+    return kept ?? (await this.getSetting(pseudonymSecretSetting));
+  }
+
   protected override usageEventsChanged(): void {
     this.usageEvents = undefined;
   }

@@ -4,7 +4,7 @@ import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
 
 /** How the shared core runs statements on a store's connection. */
@@ -99,8 +99,73 @@ export abstract class SqlStore implements Store {
     return (await this.getSetting(key)) as string;
   }
 
+  async putSetting(key: string, value: string | undefined): Promise<void> {
+    const p = this.dialect.param;
+    if (value === undefined) await this.statements.run(`DELETE FROM settings WHERE key = ${p(1)}`, [key]);
+    else
+      await this.statements.run(
+        `INSERT INTO settings (key, value) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, value],
+      );
+  }
+
   initPseudonymSecret(generated: string): Promise<string> {
     return this.initSetting(pseudonymSecretSetting, generated);
+  }
+
+  keptPseudonymSecret(): Promise<string | undefined> {
+    return this.getSetting(pseudonymSecretSetting);
+  }
+
+  async tables(): Promise<StoreTable[]> {
+    // The schema this connection writes (PostgreSQL: the search path's first; DuckDB: main) of this
+    // database: DuckDB lists a connection's temporary tables under another catalog, `temp`.
+    const own = 'table_catalog = current_database() AND table_schema = current_schema()';
+    const columns = await this.statements.rows(
+      `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+       WHERE ${own} AND table_name IN (SELECT table_name FROM information_schema.tables WHERE ${own} AND table_type = 'BASE TABLE')
+       ORDER BY table_name, ordinal_position`,
+    );
+    const keys = await this.statements.rows(
+      `SELECT k.table_name AS t, k.column_name AS c FROM information_schema.table_constraints tc
+       JOIN information_schema.key_column_usage k
+         ON k.constraint_name = tc.constraint_name AND k.table_name = tc.table_name AND k.table_schema = tc.table_schema
+       WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_catalog = current_database() AND tc.table_schema = current_schema()
+       ORDER BY k.table_name, k.ordinal_position`,
+    );
+    const tables = new Map<string, StoreTable>();
+    for (const row of columns) {
+      const name = String(row['t']);
+      const table = tables.get(name) ?? { name, columns: [], primaryKey: [] };
+      table.columns.push(String(row['c']));
+      tables.set(name, table);
+    }
+    for (const row of keys) tables.get(String(row['t']))?.primaryKey.push(String(row['c']));
+    return [...tables.values()];
+  }
+
+  async insertRows(table: string, columns: readonly string[], rows: readonly (string | null)[][]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const found = (await this.tables()).find((t) => t.name === table);
+    if (!found) throw new Error(`this ${this.kind} store has no table ${table}`);
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const conflict = found.primaryKey.length ? ` ON CONFLICT (${found.primaryKey.map(quote).join(', ')}) DO NOTHING` : '';
+    const p = this.dialect.param;
+    return this.transaction(async (tx) => {
+      if (!conflict && Number((await tx.rows(`SELECT count(*) AS n FROM ${quote(table)}`))[0]?.['n']) > 0) return 0;
+      let inserted = 0;
+      // Text parameters: each engine reads them by the column they go into.
+      const perStatement = Math.max(1, Math.floor(4000 / columns.length));
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const chunk = rows.slice(start, start + perStatement);
+        const values = chunk.map((_, r) => `(${columns.map((_, c) => p(r * columns.length + c + 1)).join(', ')})`);
+        inserted += await tx.run(
+          `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${values.join(', ')}${conflict}`,
+          chunk.flat(),
+        );
+      }
+      return inserted;
+    });
   }
 
   async ping(): Promise<void> {

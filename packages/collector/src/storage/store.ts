@@ -33,6 +33,15 @@ export interface EventPageQuery {
   limit: number;
 }
 
+/** A table of the store as its schema declares it: what `uptake migrate` copies generically. */
+export interface StoreTable {
+  name: string;
+  /** Column names in their declared order. */
+  columns: string[];
+  /** The primary key's columns, in key order; empty when the table has none. */
+  primaryKey: string[];
+}
+
 /** A value bound to a `$n` parameter of `Store.query`. */
 export type SqlParam = string | number | boolean | null;
 
@@ -68,6 +77,13 @@ export interface Store {
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */
   initSetting(key: string, value: string): Promise<string>;
+  /** Writes a setting, replacing any value; `undefined` deletes it. */
+  putSetting(key: string, value: string | undefined): Promise<void>;
+  /**
+   * The pseudonym secret generated and kept with this store (its key file, or its settings), or
+   * undefined when it keeps none; never generates one. What `uptake migrate` carries.
+   */
+  keptPseudonymSecret(): Promise<string | undefined>;
   /**
    * Keeps `generated` as the store's pseudonym secret unless one is kept already, and returns the
    * kept one, where the events' readers cannot read it: on DuckDB a 0600 key file beside the store
@@ -103,6 +119,14 @@ export interface Store {
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   /** One statement in a read session of its own. */
   query: SqlQuery;
+  /** The store's own tables (not temporary ones), with their columns and primary keys. */
+  tables(): Promise<StoreTable[]>;
+  /**
+   * Inserts rows of `table` given as text (each read by its column's type), in one transaction, and
+   * returns how many were new: a row whose primary key is stored already is skipped, and a table
+   * without a primary key takes rows only while it is empty, so copying twice copies once.
+   */
+  insertRows(table: string, columns: readonly string[], rows: readonly (string | null)[][]): Promise<number>;
   /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;
