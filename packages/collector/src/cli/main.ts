@@ -5,6 +5,7 @@ import { demoCommand, demoUsage } from './demo-command.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
+import { migrateCommand, migrateUsage } from './migrate-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
 
@@ -16,6 +17,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   forget: { run: forgetCommand, usage: forgetUsage },
   config: { run: configCommand, usage: configUsage },
   demo: { run: demoCommand, usage: demoUsage },
+  migrate: { run: migrateCommand, usage: migrateUsage },
 };
 
 const help = `uptake <command> [options]

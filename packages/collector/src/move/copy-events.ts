@@ -40,7 +40,7 @@ export async function copyEvents(from: Store, to: Store, options: CopyEventsOpti
     read.catch(() => undefined);
     return read;
   };
-  let next = page(resumed && { ts: new Date(resumed.after.ts), id: resumed.after.id });
+  let next = page(resumed?.after && { ts: new Date(resumed.after.ts), id: resumed.after.id });
   options.onEvents?.(read);
   for (;;) {
     const events = await next;

@@ -7,11 +7,13 @@ import type { Store } from '../storage/store.js';
  */
 export const checkpointPrefix = 'move:';
 
-/** How far a copy of events got: the last `(ts, id)` written and the counts so far. */
+/** How far a copy of events got: the counts so far and, for a copy from a store, the last `(ts, id)` written. */
 export interface EventsCheckpoint {
-  after: { ts: string; id: string };
+  /** Events read (from a file: its rows, in file order). */
   read: number;
+  /** Of those, events the destination did not hold yet. */
   inserted: number;
+  after?: { ts: string; id: string };
 }
 
 /** The checkpoint under `key` in `store`, or undefined when no move is under way there. */
