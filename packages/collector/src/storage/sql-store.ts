@@ -192,12 +192,12 @@ export abstract class SqlStore implements Store {
     if (q.from) where.push(`ts >= ${at(q.from)}`);
     if (q.to) where.push(`ts < ${at(q.to)}`);
     if (q.after) where.push(this.dialect.rowAfter(['ts', 'id'], [at(q.after.ts), this.dialect.param(values.push(q.after.id))]));
-    const sql = `${selectEvents(this.dialect)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts, id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
+    const sql = `${selectEvents(this.dialect)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY events.ts, events.id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
     return (await this.statements.rows(sql, values)).map(toStoredEvent);
   }
 
   async events(): Promise<StoredEvent[]> {
-    return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY ts, id`)).map(toStoredEvent);
+    return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY events.ts, events.id`)).map(toStoredEvent);
   }
 
   purge(before: Date, keep: readonly string[]): Promise<number> {
