@@ -45,7 +45,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   try {
     await store.syncUsageEvents(config.usageEvents);
     const pseudonymize = await pseudonymizerFor(config, store);
-    const committer = new GroupCommitter(store, config.groupCommit);
+    const committer = new GroupCommitter(store, config.groupCommit, config.maxEventsPerPersonPerDay);
     const localToken = newLocalToken();
     const app = await buildServer(
       {

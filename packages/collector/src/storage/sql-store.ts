@@ -4,7 +4,7 @@ import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
+import type { CappedInsert, EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
 
 /** How the shared core runs statements on a store's connection. */
@@ -39,7 +39,7 @@ export abstract class SqlStore implements Store {
   protected abstract readonly statements: SqlExecutor;
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   protected abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  abstract insert(events: StoredEvent[]): Promise<string[]>;
+  abstract insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
   /**
@@ -47,6 +47,76 @@ export abstract class SqlStore implements Store {
    * (DuckDB: a checkpoint; PostgreSQL: `VACUUM FULL`). Runs outside any transaction.
    */
   protected abstract compact(tables: readonly string[]): Promise<void>;
+
+  async insert(events: StoredEvent[]): Promise<string[]> {
+    return (await this.insertCapped(events, Number.POSITIVE_INFINITY)).inserted;
+  }
+
+  /**
+   * Within an insert's transaction, before anything is written: holds every collector off these
+   * person-days (`user\u0000day` keys, sorted) until the transaction ends. A store one process
+   * writes, one transaction at a time, needs nothing.
+   */
+  protected async lockPersonDays(_tx: SqlExecutor, _keys: readonly string[]): Promise<void> {}
+
+  /**
+   * Within an insert's transaction: the events to store under the daily cap, in the order given,
+   * and the ids refused. Reads the person-days' stored counts under `lockPersonDays`; only for a
+   * person-day the events would take past the cap does it ask which of them are stored already
+   * (duplicates take no room and are not refused).
+   */
+  protected async withinCap(
+    tx: SqlExecutor,
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> = new Set(),
+  ): Promise<{ kept: readonly StoredEvent[]; refused: string[] }> {
+    if (perPersonDay === Number.POSITIVE_INFINITY) return { kept: events, refused: [] };
+    const keyOf = (e: StoredEvent) => (e.userId === null ? undefined : `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`);
+    const wanted = new Map<string, number>();
+    for (const e of events) {
+      const key = keyOf(e);
+      if (key !== undefined) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+    }
+    if (wanted.size === 0) return { kept: events, refused: [] };
+    const keys = [...wanted.keys()].sort();
+    await this.lockPersonDays(tx, keys);
+    const p = this.dialect.param;
+    const users = [...new Set(keys.map((k) => k.split('\u0000')[0] as string))];
+    const days = [...new Set(keys.map((k) => k.split('\u0000')[1] as string))];
+    const stored = await tx.rows(
+      `SELECT user_id, CAST(day AS VARCHAR) AS day, events FROM person_days
+       WHERE user_id IN (${users.map((_, i) => p(i + 1)).join(', ')}) AND day IN (${days.map((_, i) => `CAST(${p(users.length + i + 1)} AS DATE)`).join(', ')})`,
+      [...users, ...days],
+    );
+    const room = new Map(keys.map((key) => [key, perPersonDay]));
+    for (const r of stored) room.set(`${r['user_id']}\u0000${r['day']}`, perPersonDay - Number(r['events']));
+    const over = new Set(keys.filter((key) => (wanted.get(key) as number) > (room.get(key) as number)));
+    if (over.size === 0) return { kept: events, refused: [] };
+    const candidates = events.filter((e) => over.has(keyOf(e) as string)).map((e) => e.id);
+    const already = new Set(
+      (await tx.rows(`SELECT id FROM events WHERE id IN (${candidates.map((_, i) => p(i + 1)).join(', ')})`, candidates)).map((r) =>
+        String(r['id']),
+      ),
+    );
+    const kept: StoredEvent[] = [];
+    const refused: string[] = [];
+    for (const e of events) {
+      const key = keyOf(e);
+      if (key === undefined || !over.has(key) || already.has(e.id)) {
+        kept.push(e);
+        continue;
+      }
+      const left = room.get(key) as number;
+      if (left <= 0 && !exempt.has(e.id)) {
+        refused.push(e.id);
+        continue;
+      }
+      room.set(key, left - 1);
+      kept.push(e);
+    }
+    return { kept, refused };
+  }
 
   /** Called within the transaction that changes which usage events the rollup counts: a cache of them is stale. */
   protected usageEventsChanged(): void {}

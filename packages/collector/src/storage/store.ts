@@ -42,6 +42,14 @@ export interface StoreTable {
   primaryKey: string[];
 }
 
+/** What `Store.insertCapped` did, by event id. */
+export interface CappedInsert {
+  /** The events newly stored. */
+  inserted: string[];
+  /** The events not stored because their person had reached the day's cap (never one stored already). */
+  refused: string[];
+}
+
 /** A value bound to a `$n` parameter of `Store.query`. */
 export type SqlParam = string | number | boolean | null;
 
@@ -69,7 +77,15 @@ export interface Store {
    * Durable (committed) when it resolves. Ids must be unique within the call.
    */
   insert(events: StoredEvent[]): Promise<string[]>;
-  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: what the daily cap reads. */
+  /**
+   * `insert`, holding each person to `perPersonDay` stored events per UTC day: in the order given,
+   * an event past the cap is not stored and comes back in `refused` (an id stored already is a
+   * duplicate, never refused). The cap is read and counted in the insert's transaction, under a lock
+   * every collector of the store takes for that person-day, so collectors sharing a database cannot
+   * pass it together. Events in `exempt` (imported facts) count towards the cap but are never refused.
+   */
+  insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert>;
+  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: the count the daily cap holds. */
   personDayEvents(userId: string, day: string): Promise<number>;
   /** Which of these event ids are stored. */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
