@@ -111,16 +111,21 @@ const procCpu = (pid) => {
     return 0;
   }
 };
-const postgresCpu = () =>
-  readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p))
-    .reduce((sum, pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres' ? sum + procCpu(pid) : sum;
-      } catch {
-        return sum;
-      }
-    }, 0);
+// PostgreSQL serves others too: only the bench collectors' backends (by application_name) and the
+// WAL writer count.
+const benchApp = 'uptake-bench';
+async function postgresCpu() {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 OR backend_type = 'walwriter'", [
+      benchApp,
+    ]);
+    return rows.reduce((sum, r) => sum + procCpu(r.pid), 0);
+  } finally {
+    await client.end();
+  }
+}
 const machineCpu = () => {
   const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).map(Number);
   return (user + nice + system + irq + softirq + steal) / ticks;
@@ -131,7 +136,7 @@ const selfCpu = () => {
 };
 
 async function load(url, servers) {
-  const before = { self: selfCpu(), servers: servers.map((s) => procCpu(s.pid)), pg: postgresCpu(), machine: machineCpu() };
+  const before = { self: selfCpu(), servers: servers.map((s) => procCpu(s.pid)), pg: await postgresCpu(), machine: machineCpu() };
   const result = await autocannon({
     url: `${url}/v1/batch`,
     connections,
@@ -141,7 +146,9 @@ async function load(url, servers) {
   const core = (used) => `${Math.round((used / result.duration) * 100)}%`;
   const collector = servers.reduce((sum, s, i) => sum + procCpu(s.pid) - before.servers[i], 0);
   const generator = selfCpu() - before.self;
-  const database = postgresCpu() - before.pg;
+  const database = (await postgresCpu()) - before.pg;
+  const events = result['2xx'] * 100;
+  const perEvent = (used) => (events ? (used * 1e6) / events : 0);
   return {
     eventsPerSecond: Math.round((result['2xx'] / result.duration) * 100),
     p50: result.latency.p50,
@@ -153,6 +160,8 @@ async function load(url, servers) {
     collector: core(collector),
     postgres: core(database),
     others: core(Math.max(0, machineCpu() - before.machine - generator - collector - database)),
+    // CPU per event, whatever else runs: what the 2 cores can carry when nothing else does.
+    perEvent: { generator: perEvent(generator), collector: perEvent(collector), postgres: perEvent(database) },
   };
 }
 
@@ -175,7 +184,10 @@ const targets = [
   ['uptake serve, DuckDB file', serve('--db', join(dir, 'bench.duckdb'))],
 ];
 if (await postgresReachable()) {
-  targets.push(['uptake serve, PostgreSQL', serve('--database-url', `${databaseUrl}?options=${encodeURIComponent('-c search_path=bench')}`)]);
+  targets.push([
+    'uptake serve, PostgreSQL',
+    serve('--database-url', `${databaseUrl}?application_name=${benchApp}&options=${encodeURIComponent('-c search_path=bench')}`),
+  ]);
 } else {
   console.log(`(PostgreSQL not reachable at ${databaseUrl}: skipped)`);
 }
@@ -201,9 +213,16 @@ for (const [label, args] of targets) {
     collector: r.collector,
     postgres: r.postgres,
     others: r.others,
+    'µs/event': [r.perEvent.collector, r.perEvent.postgres].map((us) => us.toFixed(1)).join(' + '),
+    'idle-machine estimate': label.startsWith('bare')
+      ? ''
+      : Math.round((cpus().length * 1e6) / (r.perEvent.generator + r.perEvent.collector + r.perEvent.postgres)),
   });
 }
 console.table(rows);
+console.log(
+  'µs/event: CPU of the collector (+ its PostgreSQL backends) per durable event; idle-machine estimate: events/s the cores would carry at that CPU per event, the load generator included, with nothing else running',
+);
 const ceiling = rows[0]['events/s'];
 for (const row of rows.slice(1))
   console.log(`${row.target}: ${((row['events/s'] / ceiling) * 100).toFixed(0)}% of the bare-server ceiling`);

@@ -6,6 +6,7 @@ import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
 import type { CappedInsert, EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
+import { utcDayText } from './utc-day-text.js';
 
 /** How the shared core runs statements on a store's connection. */
 export interface SqlExecutor {
@@ -72,7 +73,7 @@ export abstract class SqlStore implements Store {
     exempt: ReadonlySet<string> = new Set(),
   ): Promise<{ kept: readonly StoredEvent[]; refused: string[] }> {
     if (perPersonDay === Number.POSITIVE_INFINITY) return { kept: events, refused: [] };
-    const keyOf = (e: StoredEvent) => (e.userId === null ? undefined : `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`);
+    const keyOf = (e: StoredEvent) => (e.userId === null ? undefined : `${e.userId}\u0000${utcDayText(e.ts)}`);
     const wanted = new Map<string, number>();
     for (const e of events) {
       const key = keyOf(e);
@@ -341,7 +342,7 @@ export abstract class SqlStore implements Store {
     const counts = new Map<string, number>();
     for (const e of events) {
       if (e.userId === null || !stored.has(e.id)) continue;
-      const key = `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`;
+      const key = `${e.userId}\u0000${utcDayText(e.ts)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     if (counts.size === 0) return;
