@@ -14,7 +14,7 @@ import { duckdbMigrations } from './migrations.js';
 import { sqlString } from './sql-literal.js';
 import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
 import { pseudonymKeyPath, pseudonymSecretSetting, readPseudonymKey } from './pseudonym-key-file.js';
-import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
+import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
 
@@ -57,6 +57,7 @@ export class DuckDBStore extends SqlStore {
     /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
     private reader: DuckDBConnection,
     override readonly lockedFile: string | undefined,
+    private readonly threads: number,
   ) {
     super();
     this.writer = executorOf(connection);
@@ -71,15 +72,19 @@ export class DuckDBStore extends SqlStore {
    * A missing folder is created 0700, the file and its WAL are made 0600, and a symbolic link at
    * either is an error: DuckDB would write the events through it. DuckDB creates a new WAL after
    * each checkpoint with the process's umask; the private folder (or `uptake`'s umask 077) keeps it private.
+   *
+   * `threads` is DuckDB's worker thread count, 1 by default: the collector's writes are many small
+   * transactions, and a second thread made each one cost about a third more CPU and take longer
+   * (measured in docs/DECISIONS.md, "Ingest"); a metrics scan of a big store may gain from more.
    */
-  static async open(path: string): Promise<DuckDBStore> {
+  static async open(path: string, threads = 1): Promise<DuckDBStore> {
     const file = path === ':memory:' ? undefined : path;
     if (file) {
       await mkdir(dirname(file), { recursive: true, mode: privateDirMode });
       await refuseLink(file);
       await refuseLink(`${file}.wal`);
     }
-    const instance = await DuckDBInstance.create(path);
+    const instance = await DuckDBInstance.create(path, { threads: String(threads) });
     if (file) {
       await chmod(file, privateFileMode);
       await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
@@ -94,7 +99,7 @@ export class DuckDBStore extends SqlStore {
     await connection.run(
       'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts TIMESTAMPTZ, received_at TIMESTAMPTZ, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
     );
-    return new DuckDBStore(instance, connection, reader, path === ':memory:' ? undefined : path);
+    return new DuckDBStore(instance, connection, reader, path === ':memory:' ? undefined : path, threads);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -196,7 +201,7 @@ export class DuckDBStore extends SqlStore {
         // The copy holds every committed row; a write-ahead log left beside the old file must not be replayed onto it.
         await rm(`${file}.wal`, { force: true });
         await rename(fresh, file);
-        const next = await DuckDBStore.open(file);
+        const next = await DuckDBStore.open(file, this.threads);
         this.instance = next.instance;
         this.connection = next.connection;
         this.reader = next.reader;
@@ -207,12 +212,16 @@ export class DuckDBStore extends SqlStore {
     });
   }
 
-  insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert> {
-    if (events.length === 0) return Promise.resolve({ inserted: [], refused: [] });
+  protected writeGroup(
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert> {
     return this.serial(async () => {
       try {
         return await this.inTransaction(async () => {
-          const { kept, refused } = await this.withinCap(this.writer, events, perPersonDay, exempt);
+          const { kept, refused } = exact ? await this.withinCap(this.writer, events, perPersonDay, exempt) : { kept: events, refused: [] };
           if (kept.length === 0) return { inserted: [], refused };
           await this.stage(kept);
           this.usageEvents ??= await this.storedUsageEvents(this.writer);
@@ -224,7 +233,7 @@ export class DuckDBStore extends SqlStore {
              WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
           const ids = inserted.map((r) => String(r['id']));
-          await this.countPersonDays(this.writer, kept, ids);
+          if ((await this.countPersonDays(this.writer, kept, ids)) > perPersonDay && !exact) throw new PastTheCap();
           return { inserted: ids, refused };
         });
       } finally {

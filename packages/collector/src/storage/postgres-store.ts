@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { postgresMigrations } from './migrations.js';
 import { postgresDialect } from './postgres-dialect.js';
-import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
+import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
 
@@ -76,8 +76,13 @@ export class PostgresStore extends SqlStore {
     for (const table of tables) await this.pool.query(`VACUUM FULL ${table}`);
   }
 
-  /** Advisory locks, one per person-day, taken in one global order (their hash) so collectors never deadlock on them. */
-  protected override async lockPersonDays(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
+  /**
+   * Advisory locks, one per person-day, held to the end of the transaction and taken in one global
+   * order (their hash) so collectors never deadlock on them. Every insert takes them before it
+   * reads or counts a person-day, so a total it reads or leaves includes every other collector's.
+   */
+  private async lockPersonDays(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
     const values = keys.map((_, i) => `($${i + 1})`).join(', ');
     // Text parameters cannot hold the keys' NUL separator. Two person-days that hash alike share a
     // lock: their inserts wait for each other, nothing more.
@@ -87,11 +92,18 @@ export class PostgresStore extends SqlStore {
     );
   }
 
-  async insertCapped(given: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert> {
-    if (given.length === 0) return { inserted: [], refused: [] };
+  protected writeGroup(
+    given: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert> {
     return this.retryingDeadlocks(() =>
       this.onClient(async (client) => {
-        const { kept, refused } = await this.withinCap(executorOf(client), given, perPersonDay, exempt);
+        await this.lockPersonDays(executorOf(client), this.personDayKeys(given));
+        const { kept, refused } = exact
+          ? await this.withinCap(executorOf(client), given, perPersonDay, exempt)
+          : { kept: given, refused: [] };
         if (kept.length === 0) return { inserted: [], refused };
         // Several collectors insert overlapping batches at once: rows taken in one global order (by
         // id, and the rollup by its key) keep their row locks from deadlocking; a deadlock that
@@ -125,7 +137,8 @@ export class PostgresStore extends SqlStore {
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
         const ids = rows.map((r: { id: string }) => r.id);
-        await this.countPersonDays(executorOf(client), events, ids);
+        // Totals include what other collectors committed before this transaction took the rows.
+        if ((await this.countPersonDays(executorOf(client), events, ids)) > perPersonDay && !exact) throw new PastTheCap();
         return { inserted: ids, refused };
       }),
     );

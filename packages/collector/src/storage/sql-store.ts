@@ -8,6 +8,9 @@ import type { CappedInsert, EventPageQuery, SqlParam, SqlQuery, Store, StoredEve
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
 import { utcDayText } from './utc-day-text.js';
 
+/** Rolls back an optimistic group insert that took a person-day past the cap (see `SqlStore.insertCapped`). */
+export class PastTheCap extends Error {}
+
 /** How the shared core runs statements on a store's connection. */
 export interface SqlExecutor {
   /** Runs one statement and returns its rows; an integer may come back as a number, a bigint or text. */
@@ -40,7 +43,6 @@ export abstract class SqlStore implements Store {
   protected abstract readonly statements: SqlExecutor;
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   protected abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  abstract insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
   /**
@@ -54,17 +56,46 @@ export abstract class SqlStore implements Store {
   }
 
   /**
-   * Within an insert's transaction, before anything is written: holds every collector off these
-   * person-days (`user\u0000day` keys, sorted) until the transaction ends. A store one process
-   * writes, one transaction at a time, needs nothing.
+   * Writes a group of events in one transaction (`exact`: under the cap as `withinCap` decides it;
+   * otherwise all of them), with their rollups, and returns the ids stored and refused. When not
+   * `exact` and a person-day ends past a finite cap (`countPersonDays` tells), throws `PastTheCap`
+   * inside the transaction, which rolls it back.
    */
-  protected async lockPersonDays(_tx: SqlExecutor, _keys: readonly string[]): Promise<void> {}
+  protected abstract writeGroup(
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert>;
+
+  /**
+   * Optimistic first: a group is written as it is, and the person-day totals its insert leaves say
+   * whether anyone went past the cap. Only then (someone sending far more than a person does) is
+   * the transaction rolled back and the group written again under the cap exactly, with the
+   * person-days locked and read first. The common group pays no lock and no read.
+   */
+  async insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert> {
+    if (events.length === 0) return { inserted: [], refused: [] };
+    try {
+      return await this.writeGroup(events, perPersonDay, exempt, false);
+    } catch (error) {
+      if (!(error instanceof PastTheCap)) throw error;
+      return this.writeGroup(events, perPersonDay, exempt, true);
+    }
+  }
+
+  /** The person-days of events with a user id, as sorted distinct `user\u0000day` keys (UTC days). */
+  protected personDayKeys(events: readonly StoredEvent[]): string[] {
+    const keys = new Set<string>();
+    for (const e of events) if (e.userId !== null) keys.add(`${e.userId}\u0000${utcDayText(e.ts)}`);
+    return [...keys].sort();
+  }
 
   /**
    * Within an insert's transaction: the events to store under the daily cap, in the order given,
-   * and the ids refused. Reads the person-days' stored counts under `lockPersonDays`; only for a
-   * person-day the events would take past the cap does it ask which of them are stored already
-   * (duplicates take no room and are not refused).
+   * and the ids refused. Reads the person-days' stored counts (a store several processes write
+   * holds their locks already); only for a person-day the events would take past the cap does it ask
+   * which of them are stored already (duplicates take no room and are not refused).
    */
   protected async withinCap(
     tx: SqlExecutor,
@@ -81,7 +112,6 @@ export abstract class SqlStore implements Store {
     }
     if (wanted.size === 0) return { kept: events, refused: [] };
     const keys = [...wanted.keys()].sort();
-    await this.lockPersonDays(tx, keys);
     const p = this.dialect.param;
     const users = [...new Set(keys.map((k) => k.split('\u0000')[0] as string))];
     const days = [...new Set(keys.map((k) => k.split('\u0000')[1] as string))];
@@ -335,9 +365,11 @@ export abstract class SqlStore implements Store {
 
   /**
    * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
-   * the insert's transaction. Keys in one global order, so concurrent inserts do not deadlock.
+   * the insert's transaction, and returns the highest person-day total it left. Keys in one global
+   * order, so concurrent inserts do not deadlock; a row is locked until the transaction ends, and a
+   * concurrent insert of that person-day waits, then adds to the total the first one committed.
    */
-  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<number> {
     const stored = new Set(inserted);
     const counts = new Map<string, number>();
     for (const e of events) {
@@ -345,17 +377,18 @@ export abstract class SqlStore implements Store {
       const key = `${e.userId}\u0000${utcDayText(e.ts)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    if (counts.size === 0) return;
+    if (counts.size === 0) return 0;
     const p = this.dialect.param;
     const params: SqlParam[] = [];
     const rows = [...counts.keys()].sort().map((key) => {
       const [userId, day] = key.split('\u0000') as [string, string];
       return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
     });
-    await tx.run(
+    const totals = await tx.rows(
       `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
-       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events`,
+       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events RETURNING events`,
       params,
     );
+    return totals.reduce((highest, r) => Math.max(highest, Number(r['events'])), 0);
   }
 }
