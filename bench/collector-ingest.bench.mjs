@@ -135,14 +135,28 @@ const selfCpu = () => {
   return (user + system) / 1e6;
 };
 
-async function load(url, servers) {
+// Loads every URL at once, the connections shared among them (two collectors behind a balancer).
+async function load(urls, servers) {
   const before = { self: selfCpu(), servers: servers.map((s) => procCpu(s.pid)), pg: await postgresCpu(), machine: machineCpu() };
-  const result = await autocannon({
-    url: `${url}/v1/batch`,
-    connections,
-    duration: seconds,
-    requests: [{ method: 'POST', headers: { 'content-type': 'text/plain' }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
-  });
+  const runs = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url: `${url}/v1/batch`,
+        connections: Math.round(connections / urls.length),
+        duration: seconds,
+        requests: [{ method: 'POST', headers: { 'content-type': 'text/plain' }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+      }),
+    ),
+  );
+  const sum = (pick) => runs.reduce((total, r) => total + pick(r), 0);
+  const result = {
+    '2xx': sum((r) => r['2xx']),
+    duration: Math.max(...runs.map((r) => r.duration)),
+    latency: { p50: Math.max(...runs.map((r) => r.latency.p50)), p99: Math.max(...runs.map((r) => r.latency.p99)) },
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+  };
   const core = (used) => `${Math.round((used / result.duration) * 100)}%`;
   const collector = servers.reduce((sum, s, i) => sum + procCpu(s.pid) - before.servers[i], 0);
   const generator = selfCpu() - before.self;
@@ -169,7 +183,9 @@ async function postgresReachable() {
   const client = new pg.Client({ connectionString: databaseUrl });
   try {
     await client.connect();
-    await client.query('DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench');
+    await client.query(
+      'DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench; DROP SCHEMA IF EXISTS bench2 CASCADE; CREATE SCHEMA bench2',
+    );
     return true;
   } catch {
     return false;
@@ -179,15 +195,16 @@ async function postgresReachable() {
 }
 
 const serve = (...store) => [bin, 'serve', '--port', '0', '--config', configFile, ...store];
+// Each target: a label and the command lines of its processes (loaded together).
 const targets = [
-  ['bare node:http + JSON.parse (ceiling)', ['-e', bareServer]],
-  ['uptake serve, DuckDB file', serve('--db', join(dir, 'bench.duckdb'))],
+  ['bare node:http + JSON.parse (ceiling)', [['-e', bareServer]]],
+  ['uptake serve, DuckDB file', [serve('--db', join(dir, 'bench.duckdb'))]],
 ];
 if (await postgresReachable()) {
-  targets.push([
-    'uptake serve, PostgreSQL',
-    serve('--database-url', `${databaseUrl}?application_name=${benchApp}&options=${encodeURIComponent('-c search_path=bench')}`),
-  ]);
+  const onSchema = (schema) =>
+    serve('--database-url', `${databaseUrl}?application_name=${benchApp}&options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+  targets.push(['uptake serve, PostgreSQL', [onSchema('bench')]]);
+  targets.push(['2 × uptake serve, one PostgreSQL', [onSchema('bench2'), onSchema('bench2')]]);
 } else {
   console.log(`(PostgreSQL not reachable at ${databaseUrl}: skipped)`);
 }
@@ -197,11 +214,15 @@ console.log(
 );
 console.log('CPU columns: share of one core during the measured run (200% = both cores); others = the rest of the machine\n');
 const rows = [];
-for (const [label, args] of targets) {
-  const { url, child } = await start(args);
-  await load(url, [child]); // warm-up pass, discarded
-  const r = await load(url, [child]);
-  child.kill('SIGTERM');
+for (const [label, commands] of targets) {
+  // Started one after the other, then loaded together.
+  const started = [];
+  for (const args of commands) started.push(await start(args));
+  const urls = started.map((s) => s.url);
+  const children = started.map((s) => s.child);
+  await load(urls, children); // warm-up pass, discarded
+  const r = await load(urls, children);
+  for (const child of children) child.kill('SIGTERM');
   rows.push({
     target: label,
     'events/s': r.eventsPerSecond,
