@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUptake, spawnServe, uptakeBin } from '../helpers/spawn-collector.js';
 import { postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
+import { exportRow } from '../helpers/export-rows.js';
 import { useWorkDir } from '../helpers/use-temp-dir.js';
 
 // The built CLI (`npm test` builds first), spawned as an operator runs it.
@@ -132,17 +133,7 @@ describe('uptake import events', () => {
   }, 120_000);
 
   it('imports nothing from a file with a bad row, and names its line and field', async () => {
-    const good = {
-      id: 'imp-00000001',
-      name: 'ai.request',
-      ts: '2026-11-22T10:00:00.000Z',
-      receivedAt: '2026-11-22T10:00:01.000Z',
-      userId: 'p1',
-      anonymousId: null,
-      sessionId: null,
-      tool: 'assistant',
-      props: {},
-    };
+    const good = exportRow;
     await writeFile(
       join(dir, 'bad.ndjson'),
       `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'imp-00000002', receivedAt: 'yesterday' })}\n`,

@@ -2,6 +2,7 @@ import { eventSchema, limits } from '@uptake/sdk/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastEvent } from '../../src/ingest/fast-event.js';
+import { event } from '../helpers/temp-collector.js';
 
 // Inputs as a batch brings them: JSON text parsed (own __proto__ keys, no undefined, NaN as null).
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value) ?? 'null');
@@ -100,16 +101,10 @@ describe('fastEvent', () => {
   });
 
   it('takes the SDK-shaped events zod accepts', () => {
-    const sdk = {
+    const sdk = event({
       id: '0193f3c2-7a1b-7c3d-9e4f-a1b2c3d4e5f6',
-      name: 'ai.output_accepted',
-      ts: '2026-11-22T10:00:01.004Z',
-      userId: 'u-4821',
-      anonymousId: 'a-1',
-      sessionId: 's-1',
-      tool: 'assistant',
       props: { feature: 'summarize', edited: false, score: 0.5, none: null },
-    };
+    });
     for (const raw of [
       sdk,
       { ...sdk, userId: undefined },

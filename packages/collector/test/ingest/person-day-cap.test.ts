@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { type Collector, startCollector } from '../../src/start-collector.js';
-import { openStore } from '../../src/storage/open-store.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { postgresTarget, storeKinds, type StoreTarget } from '../helpers/store-targets.js';
+import { useStore } from '../helpers/use-store.js';
 import { event, postBatch } from '../helpers/temp-collector.js';
 
 const day = '2026-11-22';
@@ -21,19 +21,8 @@ function row(id: string, userId: string | null = 'p-1', ts = `${day}T10:00:00.00
   };
 }
 
-describe.each(storeKinds)('Store.insertCapped: $kind', ({ target: makeTarget }) => {
-  let target: StoreTarget;
-  let store: Store;
-
-  beforeAll(async () => {
-    target = await makeTarget();
-    store = await openStore(target.location);
-  });
-
-  afterAll(async () => {
-    await store.close();
-    await target.dispose();
-  });
+describe.each(storeKinds)('Store.insertCapped: $kind', ({ kind }) => {
+  const store = useStore(kind);
 
   it('stores in the order given up to the cap per person and UTC day; a stored id is a duplicate, never refused', async () => {
     await store.insert([row('cap-a-0'), row('cap-a-1')]);

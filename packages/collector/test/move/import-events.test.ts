@@ -7,6 +7,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import { allEvents, readEvents } from '../../src/storage/read-events.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { storeKinds, type StoreTarget } from '../helpers/store-targets.js';
+import { exportRow } from '../helpers/export-rows.js';
 import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const dir = useTempDir('uptake-import-events-');
@@ -76,17 +77,7 @@ describe.each(storeKinds)('importEvents into $kind', ({ target: makeTarget }) =>
 
 describe('validateEventsFile', () => {
   it('names the line and field of the first bad row', async () => {
-    const good = {
-      id: 'imp-00000001',
-      name: 'ai.request',
-      ts: '2026-11-22T10:00:00.000Z',
-      receivedAt: '2026-11-22T10:00:01.000Z',
-      userId: 'p1',
-      anonymousId: null,
-      sessionId: null,
-      tool: 'assistant',
-      props: {},
-    };
+    const good = exportRow;
     const cases: [unknown, string][] = [
       [{ ...good, props: { text: 'a\u0000b' } }, 'props.text: contains a NUL character (U+0000), which cannot be stored'],
       [{ ...good, props: { nested: { a: 1 } } }, 'props.nested: '],

@@ -12,6 +12,7 @@ import { rollupTables } from '../../src/storage/rollup-tables.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { startCollector } from '../../src/start-collector.js';
 import { duckdbTarget, postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
+import { demoPrompt } from '../helpers/demo-prompt.js';
 import { postBatch } from '../helpers/temp-collector.js';
 
 const identitySecret = 'move-identity-secret-0123456789';
@@ -19,15 +20,7 @@ const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk_assistant', identitySecret, origins: ['https://assistant.corp.example'] }],
   adminToken: 'move-admin-token-0123456789',
   usageEvents: ['report.generated'],
-  prompts: [
-    {
-      id: 'critique-tip',
-      audience: { sample: 1, holdout: 0.1 },
-      trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 },
-      content: { title: 'Critique' },
-      goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 },
-    },
-  ],
+  prompts: [demoPrompt],
 });
 const until = new Date().toISOString().slice(0, 10);
 

@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
-import { openStore } from '../../src/storage/open-store.js';
-import type { SqlQuery, Store } from '../../src/storage/store.js';
-import { postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
+import type { SqlQuery } from '../../src/storage/store.js';
+import { useStore } from '../helpers/use-store.js';
 
 describe('GET /v1/config reads on PostgreSQL', () => {
-  let target: StoreTarget;
-  let store: Store;
-
-  beforeAll(async () => {
-    target = await postgresTarget();
-    store = await openStore(target.location);
-  });
-
-  afterAll(async () => {
-    await store.close();
-    await target.dispose();
-  });
+  const store = useStore('postgres');
 
   it("reads a person's exposures and training through one partial index, not every training event", async () => {
     const plans: string[] = [];
