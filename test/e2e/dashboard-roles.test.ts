@@ -63,7 +63,13 @@ describe('the dashboard shows what the role may use, and says why the rest is hi
       'Download Parquet',
     ]);
     await expect.poll(() => page.locator('[data-figure="live-total"]').innerText(), { timeout: 20_000 }).toMatch(/events from/);
-    expect(await page.locator('[data-withheld]').count()).toBe(0);
+    // Only the studio stays withheld: editing prompts and surveys is for editors and admins.
+    expect(await page.locator('[data-withheld]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['withheld']))).toEqual([
+      'studio',
+    ]);
+    expect(await page.locator('[data-withheld="studio"] p').innerText()).toBe(
+      'Editing prompts and surveys needs an editor or admin token; you are signed in as hr-analytics, with the analyst role.',
+    );
     expect(problems).toEqual([]);
   });
 

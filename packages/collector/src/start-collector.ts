@@ -54,7 +54,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   try {
     await store.syncUsageEvents(config.usageEvents);
     const pseudonymize = await pseudonymizerFor(config, store);
-    const committer = new GroupCommitter(store, config.groupCommit);
+    const committer = new GroupCommitter(store, config.groupCommit, config.maxEventsPerPersonPerDay);
     const localToken = newLocalToken();
     const versions = new ItemVersions(store);
     const live = new LiveItems(versions, (message) => app.log.warn(message));

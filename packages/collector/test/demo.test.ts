@@ -7,19 +7,12 @@ import type { Metrics } from '../src/metrics/types.js';
 import { openStore } from '../src/storage/open-store.js';
 import type { Store } from '../src/storage/store.js';
 import { duckdbTarget, type StoreTarget } from './helpers/store-targets.js';
+import { demoPrompt } from './helpers/demo-prompt.js';
 
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
   adminToken: 'demo-admin-token-0123',
-  prompts: [
-    {
-      id: 'critique-tip',
-      audience: { sample: 1, holdout: 0.1 },
-      trigger: { event: 'ai.output_rejected', count: 2, withinDays: 1 },
-      content: { title: 'Critique' },
-      goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 },
-    },
-  ],
+  prompts: [demoPrompt],
 });
 const options = { seed: 7, employees: 1500, until: '2026-11-22', tool: 'assistant' };
 

@@ -61,10 +61,11 @@ describe.each(storeKinds)('twenty concurrent senders with overlapping retries, $
     const c = await tempCollector(testConfig, target);
     try {
       let writes = 0;
-      const insert = c.store.insert.bind(c.store);
-      c.store.insert = (rows) => {
+      // The committer writes each group with insertCapped (the daily cap held in its transaction).
+      const insert = c.store.insertCapped.bind(c.store);
+      c.store.insertCapped = (rows, perPersonDay, exempt) => {
         writes++;
-        return insert(rows);
+        return insert(rows, perPersonDay, exempt);
       };
       const batches = Array.from({ length: 60 }, (_, b) => ({
         writeKey: 'wk_assistant',

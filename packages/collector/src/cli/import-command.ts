@@ -5,6 +5,7 @@ import { readTrainingCsv, trainingRows, TrainingFileError, validateTrainingCsv }
 import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import { CliError, UsageError } from './cli-error.js';
 import { parseFlags } from './parse-flags.js';
+import { importEventsCommand, importEventsUsage } from './import-events-command.js';
 import { startProgress, type Progress } from './progress.js';
 import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
@@ -15,7 +16,9 @@ export const importUsage = `uptake import training FILE.csv [--config FILE] [--d
   Columns user_id, completed_at, program, and optionally cohort, role, team (header row required,
   any order). Each row becomes a training.completed event, plus an identify event when it has a
   role or team. The whole file is checked first: one bad row imports nothing. Importing the same
-  file again changes nothing. While a collector runs on the DuckDB file, imports through it.`;
+  file again changes nothing. While a collector runs on the DuckDB file, imports through it.
+
+${importEventsUsage}`;
 
 /** Sends the file's records to the collector in requests of about 512 KiB (the body limit is 1 MiB); it validates, builds and stores them. */
 async function importThrough(collector: CollectorClient, file: string, progress: Progress): Promise<ImportCounts> {
@@ -40,6 +43,7 @@ async function importThrough(collector: CollectorClient, file: string, progress:
 
 /** `uptake import training FILE.csv`: training completions, with roles and teams, into the store. */
 export async function importCommand(args: string[]): Promise<void> {
+  if (args[0] === 'events') return importEventsCommand(args.slice(1));
   const { values, positionals } = parseFlags({
     args,
     allowPositionals: true,
@@ -52,9 +56,9 @@ export async function importCommand(args: string[]): Promise<void> {
   if (kind !== 'training' || !file || rest.length > 0)
     throw new UsageError(
       kind === undefined
-        ? 'expected what to import: training'
+        ? 'expected what to import: training or events'
         : kind !== 'training'
-          ? `cannot import "${kind}": expected training`
+          ? `cannot import "${kind}": expected training or events`
           : !file
             ? 'expected the file to import'
             : `unexpected argument ${rest[0]}`,

@@ -9,6 +9,7 @@ import { didYouMean } from './did-you-mean.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
+import { migrateCommand, migrateUsage } from './migrate-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
 import { tokenCommand, tokenUsage } from './token-command.js';
@@ -23,6 +24,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   demo: { run: demoCommand, usage: demoUsage },
   token: { run: tokenCommand, usage: tokenUsage },
   audit: { run: auditCommand, usage: auditUsage },
+  migrate: { run: migrateCommand, usage: migrateUsage },
 };
 
 const help = `uptake <command> [options]

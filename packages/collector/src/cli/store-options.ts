@@ -1,4 +1,5 @@
 import { defaultDbPath, type StoreLocation } from '../storage/open-store.js';
+import { CliError } from './cli-error.js';
 
 /** The config file read when `--config` is not given. */
 export const defaultConfigFile = './uptake.config.json';
@@ -14,7 +15,22 @@ export const storeOptions = {
   'database-url': { type: 'string' },
 } as const;
 
+/** `UPTAKE_DUCKDB_THREADS`: DuckDB's worker threads, when an operator wants other than 1. */
+function duckdbThreads(): number | undefined {
+  const value = process.env['UPTAKE_DUCKDB_THREADS'];
+  if (value === undefined || value === '') return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256)
+    throw new CliError(`UPTAKE_DUCKDB_THREADS: expected a whole number of threads from 1 to 256, got ${value}`);
+  return threads;
+}
+
 /** The store the options name: `--database-url`, else `UPTAKE_DATABASE_URL`, wins over `--db`. */
 export function storeLocation(values: { db: string; 'database-url'?: string | undefined }): StoreLocation & { db: string } {
-  return { db: values.db, databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'] };
+  const threads = duckdbThreads();
+  return {
+    db: values.db,
+    databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
+    ...(threads === undefined ? {} : { duckdbThreads: threads }),
+  };
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import { identitySecrets } from '../config/tool-identity.js';
-import { verifyUserHash } from '../identity/user-hash.js';
+import { batchVerifier } from '../identity/batch-verifier.js';
 import { acceptEvents } from '../ingest/accept-events.js';
-import { PersonDayCap } from '../ingest/person-day-cap.js';
 import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
 import { isTrustedSource } from './require-role.js';
@@ -13,7 +12,6 @@ import { toolAuthorizer } from './tool-auth.js';
 /** `POST /v1/batch`: SPEC "Wire protocol". Answers 200 only once the valid events are committed. */
 export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
-  const cap = new PersonDayCap(ctx.store, ctx.config.maxEventsPerPersonPerDay);
   const maxEventAgeMs = ctx.config.maxEventAgeDays * 864e5;
 
   app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
@@ -49,27 +47,21 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
       receivedAt,
       sentAt: envelope.data.sentAt === undefined ? undefined : new Date(envelope.data.sentAt),
       pseudonymize: ctx.pseudonymize,
-      writeKey: trusted
-        ? undefined
-        : { maxEventAgeMs, verified: secrets && ((userId) => verifyUserHash(secrets, userId, identities[userId])) },
+      writeKey: trusted ? undefined : { maxEventAgeMs, verified: secrets && batchVerifier(secrets, identities) },
     });
-    const { kept, refused: capped, done } = await cap.admit(rows);
-    // A retry of events already stored is answered as duplicates, not refused against the cap.
-    const already = capped.length ? await ctx.store.storedIds(capped.map((i) => rows[i]!.id)) : new Set<string>();
-    const refused = capped.filter((i) => !already.has(rows[i]!.id));
-    for (const i of refused) {
-      rejected.push({
-        index: indexes[i] as number,
-        id: rows[i]?.id,
-        error: `this person sent more than ${ctx.config.maxEventsPerPersonPerDay} events on ${rows[i]?.ts.toISOString().slice(0, 10)} (maxEventsPerPersonPerDay)`,
-      });
-    }
-    rejected.sort((a, b) => a.index - b.index);
-    let accepted: number;
-    try {
-      accepted = await ctx.committer.submit(kept);
-    } finally {
-      done();
+    // The daily cap is held by the store, in the commit's transaction, across every collector.
+    const { inserted: accepted, refused } = await ctx.committer.submitCapped(rows);
+    if (refused.length) {
+      const position = new Map(rows.map((row, i) => [row.id, i]));
+      for (const id of refused) {
+        const i = position.get(id) as number;
+        rejected.push({
+          index: indexes[i] as number,
+          id,
+          error: `this person sent more than ${ctx.config.maxEventsPerPersonPerDay} events on ${rows[i]?.ts.toISOString().slice(0, 10)} (maxEventsPerPersonPerDay)`,
+        });
+      }
+      rejected.sort((a, b) => a.index - b.index);
     }
     auditRows(request, accepted);
     return {

@@ -1,7 +1,8 @@
 import { eventSchema, formatIssues, limits, type Rejection } from '@uptake/sdk/protocol';
 import type { StoredEvent } from '../storage/store.js';
 import type { Pseudonymize } from './pseudonymizer.js';
-import { controlInId, earliestTs, hasProtoKey, nulField, wellFormed, wellFormedProps } from './storable-text.js';
+import { fastEvent } from './fast-event.js';
+import { controlInId, earliestTs, hasProtoKey, nulField, plainText, wellFormed, wellFormedProps } from './storable-text.js';
 
 /**
  * What a public write key may not do (SPEC "Facts come from their source"): absent for server-side
@@ -13,6 +14,8 @@ export interface WriteKeyRules {
   /** For a tool with identity verification: whether the batch proves this user id. */
   verified?: (userId: string) => boolean;
 }
+
+const asIs = (text: string) => text;
 
 /** Traits of `identify` that only imported training may set: a page could otherwise invent programs and cohorts. */
 const importedTraits = ['program', 'cohort'] as const;
@@ -48,16 +51,20 @@ export function acceptEvents(
   const rules = ctx.writeKey;
   const oldest = rules ? ctx.receivedAt.getTime() - rules.maxEventAgeMs : -Infinity;
   events.forEach((raw, index) => {
-    const parsed = eventSchema.safeParse(raw);
-    const rawId =
-      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
-        ? (raw as { id: string }).id.slice(0, 64)
-        : undefined;
-    if (!parsed.success) {
-      rejected.push({ index, ...(rawId === undefined ? {} : { id: rawId }), error: formatIssues(parsed.error) });
-      return;
+    // The compiled happy path first; zod decides, and words the errors, for everything else.
+    let e = fastEvent(raw);
+    if (e === undefined) {
+      const parsed = eventSchema.safeParse(raw);
+      if (!parsed.success) {
+        const rawId =
+          raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+            ? (raw as { id: string }).id.slice(0, 64)
+            : undefined;
+        rejected.push({ index, ...(rawId === undefined ? {} : { id: rawId }), error: formatIssues(parsed.error) });
+        return;
+      }
+      e = parsed.data;
     }
-    const e = parsed.data;
     if (hasProtoKey(raw)) {
       rejected.push({ index, id: e.id, error: 'props: keys must not be __proto__, constructor or prototype' });
       return;
@@ -82,15 +89,18 @@ export function acceptEvents(
         return;
       }
     }
-    const nul = nulField({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId, tool: e.tool }, e.props);
-    if (nul) {
-      rejected.push({ index, id: e.id, error: `${nul}: contains a NUL character (U+0000), which cannot be stored` });
-      return;
-    }
-    const control = controlInId({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId });
-    if (control) {
-      rejected.push({ index, id: e.id, error: `${control.field}: contains a control character (${control.char}); ids may not` });
-      return;
+    const plain = plainText(e);
+    if (!plain) {
+      const nul = nulField({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId, tool: e.tool }, e.props);
+      if (nul) {
+        rejected.push({ index, id: e.id, error: `${nul}: contains a NUL character (U+0000), which cannot be stored` });
+        return;
+      }
+      const control = controlInId({ userId: e.userId, anonymousId: e.anonymousId, sessionId: e.sessionId });
+      if (control) {
+        rejected.push({ index, id: e.id, error: `${control.field}: contains a control character (${control.char}); ids may not` });
+        return;
+      }
     }
     // A batch that repeats an id stores it once; the repeat counts as a duplicate, not an error.
     if (seen.has(e.id)) return;
@@ -106,16 +116,17 @@ export function acceptEvents(
       }
     }
     indexes.push(index);
+    const text = plain ? asIs : wellFormed;
     rows.push({
       id: e.id,
       name: e.name,
       ts: new Date(ts),
       receivedAt: ctx.receivedAt,
-      userId: e.userId === undefined ? null : ctx.pseudonymize(wellFormed(e.userId)),
-      anonymousId: e.anonymousId === undefined ? null : ctx.pseudonymize(wellFormed(e.anonymousId)),
-      sessionId: e.sessionId === undefined ? null : wellFormed(e.sessionId),
+      userId: e.userId === undefined ? null : ctx.pseudonymize(text(e.userId)),
+      anonymousId: e.anonymousId === undefined ? null : ctx.pseudonymize(text(e.anonymousId)),
+      sessionId: e.sessionId === undefined ? null : text(e.sessionId),
       tool: e.tool,
-      props: wellFormedProps(props),
+      props: plain ? props : wellFormedProps(props),
     });
   });
   return { rows, indexes, rejected, warnings };

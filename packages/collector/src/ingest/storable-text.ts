@@ -61,6 +61,27 @@ export function controlInId(ids: Record<string, string | undefined>): { field: s
   return undefined;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what this looks for.
+const unusual = /[\u0000-\u001F\u007F\uD800-\uDFFF]/;
+
+/**
+ * Whether no id, tool, prop key or string prop value of an event holds a character any check of
+ * this file looks for (NUL, control characters, surrogates): then none of them need run, and the
+ * event is stored as it came. One regex test per string, no allocation: the common case.
+ */
+export function plainText(e: { userId?: string; anonymousId?: string; sessionId?: string; tool: string; props: Props }): boolean {
+  if (unusual.test(e.tool)) return false;
+  if (e.userId !== undefined && unusual.test(e.userId)) return false;
+  if (e.anonymousId !== undefined && unusual.test(e.anonymousId)) return false;
+  if (e.sessionId !== undefined && unusual.test(e.sessionId)) return false;
+  for (const key in e.props) {
+    if (unusual.test(key)) return false;
+    const value = e.props[key];
+    if (typeof value === 'string' && unusual.test(value)) return false;
+  }
+  return true;
+}
+
 /**
  * Whether a raw event's props carry an own `__proto__` key. The protocol schema refuses the
  * prototype keys, but its record parsing drops `__proto__` silently instead of failing; the event

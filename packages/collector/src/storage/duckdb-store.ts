@@ -1,14 +1,27 @@
 import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBValue,
+  TIMESTAMPTZ,
+  timestampTZValue,
+  VARCHAR,
+} from '@duckdb/node-api';
 import { duckdbDialect } from './duckdb-dialect.js';
 import { duckdbMigrations } from './migrations.js';
 import { sqlString } from './sql-literal.js';
 import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
 import { pseudonymKeyPath, pseudonymSecretSetting, readPseudonymKey } from './pseudonym-key-file.js';
-import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
-import type { SqlQuery, StoredEvent } from './store.js';
+import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
+import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
+
+/** The staging table's column types, in its order; a data chunk holds at most 2,048 rows (DuckDB's vector size). */
+const stagingTypes = [VARCHAR, VARCHAR, TIMESTAMPTZ, TIMESTAMPTZ, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+const stagingChunkRows = 2048;
+const micros = (d: Date) => timestampTZValue(BigInt(d.getTime()) * 1000n);
 
 /** Statements on one connection; integers come back as numbers or bigints. */
 function executorOf(connection: DuckDBConnection): SqlExecutor {
@@ -44,6 +57,7 @@ export class DuckDBStore extends SqlStore {
     /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
     private reader: DuckDBConnection,
     override readonly lockedFile: string | undefined,
+    private readonly threads: number,
   ) {
     super();
     this.writer = executorOf(connection);
@@ -58,15 +72,19 @@ export class DuckDBStore extends SqlStore {
    * A missing folder is created 0700, the file and its WAL are made 0600, and a symbolic link at
    * either is an error: DuckDB would write the events through it. DuckDB creates a new WAL after
    * each checkpoint with the process's umask; the private folder (or `uptake`'s umask 077) keeps it private.
+   *
+   * `threads` is DuckDB's worker thread count, 1 by default: the collector's writes are many small
+   * transactions, and a second thread made each one cost about a third more CPU and take longer
+   * (measured in docs/DECISIONS.md, "Ingest"); a metrics scan of a big store may gain from more.
    */
-  static async open(path: string): Promise<DuckDBStore> {
+  static async open(path: string, threads = 1): Promise<DuckDBStore> {
     const file = path === ':memory:' ? undefined : path;
     if (file) {
       await mkdir(dirname(file), { recursive: true, mode: privateDirMode });
       await refuseLink(file);
       await refuseLink(`${file}.wal`);
     }
-    const instance = await DuckDBInstance.create(path);
+    const instance = await DuckDBInstance.create(path, { threads: String(threads) });
     if (file) {
       await chmod(file, privateFileMode);
       await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
@@ -79,9 +97,9 @@ export class DuckDBStore extends SqlStore {
     // Appending to a temporary table and moving the rows with one INSERT … SELECT is several times
     // faster than binding thousands of parameters, and keeps the move a single statement.
     await connection.run(
-      'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts VARCHAR, received_at VARCHAR, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
+      'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts TIMESTAMPTZ, received_at TIMESTAMPTZ, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
     );
-    return new DuckDBStore(instance, connection, reader, path === ':memory:' ? undefined : path);
+    return new DuckDBStore(instance, connection, reader, path === ':memory:' ? undefined : path, threads);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -135,6 +153,11 @@ export class DuckDBStore extends SqlStore {
     return old;
   }
 
+  override async keptPseudonymSecret(): Promise<string | undefined> {
+    const kept = this.lockedFile ? await readPseudonymKey(pseudonymKeyPath(this.lockedFile)) : undefined;
+    return kept ?? (await this.getSetting(pseudonymSecretSetting));
+  }
+
   protected override usageEventsChanged(): void {
     this.usageEvents = undefined;
   }
@@ -178,7 +201,7 @@ export class DuckDBStore extends SqlStore {
         // The copy holds every committed row; a write-ahead log left beside the old file must not be replayed onto it.
         await rm(`${file}.wal`, { force: true });
         await rename(fresh, file);
-        const next = await DuckDBStore.open(file);
+        const next = await DuckDBStore.open(file, this.threads);
         this.instance = next.instance;
         this.connection = next.connection;
         this.reader = next.reader;
@@ -189,44 +212,62 @@ export class DuckDBStore extends SqlStore {
     });
   }
 
-  insert(events: StoredEvent[]): Promise<string[]> {
-    if (events.length === 0) return Promise.resolve([]);
+  protected writeGroup(
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert> {
     return this.serial(async () => {
-      const appender = await this.connection.createAppender('staging', 'main', 'temp');
-      try {
-        for (const e of events) {
-          appender.appendVarchar(e.id);
-          appender.appendVarchar(e.name);
-          appender.appendVarchar(e.ts.toISOString());
-          appender.appendVarchar(e.receivedAt.toISOString());
-          e.userId === null ? appender.appendNull() : appender.appendVarchar(e.userId);
-          e.anonymousId === null ? appender.appendNull() : appender.appendVarchar(e.anonymousId);
-          e.sessionId === null ? appender.appendNull() : appender.appendVarchar(e.sessionId);
-          appender.appendVarchar(e.tool);
-          appender.appendVarchar(JSON.stringify(e.props));
-          appender.endRow();
-        }
-      } finally {
-        appender.closeSync();
-      }
       try {
         return await this.inTransaction(async () => {
+          const { kept, refused } = exact ? await this.withinCap(this.writer, events, perPersonDay, exempt) : { kept: events, refused: [] };
+          if (kept.length === 0) return { inserted: [], refused };
+          await this.stage(kept);
           this.usageEvents ??= await this.storedUsageEvents(this.writer);
           const inserted = await this.writer.rows(
-            `INSERT OR IGNORE INTO events SELECT id, name, ts::TIMESTAMPTZ, received_at::TIMESTAMPTZ, user_id, anonymous_id, session_id, tool, props::JSON FROM staging RETURNING id`,
+            'INSERT OR IGNORE INTO events SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props::JSON FROM staging RETURNING id',
           );
           await this.connection.run(
-            `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts::TIMESTAMPTZ')}, tool FROM staging
+            `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM staging
              WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
           const ids = inserted.map((r) => String(r['id']));
-          await this.countPersonDays(this.writer, events, ids);
-          return ids;
+          if ((await this.countPersonDays(this.writer, kept, ids)) > perPersonDay && !exact) throw new PastTheCap();
+          return { inserted: ids, refused };
         });
       } finally {
         await this.connection.run('DELETE FROM staging');
       }
     });
+  }
+
+  /**
+   * Appends events to the staging table a column at a time, in chunks of DuckDB's vector size: one
+   * call per column and chunk instead of one per value, times as TIMESTAMPTZ values (no text to parse).
+   */
+  private async stage(events: readonly StoredEvent[]): Promise<void> {
+    const appender = await this.connection.createAppender('staging', 'main', 'temp');
+    try {
+      for (let start = 0; start < events.length; start += stagingChunkRows) {
+        const part = events.slice(start, start + stagingChunkRows);
+        const chunk = DuckDBDataChunk.create(stagingTypes, part.length);
+        chunk.setColumns([
+          part.map((e) => e.id),
+          part.map((e) => e.name),
+          part.map((e) => micros(e.ts)),
+          part.map((e) => micros(e.receivedAt)),
+          part.map((e) => e.userId),
+          part.map((e) => e.anonymousId),
+          part.map((e) => e.sessionId),
+          part.map((e) => e.tool),
+          part.map((e) => JSON.stringify(e.props)),
+        ]);
+        appender.appendDataChunk(chunk);
+      }
+    } finally {
+      appender.closeSync();
+    }
   }
 
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {

@@ -8,6 +8,8 @@ export interface StoreLocation {
   db?: string;
   /** `postgres://…` (or `postgresql://…`) URL; wins over `db`. */
   databaseUrl?: string;
+  /** DuckDB's worker threads (default 1; see `DuckDBStore.open`). */
+  duckdbThreads?: number;
 }
 
 export const defaultDbPath = './data/uptake.duckdb';
@@ -21,7 +23,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     }
     store = await PostgresStore.open(location.databaseUrl);
   } else {
-    store = await DuckDBStore.open(location.db ?? defaultDbPath);
+    store = await DuckDBStore.open(location.db ?? defaultDbPath, location.duckdbThreads);
   }
   try {
     await store.migrate();

@@ -1,12 +1,14 @@
 import pg from 'pg';
 import { postgresMigrations } from './migrations.js';
 import { postgresDialect } from './postgres-dialect.js';
-import { type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
-import type { SqlQuery, StoredEvent } from './store.js';
+import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
+import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
 import { usageCondition } from './usage-rollup.js';
 
 // Any fixed number: every collector takes the same advisory lock while migrating.
 const migrationLock = 741_852_963;
+// The class of the per-person-day advisory locks (their two-key form: a space apart from migrationLock's).
+const personDayLocks = 741_852_964;
 
 /** Statements on a pool (each on whichever connection is free) or on one client. */
 function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
@@ -74,14 +76,39 @@ export class PostgresStore extends SqlStore {
     for (const table of tables) await this.pool.query(`VACUUM FULL ${table}`);
   }
 
-  async insert(unsorted: StoredEvent[]): Promise<string[]> {
-    if (unsorted.length === 0) return [];
-    // Several collectors insert overlapping batches at once: rows taken in one global order (by id,
-    // and the rollup by its key) keep their row locks from deadlocking; a deadlock that happens
-    // anyway is retried, the whole transaction being idempotent.
-    const events = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  /**
+   * Advisory locks, one per person-day, held to the end of the transaction and taken in one global
+   * order (their hash) so collectors never deadlock on them. Every insert takes them before it
+   * reads or counts a person-day, so a total it reads or leaves includes every other collector's.
+   */
+  private async lockPersonDays(tx: SqlExecutor, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const values = keys.map((_, i) => `($${i + 1})`).join(', ');
+    // Text parameters cannot hold the keys' NUL separator. Two person-days that hash alike share a
+    // lock: their inserts wait for each other, nothing more.
+    await tx.run(
+      `SELECT pg_advisory_xact_lock(${personDayLocks}, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM (VALUES ${values}) AS v(k) ORDER BY 1) AS l`,
+      keys.map((key) => key.replace('\u0000', ' ')),
+    );
+  }
+
+  protected writeGroup(
+    given: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert> {
     return this.retryingDeadlocks(() =>
       this.onClient(async (client) => {
+        await this.lockPersonDays(executorOf(client), this.personDayKeys(given));
+        const { kept, refused } = exact
+          ? await this.withinCap(executorOf(client), given, perPersonDay, exempt)
+          : { kept: given, refused: [] };
+        if (kept.length === 0) return { inserted: [], refused };
+        // Several collectors insert overlapping batches at once: rows taken in one global order (by
+        // id, and the rollup by its key) keep their row locks from deadlocking; a deadlock that
+        // happens anyway is retried, the whole transaction being idempotent.
+        const events = [...kept].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         // One statement, nine array parameters: the row count does not change the statement text.
         const { rows } = await client.query(
           `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
@@ -110,8 +137,9 @@ export class PostgresStore extends SqlStore {
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
         const ids = rows.map((r: { id: string }) => r.id);
-        await this.countPersonDays(executorOf(client), events, ids);
-        return ids;
+        // Totals include what other collectors committed before this transaction took the rows.
+        if ((await this.countPersonDays(executorOf(client), events, ids)) > perPersonDay && !exact) throw new PastTheCap();
+        return { inserted: ids, refused };
       }),
     );
   }

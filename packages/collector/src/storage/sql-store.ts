@@ -6,8 +6,12 @@ import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
 import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
-import type { EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary } from './store.js';
+import type { CappedInsert, EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
 import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
+import { utcDayText } from './utc-day-text.js';
+
+/** Rolls back an optimistic group insert that took a person-day past the cap (see `SqlStore.insertCapped`). */
+export class PastTheCap extends Error {}
 
 /** How the shared core runs statements on a store's connection. */
 export interface SqlExecutor {
@@ -41,7 +45,6 @@ export abstract class SqlStore implements Store {
   protected abstract readonly statements: SqlExecutor;
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   protected abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  abstract insert(events: StoredEvent[]): Promise<string[]>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
   /**
@@ -49,6 +52,104 @@ export abstract class SqlStore implements Store {
    * (DuckDB: a checkpoint; PostgreSQL: `VACUUM FULL`). Runs outside any transaction.
    */
   protected abstract compact(tables: readonly string[]): Promise<void>;
+
+  async insert(events: StoredEvent[]): Promise<string[]> {
+    return (await this.insertCapped(events, Number.POSITIVE_INFINITY)).inserted;
+  }
+
+  /**
+   * Writes a group of events in one transaction (`exact`: under the cap as `withinCap` decides it;
+   * otherwise all of them), with their rollups, and returns the ids stored and refused. When not
+   * `exact` and a person-day ends past a finite cap (`countPersonDays` tells), throws `PastTheCap`
+   * inside the transaction, which rolls it back.
+   */
+  protected abstract writeGroup(
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+  ): Promise<CappedInsert>;
+
+  /**
+   * Optimistic first: a group is written as it is, and the person-day totals its insert leaves say
+   * whether anyone went past the cap. Only then (someone sending far more than a person does) is
+   * the transaction rolled back and the group written again under the cap exactly, with the
+   * person-days locked and read first. The common group pays no lock and no read.
+   */
+  async insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert> {
+    if (events.length === 0) return { inserted: [], refused: [] };
+    try {
+      return await this.writeGroup(events, perPersonDay, exempt, false);
+    } catch (error) {
+      if (!(error instanceof PastTheCap)) throw error;
+      return this.writeGroup(events, perPersonDay, exempt, true);
+    }
+  }
+
+  /** The person-days of events with a user id, as sorted distinct `user\u0000day` keys (UTC days). */
+  protected personDayKeys(events: readonly StoredEvent[]): string[] {
+    const keys = new Set<string>();
+    for (const e of events) if (e.userId !== null) keys.add(`${e.userId}\u0000${utcDayText(e.ts)}`);
+    return [...keys].sort();
+  }
+
+  /**
+   * Within an insert's transaction: the events to store under the daily cap, in the order given,
+   * and the ids refused. Reads the person-days' stored counts (a store several processes write
+   * holds their locks already); only for a person-day the events would take past the cap does it ask
+   * which of them are stored already (duplicates take no room and are not refused).
+   */
+  protected async withinCap(
+    tx: SqlExecutor,
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> = new Set(),
+  ): Promise<{ kept: readonly StoredEvent[]; refused: string[] }> {
+    if (perPersonDay === Number.POSITIVE_INFINITY) return { kept: events, refused: [] };
+    const keyOf = (e: StoredEvent) => (e.userId === null ? undefined : `${e.userId}\u0000${utcDayText(e.ts)}`);
+    const wanted = new Map<string, number>();
+    for (const e of events) {
+      const key = keyOf(e);
+      if (key !== undefined) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+    }
+    if (wanted.size === 0) return { kept: events, refused: [] };
+    const keys = [...wanted.keys()].sort();
+    const p = this.dialect.param;
+    const users = [...new Set(keys.map((k) => k.split('\u0000')[0] as string))];
+    const days = [...new Set(keys.map((k) => k.split('\u0000')[1] as string))];
+    const stored = await tx.rows(
+      `SELECT user_id, CAST(day AS VARCHAR) AS day, events FROM person_days
+       WHERE user_id IN (${users.map((_, i) => p(i + 1)).join(', ')}) AND day IN (${days.map((_, i) => `CAST(${p(users.length + i + 1)} AS DATE)`).join(', ')})`,
+      [...users, ...days],
+    );
+    const room = new Map(keys.map((key) => [key, perPersonDay]));
+    for (const r of stored) room.set(`${r['user_id']}\u0000${r['day']}`, perPersonDay - Number(r['events']));
+    const over = new Set(keys.filter((key) => (wanted.get(key) as number) > (room.get(key) as number)));
+    if (over.size === 0) return { kept: events, refused: [] };
+    const candidates = events.filter((e) => over.has(keyOf(e) as string)).map((e) => e.id);
+    const already = new Set(
+      (await tx.rows(`SELECT id FROM events WHERE id IN (${candidates.map((_, i) => p(i + 1)).join(', ')})`, candidates)).map((r) =>
+        String(r['id']),
+      ),
+    );
+    const kept: StoredEvent[] = [];
+    const refused: string[] = [];
+    for (const e of events) {
+      const key = keyOf(e);
+      if (key === undefined || !over.has(key) || already.has(e.id)) {
+        kept.push(e);
+        continue;
+      }
+      const left = room.get(key) as number;
+      if (left <= 0 && !exempt.has(e.id)) {
+        refused.push(e.id);
+        continue;
+      }
+      room.set(key, left - 1);
+      kept.push(e);
+    }
+    return { kept, refused };
+  }
 
   /** Called within the transaction that changes which usage events the rollup counts: a cache of them is stale. */
   protected usageEventsChanged(): void {}
@@ -101,8 +202,73 @@ export abstract class SqlStore implements Store {
     return (await this.getSetting(key)) as string;
   }
 
+  async putSetting(key: string, value: string | undefined): Promise<void> {
+    const p = this.dialect.param;
+    if (value === undefined) await this.statements.run(`DELETE FROM settings WHERE key = ${p(1)}`, [key]);
+    else
+      await this.statements.run(
+        `INSERT INTO settings (key, value) VALUES (${p(1)}, ${p(2)}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        [key, value],
+      );
+  }
+
   initPseudonymSecret(generated: string): Promise<string> {
     return this.initSetting(pseudonymSecretSetting, generated);
+  }
+
+  keptPseudonymSecret(): Promise<string | undefined> {
+    return this.getSetting(pseudonymSecretSetting);
+  }
+
+  async tables(): Promise<StoreTable[]> {
+    // The schema this connection writes (PostgreSQL: the search path's first; DuckDB: main) of this
+    // database: DuckDB lists a connection's temporary tables under another catalog, `temp`.
+    const own = 'table_catalog = current_database() AND table_schema = current_schema()';
+    const columns = await this.statements.rows(
+      `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+       WHERE ${own} AND table_name IN (SELECT table_name FROM information_schema.tables WHERE ${own} AND table_type = 'BASE TABLE')
+       ORDER BY table_name, ordinal_position`,
+    );
+    const keys = await this.statements.rows(
+      `SELECT k.table_name AS t, k.column_name AS c FROM information_schema.table_constraints tc
+       JOIN information_schema.key_column_usage k
+         ON k.constraint_name = tc.constraint_name AND k.table_name = tc.table_name AND k.table_schema = tc.table_schema
+       WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_catalog = current_database() AND tc.table_schema = current_schema()
+       ORDER BY k.table_name, k.ordinal_position`,
+    );
+    const tables = new Map<string, StoreTable>();
+    for (const row of columns) {
+      const name = String(row['t']);
+      const table = tables.get(name) ?? { name, columns: [], primaryKey: [] };
+      table.columns.push(String(row['c']));
+      tables.set(name, table);
+    }
+    for (const row of keys) tables.get(String(row['t']))?.primaryKey.push(String(row['c']));
+    return [...tables.values()];
+  }
+
+  async insertRows(table: string, columns: readonly string[], rows: readonly (string | null)[][]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const found = (await this.tables()).find((t) => t.name === table);
+    if (!found) throw new Error(`this ${this.kind} store has no table ${table}`);
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const conflict = found.primaryKey.length ? ` ON CONFLICT (${found.primaryKey.map(quote).join(', ')}) DO NOTHING` : '';
+    const p = this.dialect.param;
+    return this.transaction(async (tx) => {
+      if (!conflict && Number((await tx.rows(`SELECT count(*) AS n FROM ${quote(table)}`))[0]?.['n']) > 0) return 0;
+      let inserted = 0;
+      // Text parameters: each engine reads them by the column they go into.
+      const perStatement = Math.max(1, Math.floor(4000 / columns.length));
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const chunk = rows.slice(start, start + perStatement);
+        const values = chunk.map((_, r) => `(${columns.map((_, c) => p(r * columns.length + c + 1)).join(', ')})`);
+        inserted += await tx.run(
+          `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${values.join(', ')}${conflict}`,
+          chunk.flat(),
+        );
+      }
+      return inserted;
+    });
   }
 
   async ping(): Promise<void> {
@@ -129,12 +295,12 @@ export abstract class SqlStore implements Store {
     if (q.from) where.push(`ts >= ${at(q.from)}`);
     if (q.to) where.push(`ts < ${at(q.to)}`);
     if (q.after) where.push(this.dialect.rowAfter(['ts', 'id'], [at(q.after.ts), this.dialect.param(values.push(q.after.id))]));
-    const sql = `${selectEvents(this.dialect)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ts, id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
+    const sql = `${selectEvents(this.dialect)} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY events.ts, events.id LIMIT ${Math.max(1, Math.floor(q.limit))}`;
     return (await this.statements.rows(sql, values)).map(toStoredEvent);
   }
 
   async events(): Promise<StoredEvent[]> {
-    return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY ts, id`)).map(toStoredEvent);
+    return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY events.ts, events.id`)).map(toStoredEvent);
   }
 
   purge(before: Date, keep: readonly string[]): Promise<number> {
@@ -219,27 +385,30 @@ export abstract class SqlStore implements Store {
 
   /**
    * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
-   * the insert's transaction. Keys in one global order, so concurrent inserts do not deadlock.
+   * the insert's transaction, and returns the highest person-day total it left. Keys in one global
+   * order, so concurrent inserts do not deadlock; a row is locked until the transaction ends, and a
+   * concurrent insert of that person-day waits, then adds to the total the first one committed.
    */
-  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<number> {
     const stored = new Set(inserted);
     const counts = new Map<string, number>();
     for (const e of events) {
       if (e.userId === null || !stored.has(e.id)) continue;
-      const key = `${e.userId}\u0000${e.ts.toISOString().slice(0, 10)}`;
+      const key = `${e.userId}\u0000${utcDayText(e.ts)}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    if (counts.size === 0) return;
+    if (counts.size === 0) return 0;
     const p = this.dialect.param;
     const params: SqlParam[] = [];
     const rows = [...counts.keys()].sort().map((key) => {
       const [userId, day] = key.split('\u0000') as [string, string];
       return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
     });
-    await tx.run(
+    const totals = await tx.rows(
       `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
-       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events`,
+       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events RETURNING events`,
       params,
     );
+    return totals.reduce((highest, r) => Math.max(highest, Number(r['events'])), 0);
   }
 }

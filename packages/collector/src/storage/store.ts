@@ -34,6 +34,23 @@ export interface EventPageQuery {
   limit: number;
 }
 
+/** A table of the store as its schema declares it: what `uptake migrate` copies generically. */
+export interface StoreTable {
+  name: string;
+  /** Column names in their declared order. */
+  columns: string[];
+  /** The primary key's columns, in key order; empty when the table has none. */
+  primaryKey: string[];
+}
+
+/** What `Store.insertCapped` did, by event id. */
+export interface CappedInsert {
+  /** The events newly stored. */
+  inserted: string[];
+  /** The events not stored because their person had reached the day's cap (never one stored already). */
+  refused: string[];
+}
+
 /** A value bound to a `$n` parameter of `Store.query`. */
 export type SqlParam = string | number | boolean | null;
 
@@ -61,7 +78,15 @@ export interface Store {
    * Durable (committed) when it resolves. Ids must be unique within the call.
    */
   insert(events: StoredEvent[]): Promise<string[]>;
-  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: what the daily cap reads. */
+  /**
+   * `insert`, holding each person to `perPersonDay` stored events per UTC day: in the order given,
+   * an event past the cap is not stored and comes back in `refused` (an id stored already is a
+   * duplicate, never refused). The cap is read and counted in the insert's transaction, under a lock
+   * every collector of the store takes for that person-day, so collectors sharing a database cannot
+   * pass it together. Events in `exempt` (imported facts) count towards the cap but are never refused.
+   */
+  insertCapped(events: readonly StoredEvent[], perPersonDay: number, exempt?: ReadonlySet<string>): Promise<CappedInsert>;
+  /** How many events of a (pseudonymized) person are stored for a UTC day `YYYY-MM-DD`: the count the daily cap holds. */
   personDayEvents(userId: string, day: string): Promise<number>;
   /** Which of these event ids are stored. */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
@@ -69,6 +94,13 @@ export interface Store {
   getSetting(key: string): Promise<string | undefined>;
   /** Writes a setting unless it is already set; returns the value that is set afterwards. */
   initSetting(key: string, value: string): Promise<string>;
+  /** Writes a setting, replacing any value; `undefined` deletes it. */
+  putSetting(key: string, value: string | undefined): Promise<void>;
+  /**
+   * The pseudonym secret generated and kept with this store (its key file, or its settings), or
+   * undefined when it keeps none; never generates one. What `uptake migrate` carries.
+   */
+  keptPseudonymSecret(): Promise<string | undefined>;
   /**
    * Keeps `generated` as the store's pseudonym secret unless one is kept already, and returns the
    * kept one, where the events' readers cannot read it: on DuckDB a 0600 key file beside the store
@@ -115,6 +147,14 @@ export interface Store {
    * tables beside the events, such as the studio's item versions. Integers come back as numbers.
    */
   execute: SqlQuery;
+  /** The store's own tables (not temporary ones), with their columns and primary keys. */
+  tables(): Promise<StoreTable[]>;
+  /**
+   * Inserts rows of `table` given as text (each read by its column's type), in one transaction, and
+   * returns how many were new: a row whose primary key is stored already is skipped, and a table
+   * without a primary key takes rows only while it is empty, so copying twice copies once.
+   */
+  insertRows(table: string, columns: readonly string[], rows: readonly (string | null)[][]): Promise<number>;
   /** All events in `(ts, id)` order: for tests and small stores. */
   events(): Promise<StoredEvent[]>;
   close(): Promise<void>;
