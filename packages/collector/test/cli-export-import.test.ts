@@ -122,7 +122,7 @@ describe('uptake export and import on a DuckDB file', () => {
     );
     const kind = await uptake('import', 'users', 'training.csv');
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toContain('cannot import "users": expected training\n\nusage: uptake import training FILE.csv');
+    expect(kind.stderr).toContain('cannot import "users": expected training or events\n\nusage: uptake import training FILE.csv');
   });
 });
 

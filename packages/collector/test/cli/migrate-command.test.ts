@@ -98,7 +98,7 @@ describe('uptake migrate', () => {
 
   it('says what is wrong in one line, and refuses a DuckDB file a collector holds', async () => {
     expect(await uptake('migrate', '--from', 'a.duckdb')).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: expect.stringMatching(/^uptake migrate: expected --from and --to\n/),
     });
     expect((await uptake('migrate', '--from', 'missing.duckdb', '--to', 'c.duckdb')).stderr).toBe(
