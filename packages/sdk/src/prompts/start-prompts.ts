@@ -62,27 +62,38 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   // An `event` trigger without `withinDays` counts the last 90 days.
   const keepDays = Math.max(1, ...triggers.map((t) => (t.event ? (t.withinDays ?? 90) : 0)));
   const watched = new Set(triggers.flatMap((t) => (t.event ? [t.event] : [])));
-  const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent);
-  const remember = (events: readonly LocalEvent[]) =>
-    log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
-  remember(host.events);
+  // Written at most once a second (and before anything is journaled, and when the page goes): a
+  // busy page records many events, and each write of the list costs it tens of microseconds.
+  const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent, 1000);
+  log.add(host.events.flatMap(({ name, at }) => (watched.has(name) ? [{ name, at }] : [])));
   // A week is ample for the collector to have what this browser did; the next page fetches it.
   const journal = createLocalList<JournalEntry>(`${key}:exposures`, 7 * dayMs, 200, isJournalEntry);
   const selectors = triggers.flatMap((t) => (t.selector ? [t.selector] : [])).join(',');
+  // The person and the items are fixed for the runtime's life, and so is where the person stands for each.
+  const assigned = new Map(items.map((item) => [item, assign(item.audience, person, item.id)]));
 
   let current: { el: HTMLElement; id: string } | undefined;
   let stopped = false;
 
   const kind = (item: Item) => (isSurvey(item) ? 'survey' : 'prompt');
   const about = (item: Item): Props => (isSurvey(item) ? { surveyId: item.id } : { promptId: item.id });
-  const history = (): ExposureHistory => mergeHistory(config.history, journal.all());
+  let merged: { version: number; history: ExposureHistory } | undefined;
+  /** The person's history with what this browser journaled, merged again only when the journal changed. */
+  const history = (): ExposureHistory => {
+    const entries = journal.all();
+    if (merged?.version !== journal.version()) merged = { version: journal.version(), history: mergeHistory(config.history, entries) };
+    return merged.history;
+  };
   const book = (h: ExposureHistory, item: Item): Exposure => ((isSurvey(item) ? h.surveys : h.prompts)[item.id] ??= emptyExposure());
 
   /** Logs an event about `item` and journals what it means for the caps, at the event's own time. */
   const logAbout = (item: Item, name: string, props: Props = {}): void => {
     const ts = host.emit(`${kind(item)}.${name}`, { ...about(item), ...props });
     const action = exposureAction(kind(item), name, props.reason);
-    if (action && ts) journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
+    if (!action || !ts) return;
+    // Another tab, or the next page, then sees the events that led to it with it.
+    log.flush();
+    journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
   };
 
   /** The person is in the item's control group: a prompt logs it once (the metrics' control arm); a survey has no such arm. */
@@ -127,18 +138,30 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
   const pick = (list: readonly Item[], items: Record<string, Exposure>, h: ExposureHistory, ctx: RuleContext): Item | undefined => {
     for (;;) {
-      const decision = selectDue(list, { items, recentShows: h.recentShows }, config.fatigue, ctx, false);
+      const decision = selectDue(
+        list,
+        { items, recentShows: h.recentShows },
+        config.fatigue,
+        ctx,
+        false,
+        (item) => assigned.get(item) ?? 'excluded',
+      );
       if (decision.action === 'show') return decision.item;
       if (decision.action === 'none') return undefined;
       holdOut(decision.item, h);
     }
   };
 
-  const evaluate = (domEvent?: RuleContext['domEvent']): void => {
+  /** The page's path and query, read again only when its URL changed (reading `location` costs a microsecond). */
+  let where = { href: '', path: '' };
+  const pathOf = (href: string): string =>
+    where.href === href ? where.path : (where = { href, path: location.pathname + location.search }).path;
+
+  const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href): void => {
     try {
       if (stopped || current || !document.body) return;
       const h = history();
-      const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: location.pathname + location.search, domEvent };
+      const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: pathOf(href), domEvent };
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
       const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
       const selector = item?.trigger.selector;
@@ -162,7 +185,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   let href = location.href;
   const onNavigate = () => {
     href = location.href;
-    evaluate();
+    evaluate(undefined, href);
   };
   const poll = !navigation && triggers.some((t) => t.url) ? setInterval(() => href !== location.href && onNavigate(), 1000) : undefined;
   const listen = (on: boolean) => {
@@ -173,15 +196,23 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     navigation?.[method]('navigatesuccess', onNavigate);
   };
   listen(true);
+  let looking = false;
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', onNavigate, { once: true });
   else evaluate();
 
   return {
     note(event) {
-      remember([event]);
+      if (watched.has(event.name)) log.add([{ name: event.name, at: event.at }]);
       // The host's events prompt a look, after the call that recorded them (its `track()` returns
       // before any widget appears); our own do not, or "Not now" could bring the next item at once.
-      if (!/^(prompt|survey)\./.test(event.name)) queueMicrotask(onNavigate);
+      // Events recorded in one go are looked at once: nothing between them changes what is due.
+      if (!looking && !/^(prompt|survey)\./.test(event.name)) {
+        looking = true;
+        queueMicrotask(() => {
+          looking = false;
+          onNavigate();
+        });
+      }
     },
     show(id) {
       if (stopped || current?.id === id) return;
@@ -196,6 +227,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     stop() {
       stopped = true;
       listen(false);
+      log.stop();
+      journal.stop();
       clearInterval(poll);
       if (current) close(current.el);
     },

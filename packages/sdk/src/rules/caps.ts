@@ -17,6 +17,12 @@ export function allowedByFrequency(frequency: Frequency, exposure: Exposure | un
 /** Whether anything may be shown at all: under the day and week caps across every item and device, and nothing on screen. */
 export function allowedByFatigue(fatigue: Fatigue, recentShows: readonly string[], now: number, onScreen: boolean): boolean {
   if (onScreen) return false;
-  const within = (days: number) => recentShows.filter((iso) => now - Date.parse(iso) < days * dayMs).length;
-  return within(1) < fatigue.perDay && within(7) < fatigue.perWeek;
+  let day = 0;
+  let week = 0;
+  for (const iso of recentShows) {
+    const age = now - Date.parse(iso);
+    if (age < dayMs) day++;
+    if (age < 7 * dayMs) week++;
+  }
+  return day < fatigue.perDay && week < fatigue.perWeek;
 }
