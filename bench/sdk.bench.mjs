@@ -23,6 +23,9 @@ const loads = Number(process.env.BENCH_SDK_LOADS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const rows = [];
+// BENCH_SDK_PARTS=track,event,load measures only those (the bytes always).
+const parts = process.env.BENCH_SDK_PARTS?.split(',');
+const part = (name) => !parts || parts.includes(name);
 // Headless Chromium says so in its user agent, and posthog-js drops a bot's events: both SDKs see a desktop Chrome.
 const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 /** One line of the table: what, Uptake's figure, posthog-js's, the aim and whether it is met. */
@@ -96,14 +99,16 @@ async function trackCost(variant, call, rounds, perRound) {
   await close();
   return result;
 }
-const track = { uptake: await trackCost('uptake', 'uptake', 100, 1000), posthog: await trackCost('posthog', 'posthog', 40, 25) };
-row(
-  '`track()` per call, no prompts (synchronous)',
-  `${us(track.uptake)} (${Math.round(track.posthog / track.uptake)}× cheaper)`,
-  us(track.posthog),
-  '≤ 3.5 µs (≥ 200×)',
-  track.uptake <= 3.5 && track.posthog / track.uptake >= 200,
-);
+if (part('track')) {
+  const track = { uptake: await trackCost('uptake', 'uptake', 100, 1000), posthog: await trackCost('posthog', 'posthog', 40, 25) };
+  row(
+    '`track()` per call, no prompts (synchronous)',
+    `${us(track.uptake)} (${Math.round(track.posthog / track.uptake)}× cheaper)`,
+    us(track.posthog),
+    '≤ 3.5 µs (≥ 200×)',
+    track.uptake <= 3.5 && track.posthog / track.uptake >= 200,
+  );
+}
 
 // --- one host event with all its follow-up work, as main-thread time against an idle loop ------------
 /**
@@ -182,29 +187,31 @@ async function eventTaskCost(variant, name) {
   if (onScreen) throw new Error(`${variant}: something was shown during the measurement; the bench config must keep everything not due`);
   return result;
 }
-const event = {
-  task: await eventTaskCost('uptake', hostEvent),
-  live: await eventTaskCost('uptake+prompts', hostEvent),
-  liveOther: await eventTaskCost('uptake+prompts', otherEvent),
-  // All the work, later tasks included (IndexedDB writes, sends, storage), 20 events a task as track() above is measured in rounds.
-  all: await eventCost('uptake', 'uptake', hostEvent, 50, 20),
-  allLive: await eventCost('uptake+prompts', 'uptake', hostEvent, 50, 20),
-  allLiveSpaced: await eventCost('uptake+prompts', 'uptake', hostEvent, 300, 1),
-  posthog: await eventCost('posthog+surveys', 'posthog', hostEvent, 20, 5),
-};
-console.log(
-  `one host event, its own task (track() and the microtasks it queues): no prompts ${us(event.task)}; prompts live, an event no trigger counts ${us(event.liveOther)}`,
-);
-console.log(
-  `one host event, all main-thread work it causes, later tasks included: no prompts ${us(event.all)}; prompts live ${us(event.allLive)} (the prompts' share ${us(event.allLive - event.all)}); one event a task, prompts live ${us(event.allLiveSpaced)}`,
-);
-row(
-  'one host event, prompts live, with the re-evaluation it triggers',
-  us(event.live),
-  `${us(event.posthog)} (capture, surveys live, all work)`,
-  '≤ 10 µs',
-  event.live <= 10,
-);
+if (part('event')) {
+  const event = {
+    task: await eventTaskCost('uptake', hostEvent),
+    live: await eventTaskCost('uptake+prompts', hostEvent),
+    liveOther: await eventTaskCost('uptake+prompts', otherEvent),
+    // All the work, later tasks included (IndexedDB writes, sends, storage), 20 events a task as track() above is measured in rounds.
+    all: await eventCost('uptake', 'uptake', hostEvent, 50, 20),
+    allLive: await eventCost('uptake+prompts', 'uptake', hostEvent, 50, 20),
+    allLiveSpaced: await eventCost('uptake+prompts', 'uptake', hostEvent, 300, 1),
+    posthog: await eventCost('posthog+surveys', 'posthog', hostEvent, 20, 5),
+  };
+  console.log(
+    `one host event, its own task (track() and the microtasks it queues): no prompts ${us(event.task)}; prompts live, an event no trigger counts ${us(event.liveOther)}`,
+  );
+  console.log(
+    `one host event, all main-thread work it causes, later tasks included: no prompts ${us(event.all)}; prompts live ${us(event.allLive)} (the prompts' share ${us(event.allLive - event.all)}); one event a task, prompts live ${us(event.allLiveSpaced)}`,
+  );
+  row(
+    'one host event, prompts live, with the re-evaluation it triggers',
+    us(event.live),
+    `${us(event.posthog)} (capture, surveys live, all work)`,
+    '≤ 10 µs',
+    event.live <= 10,
+  );
+}
 
 // --- page load ------------------------------------------------------------------------------------
 /** Median over `loads` first visits: main-thread script and task time 3 s after `load`, JS heap after a GC. */
@@ -229,43 +236,45 @@ async function pageLoad(variant) {
     heap: median(samples.map((s) => s.heap)),
   };
 }
-const load = {};
-for (const variant of ['blank', 'uptake', 'uptake+prompts', 'posthog', 'posthog+surveys']) load[variant] = await pageLoad(variant);
-for (const [variant, l] of Object.entries(load))
-  console.log(`page load, ${variant.padEnd(15)} script ${ms(l.script)}, tasks ${ms(l.task)}, JS heap ${kib(l.heap)}`);
-const up = load['uptake+prompts'];
-const phs = load['posthog+surveys'];
-row(
-  'page load with prompts: main-thread script time, 3 s after load',
-  `${ms(up.script)} (${(phs.script / up.script).toFixed(1)}× less)`,
-  ms(phs.script),
-  '≤ 9.6 ms (≥ 10× less)',
-  up.script <= 9.6 && phs.script / up.script >= 10,
-);
-row('page load with prompts: main-thread task time', ms(up.task), ms(phs.task), '');
-row(
-  'page load without prompts: script / task time',
-  `${ms(load.uptake.script)} / ${ms(load.uptake.task)}`,
-  `${ms(load.posthog.script)} / ${ms(load.posthog.task)}`,
-  '',
-);
-// A blank page's own heap (Chromium's built-ins, ~560 KiB) is no SDK's: the heap lines are what each adds to it.
-const added = (l) => l.heap - load.blank.heap;
-row(
-  'JS heap added to a blank page, with prompts',
-  `${kib(added(up))} (${kib(up.heap)} in all)`,
-  `${kib(added(phs))} (${kib(phs.heap)})`,
-  '≤ 300 KiB',
-  added(up) <= 300 * 1024,
-);
-row(
-  'JS heap added to a blank page, without prompts',
-  `${kib(added(load.uptake))} (${kib(load.uptake.heap)})`,
-  `${kib(added(load.posthog))} (${kib(load.posthog.heap)})`,
-  '≤ 300 KiB',
-  added(load.uptake) <= 300 * 1024,
-);
-row('(a blank page: script / task time, JS heap)', `${ms(load.blank.script)} / ${ms(load.blank.task)}, ${kib(load.blank.heap)}`, '', '');
+if (part('load')) {
+  const load = {};
+  for (const variant of ['blank', 'uptake', 'uptake+prompts', 'posthog', 'posthog+surveys']) load[variant] = await pageLoad(variant);
+  for (const [variant, l] of Object.entries(load))
+    console.log(`page load, ${variant.padEnd(15)} script ${ms(l.script)}, tasks ${ms(l.task)}, JS heap ${kib(l.heap)}`);
+  const up = load['uptake+prompts'];
+  const phs = load['posthog+surveys'];
+  row(
+    'page load with prompts: main-thread script time, 3 s after load',
+    `${ms(up.script)} (${(phs.script / up.script).toFixed(1)}× less)`,
+    ms(phs.script),
+    '≤ 9.6 ms (≥ 10× less)',
+    up.script <= 9.6 && phs.script / up.script >= 10,
+  );
+  row('page load with prompts: main-thread task time', ms(up.task), ms(phs.task), '');
+  row(
+    'page load without prompts: script / task time',
+    `${ms(load.uptake.script)} / ${ms(load.uptake.task)}`,
+    `${ms(load.posthog.script)} / ${ms(load.posthog.task)}`,
+    '',
+  );
+  // A blank page's own heap (Chromium's built-ins, ~560 KiB) is no SDK's: the heap lines are what each adds to it.
+  const added = (l) => l.heap - load.blank.heap;
+  row(
+    'JS heap added to a blank page, with prompts',
+    `${kib(added(up))} (${kib(up.heap)} in all)`,
+    `${kib(added(phs))} (${kib(phs.heap)})`,
+    '≤ 300 KiB',
+    added(up) <= 300 * 1024,
+  );
+  row(
+    'JS heap added to a blank page, without prompts',
+    `${kib(added(load.uptake))} (${kib(load.uptake.heap)})`,
+    `${kib(added(load.posthog))} (${kib(load.posthog.heap)})`,
+    '≤ 300 KiB',
+    added(load.uptake) <= 300 * 1024,
+  );
+  row('(a blank page: script / task time, JS heap)', `${ms(load.blank.script)} / ${ms(load.blank.task)}, ${kib(load.blank.heap)}`, '', '');
+}
 
 const version = browser.version();
 await browser.close();
