@@ -11,32 +11,16 @@ const ts = (pkg, overrides = {}) =>
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-// uptake.js has a byte budget (packages/sdk/test/bundle-size.test.ts). idb's single module adds two
-// optional extras by side effect, which tree-shaking cannot remove: the database shortcuts
-// (`db.get(store, key)`) and async cursor iterators. The SDK uses neither, so the script-tag build
-// drops them (~460 B gzip); the build fails if idb's code no longer has the expected shape.
-const idbCoreOnly = () => ({
-  name: 'idb-core-only',
-  transform(code, id) {
-    if (!/[\\/]idb[\\/]build[\\/]index\.js$/.test(id)) return null;
-    const extras = /\nreplaceTraps\(\(oldTraps\) => \(\{[\s\S]*?\n\}\)\);\n/g;
-    const found = code.match(extras)?.length ?? 0;
-    if (found !== 2) this.error(`idb-core-only: expected idb's 2 replaceTraps(...) extras, found ${found}; check the idb version`);
-    return { code: code.replace(extras, '\n'), map: null };
-  },
-});
-
 /**
  * A minified IIFE served by the collector next to uptake.js, with a fixed global name: the script tag
  * itself, and the files it loads only when a page needs them (the prompts chunk: rules, widgets and
  * Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
  * development build whenever NODE_ENV is set).
  */
-const scriptTag = (input, file, name, extraPlugins = []) => ({
+const scriptTag = (input, file, name) => ({
   pkg: 'sdk',
   input,
   plugins: [
-    ...extraPlugins,
     resolve({ browser: true, exportConditions: ['production'] }),
     ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' }),
   ],
@@ -72,7 +56,7 @@ const configs = [
     },
   },
   // The script-tag snippet queues commands on the global `uptake`; the bundle replaces the queue with the API.
-  scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
+  scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake'),
   scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
   {
