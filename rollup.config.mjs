@@ -33,13 +33,41 @@ const scriptTag = (input, file, name) => ({
   },
 });
 
+/**
+ * Minifies the static text of the widgets' css`…` templates (comments out, whitespace collapsed),
+ * which terser leaves as written: every page that shows a prompt downloads them (issue 22).
+ */
+const minifyCss = () => ({
+  name: 'minify-css',
+  transform(code, id) {
+    if (!/[\\/]widgets[\\/]src[\\/].*\.styles\.ts$/.test(id)) return null;
+    const minify = (text) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        // `prop: value` → `prop:value`; a selector's colon (`a:hover`) has no space after it.
+        .replace(/([{;][-\w]+):\s+/g, '$1:');
+    // Between the ${…} of a template, only its static text changes.
+    const templates = code.replace(
+      /\bcss\s*`([^`]*)`/g,
+      (_, body) =>
+        `css\`${body
+          .split(/(\$\{[^}]*\})/)
+          .map((part, i) => (i % 2 ? part : minify(part)))
+          .join('')}\``,
+    );
+    return { code: templates, map: null };
+  },
+});
+
 const configs = [
   // Before the SDK: its prompts chunk imports the widgets' types.
   {
     pkg: 'widgets',
     input: 'packages/widgets/src/index.ts',
     external: bare,
-    plugins: [ts('widgets')],
+    plugins: [ts('widgets'), minifyCss()],
     output: { dir: 'packages/widgets/dist', format: 'es', sourcemap: true },
   },
   {
