@@ -5,6 +5,8 @@ export interface LocalList<T> {
   all(): readonly T[];
   /** Changes whenever `all()` has: this tab added, or another tab wrote the list. Read it after `all()`. */
   version(): number;
+  /** Changes whenever the stored list was read and found changed: another tab wrote it (or it was read first). */
+  reads(): number;
   /** Writes what `add` deferred now (a deferred list writes at the latest after `writeDelayMs`). */
   flush(): void;
   /** Writes what is deferred and stops listening to the other tabs. */
@@ -40,6 +42,7 @@ export function createLocalList<T extends { at: number }>(
   /** The earliest `at` in `view`: trimming is needed only once it is too old, or `view` too long. */
   let oldest = Infinity;
   let version = 0;
+  let reads = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const trim = (list: T[]): T[] => {
@@ -58,6 +61,7 @@ export function createLocalList<T extends { at: number }>(
       const now = localStorage.getItem(key);
       if (now === text) return;
       text = now;
+      reads++;
       const parsed: unknown = JSON.parse(now ?? '[]');
       if (Array.isArray(parsed)) stored = parsed.filter(valid);
     } catch {
@@ -115,6 +119,7 @@ export function createLocalList<T extends { at: number }>(
       return view;
     },
     version: () => version,
+    reads: () => reads,
     flush: write,
     stop() {
       write();

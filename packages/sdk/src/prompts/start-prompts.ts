@@ -6,6 +6,7 @@ import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
+import { staysQuiet } from '../rules/stays-quiet.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
@@ -157,13 +158,53 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const pathOf = (href: string): string =>
     where.href === href ? where.path : (where = { href, path: location.pathname + location.search }).path;
 
-  const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href): void => {
+  /**
+   * What the last full look found: the items that stay quiet (`staysQuiet`) while the day, the
+   * history, the path and what other tabs logged stay as they were then. After a host event, only
+   * the others, and those whose trigger counts the event, are looked at again: the same answer as
+   * looking at everything, for a fraction of the work.
+   */
+  let quiet: { day: number; journal: number; log: number; path: string; items: Set<Item> } | undefined;
+  const exposureOf = (h: ExposureHistory, item: Item): Exposure | undefined => (isSurvey(item) ? h.surveys : h.prompts)[item.id];
+  const stays = (item: Item, h: ExposureHistory, ctx: RuleContext) =>
+    staysQuiet(item, assigned.get(item) ?? 'excluded', exposureOf(h, item), ctx);
+
+  /** Looks for what is due and shows it; `names`: the host events that prompted the look, if that is all that happened. */
+  const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href, names?: ReadonlySet<string>): void => {
     try {
       if (stopped || current || !document.body) return;
       const h = history();
       const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: pathOf(href), domEvent };
+      const day = Math.floor(ctx.now / dayMs);
+      const since = quiet;
+      const full =
+        !names ||
+        !since ||
+        since.day !== day ||
+        since.journal !== journal.version() ||
+        since.log !== log.reads() ||
+        since.path !== ctx.path;
+      const among = <T extends Item>(list: readonly T[]) =>
+        full ? list : list.filter((i) => !since.items.has(i) || names.has(i.trigger.event as string));
+      const [somePrompts, someSurveys] = [among(prompts), among(surveys)];
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
-      const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
+      const item = pick(somePrompts, h.prompts, h, ctx) ?? pick(someSurveys, h.surveys, h, ctx);
+      if (item) quiet = undefined;
+      else if (full) {
+        // History as it is now: a hold-out just logged counts.
+        const now = history();
+        quiet = {
+          day,
+          journal: journal.version(),
+          log: log.reads(),
+          path: ctx.path,
+          items: new Set(items.filter((i) => stays(i, now, ctx))),
+        };
+      } else if (since) {
+        // Only the events can have changed what was quiet (staying loud is always safe).
+        for (const i of [...somePrompts, ...someSurveys]) if (since.items.has(i) && !stays(i, history(), ctx)) since.items.delete(i);
+        since.journal = journal.version();
+      }
       const selector = item?.trigger.selector;
       if (item) show(item, selector ? (domEvent?.target.closest(selector) ?? undefined) : undefined);
     } catch (error) {
@@ -196,7 +237,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     navigation?.[method]('navigatesuccess', onNavigate);
   };
   listen(true);
-  let looking = false;
+  /** Host events recorded since the last look; the first queues the next look. */
+  const names = new Set<string>();
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', onNavigate, { once: true });
   else evaluate();
 
@@ -206,13 +248,14 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       // The host's events prompt a look, after the call that recorded them (its `track()` returns
       // before any widget appears); our own do not, or "Not now" could bring the next item at once.
       // Events recorded in one go are looked at once: nothing between them changes what is due.
-      if (!looking && !/^(prompt|survey)\./.test(event.name)) {
-        looking = true;
+      if (/^(prompt|survey)\./.test(event.name)) return;
+      if (!names.size)
         queueMicrotask(() => {
-          looking = false;
-          onNavigate();
+          href = location.href;
+          evaluate(undefined, href, names);
+          names.clear();
         });
-      }
+      names.add(event.name);
     },
     show(id) {
       if (stopped || current?.id === id) return;
