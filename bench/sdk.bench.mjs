@@ -1,23 +1,22 @@
 // `npm run bench sdk`: what Uptake's SDK costs a host page, beside posthog-js in the same run and
 // each figure beside its aim (issue 22). In headless Chromium, every request answered locally
-// (bench/sdk-site.mjs): the bytes of each script-tag file (gzip -9); `track()` per call; one host
-// event on a tool with prompts live, with all the work it causes afterwards (the prompts'
-// re-evaluation, the queue's writes), as main-thread time measured against an idle loop; and a page
-// load of a tool with and without prompts: main-thread script and task time 3 s after `load`, and
-// the JS heap after a garbage collection. Figures only; nothing here asserts a time (the byte
-// budgets are tests: packages/sdk/test/bundle-size.test.ts).
+// (bench/sdk-site.mjs):
+// - the bytes of each script-tag file (gzip -9);
+// - `track()` per call, its synchronous part, on a tool without prompts (rounds of 1,000 calls);
+// - one host event on a tool with prompts live: its own task, `track()` and the re-evaluation it
+//   queues, against an idle loop awaiting the same microtasks (the figure the aim is about); and all
+//   the main-thread work it causes, later tasks included (queue writes, sends, storage), as CDP
+//   thread time against an idle loop;
+// - a page load of a tool with and without prompts (first visit): main-thread script and task time
+//   3 s after `load`, and the JS heap after a garbage collection, less a blank page's.
+// Figures only; nothing here asserts a time (the byte budgets are tests: packages/*/test/bundle-size.test.ts).
+// This machine's other work shows in the times: compare figures of one run.
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { hostEvent, otherEvent, pageUrl, posthogFile, routeSite, sdkFile } from './sdk-site.mjs';
 
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+// The e2e tests' flags (test/helpers/chromium.ts), less --disable-sync.
+const args = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run'.split(' ');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 const loads = Number(process.env.BENCH_SDK_LOADS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
