@@ -13,14 +13,15 @@ const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `n
 
 /**
  * A minified IIFE served by the collector next to uptake.js, with a fixed global name: the script tag
- * itself, and the files it loads only when a page needs them (the prompts chunk: rules, widgets and
- * Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
+ * itself, and the files it loads only when a page needs them (the prompts chunk: the rules and the
+ * runtime; the widgets with Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
  * development build whenever NODE_ENV is set).
  */
-const scriptTag = (input, file, name) => ({
+const scriptTag = (input, file, name, plugins = []) => ({
   pkg: 'sdk',
   input,
   plugins: [
+    ...plugins,
     resolve({ browser: true, exportConditions: ['production'] }),
     ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' }),
   ],
@@ -61,6 +62,12 @@ const minifyCss = () => ({
   },
 });
 
+/** Empties a module of the build (its path ends with `tail`). */
+const withoutModule = (tail) => ({
+  name: 'without-module',
+  load: (id) => (id.replaceAll('\\', '/').endsWith(tail) ? '' : null),
+});
+
 const configs = [
   // Before the SDK: its prompts chunk imports the widgets' types.
   {
@@ -85,7 +92,10 @@ const configs = [
   },
   // The script-tag snippet queues commands on the global `uptake`; the bundle replaces the queue with the API.
   scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake'),
-  scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
+  // The prompts chunk without the widgets: a page where nothing is due never parses Lit; the runtime
+  // loads uptake-widgets.js at the first show.
+  scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts', [withoutModule('widgets/dist/index.js')]),
+  scriptTag('packages/sdk/src/prompts/define-widgets.ts', 'uptake-widgets.js', 'uptakeWidgets'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
   {
     pkg: 'collector',

@@ -56,18 +56,21 @@ const promptsLive = (page, sdk) =>
   );
 
 // --- bytes -------------------------------------------------------------------------------------
-const size = { uptake: gz(sdkFile('uptake.js')), prompts: gz(sdkFile('uptake-prompts.js')), vitals: gz(sdkFile('uptake-vitals.js')) };
+const [uptake, prompts, widgets, vitals] = ['uptake.js', 'uptake-prompts.js', 'uptake-widgets.js', 'uptake-vitals.js'].map((f) =>
+  gz(sdkFile(f)),
+);
+const size = { uptake, prompts, widgets, vitals };
 const ph = { array: gz(posthogFile('array.js')), surveys: gz(posthogFile('surveys.js')) };
 console.log(
-  `script-tag files, gzip -9: uptake.js ${bytes(size.uptake)}, uptake-prompts.js ${bytes(size.prompts)}, uptake-vitals.js ${bytes(size.vitals)} (after load)`,
+  `script-tag files, gzip -9: uptake.js ${bytes(size.uptake)}, uptake-prompts.js ${bytes(size.prompts)}, uptake-widgets.js ${bytes(size.widgets)} (at the first show), uptake-vitals.js ${bytes(size.vitals)} (after load)`,
 );
 console.log(
   `posthog-js ${JSON.parse(posthogFile('../package.json')).version}: array.js ${bytes(ph.array)}, surveys.js ${bytes(ph.surveys)}`,
 );
 row('`uptake.js`, gzip -9', bytes(size.uptake), `${bytes(ph.array)} (array.js)`, '≤ 5,120 B', size.uptake <= 5120);
-const toSurvey = size.uptake + size.prompts;
+const toSurvey = size.uptake + size.prompts + size.widgets;
 row(
-  'bytes to show a survey (uptake.js + uptake-prompts.js)',
+  'bytes to show a survey (uptake.js + uptake-prompts.js + uptake-widgets.js)',
   bytes(toSurvey),
   bytes(ph.array + ph.surveys),
   '≤ 16,384 B',

@@ -10,7 +10,11 @@ import { staysQuiet } from '../rules/stays-quiet.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
-import { createWidget, isSurvey, type Item } from './create-widget.js';
+// Lit and both widgets. The script tag's uptake-prompts.js leaves them out (the build empties this
+// import) and loads uptake-widgets.js at the first show, so that a page where nothing is due never
+// parses nor runs Lit (issue 22); the npm build keeps them here.
+import '@uptake/widgets';
+import { createWidget, isSurvey, type Item, widgetTag } from './create-widget.js';
 import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
@@ -74,6 +78,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   const assigned = new Map(items.map((item) => [item, assign(item.audience, person, item.id)]));
 
   let current: { el: HTMLElement; id: string } | undefined;
+  /** The item waiting for the widgets to load (the script tag loads them at the first show). */
+  let waiting: string | undefined;
   let stopped = false;
 
   const kind = (item: Item) => (isSurvey(item) ? 'survey' : 'prompt');
@@ -109,6 +115,22 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   };
 
   const show = (item: Item, anchor?: Element): void => {
+    if (!customElements.get(widgetTag(item))) {
+      // An older uptake.js (cached) that does not load the widgets: show nothing rather than log a show nobody saw.
+      if (!host.widgets) return warn('prompts: the widgets are not loaded; nothing is shown');
+      waiting = item.id;
+      host.widgets().then(
+        () => {
+          waiting = undefined;
+          if (!stopped) show(item, anchor);
+        },
+        () => {
+          waiting = undefined;
+          warn('prompts: uptake-widgets.js did not load; nothing is shown');
+        },
+      );
+      return;
+    }
     if (current) close(current.el);
     const el = createWidget(item, anchor);
     el.addEventListener('uptake-action', () => logAbout(item, 'clicked'));
@@ -172,7 +194,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   /** Looks for what is due and shows it; `names`: the host events that prompted the look, if that is all that happened. */
   const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href, names?: ReadonlySet<string>): void => {
     try {
-      if (stopped || current || !document.body) return;
+      if (stopped || current || waiting || !document.body) return;
       const h = history();
       const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: pathOf(href), domEvent };
       const day = Math.floor(ctx.now / dayMs);
@@ -258,7 +280,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       names.add(event.name);
     },
     show(id) {
-      if (stopped || current?.id === id) return;
+      if (stopped || current?.id === id || waiting === id) return;
       const item = items.find((i) => i.id === id);
       if (!item) return warn(`show: no prompt or survey "${id}" for this tool`);
       // Asked for by the person or the page: lists and sample do not apply, but the holdout does,

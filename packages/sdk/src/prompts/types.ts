@@ -21,6 +21,8 @@ export interface PromptHost {
   events: LocalEvent[];
   /** Records an event the way the SDK's own helpers do (props are already clean); returns its `ts`, or `''` if it was not recorded. */
   emit(name: string, props: Props): string;
+  /** Loads the widgets where the build left them out (the script tag's `uptake-widgets.js`); called at the first show. */
+  widgets?(): Promise<unknown>;
 }
 
 /** The running prompts engine of one page and one person. */
