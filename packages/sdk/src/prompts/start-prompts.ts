@@ -6,7 +6,7 @@ import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
-import { staysQuiet } from '../rules/stays-quiet.js';
+import { type Quiet, staysQuiet } from '../rules/stays-quiet.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
@@ -186,7 +186,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
    * the others, and those whose trigger counts the event, are looked at again: the same answer as
    * looking at everything, for a fraction of the work.
    */
-  let quiet: { day: number; journal: number; log: number; path: string; items: Set<Item> } | undefined;
+  let quiet: { day: number; journal: number; log: number; path: string; items: Map<Item, Quiet> } | undefined;
   const exposureOf = (h: ExposureHistory, item: Item): Exposure | undefined => (isSurvey(item) ? h.surveys : h.prompts)[item.id];
   const stays = (item: Item, h: ExposureHistory, ctx: RuleContext) =>
     staysQuiet(item, assigned.get(item) ?? 'excluded', exposureOf(h, item), ctx);
@@ -207,7 +207,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
         since.log !== log.reads() ||
         since.path !== ctx.path;
       const among = <T extends Item>(list: readonly T[]) =>
-        full ? list : list.filter((i) => !since.items.has(i) || names.has(i.trigger.event as string));
+        full
+          ? list
+          : list.filter((i) => {
+              const why = since.items.get(i);
+              return !why || (why === 'until-its-event' && names.has(i.trigger.event as string));
+            });
       const [somePrompts, someSurveys] = [among(prompts), among(surveys)];
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
       const item = pick(somePrompts, h.prompts, h, ctx) ?? pick(someSurveys, h.surveys, h, ctx);
@@ -220,7 +225,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
           journal: journal.version(),
           log: log.reads(),
           path: ctx.path,
-          items: new Set(items.filter((i) => stays(i, now, ctx))),
+          items: new Map(
+            items.flatMap((i) => {
+              const why = stays(i, now, ctx);
+              return why ? [[i, why] as const] : [];
+            }),
+          ),
         };
       } else if (since) {
         // Only the events can have changed what was quiet (staying loud is always safe).
