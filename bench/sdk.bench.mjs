@@ -3,10 +3,11 @@
 // (bench/sdk-site.mjs):
 // - the bytes of each script-tag file (gzip -9);
 // - `track()` per call, its synchronous part, on a tool without prompts (rounds of 1,000 calls);
-// - one host event on a tool with prompts live: its own task, `track()` and the re-evaluation it
-//   queues (with its share of one queue write), against an idle loop awaiting the same microtasks
-//   (the figure the aim is about); and all the main-thread work it causes, later tasks included
-//   (queue writes, sends, storage), one event or 20 a task; both as CDP thread time;
+// - one host event on a tool with prompts live: `track()` plus the prompts' share of the event's
+//   task (the re-evaluation it queues), the difference between its task with and without prompts,
+//   each against an idle loop awaiting the same microtasks (the figure the aim is about); and all
+//   the main-thread work it causes, later tasks included (queue writes, sends, storage), one event or
+//   20 a task; both as CDP thread time;
 // - a page load of a tool with and without prompts (first visit): main-thread script and task time
 //   3 s after `load`, and the JS heap after a garbage collection, less a blank page's.
 // Figures only; nothing here asserts a time (the byte budgets are tests: packages/*/test/bundle-size.test.ts).
@@ -101,8 +102,11 @@ async function trackCost(variant, call, rounds, perRound) {
   await close();
   return result;
 }
+// The host-event line adds the prompts' share to this figure.
+const track = { uptake: NaN, posthog: NaN };
+if (part('track') || part('event')) track.uptake = await trackCost('uptake', 'uptake', 100, 1000);
 if (part('track')) {
-  const track = { uptake: await trackCost('uptake', 'uptake', 100, 1000), posthog: await trackCost('posthog', 'posthog', 40, 25) };
+  track.posthog = await trackCost('posthog', 'posthog', 40, 25);
   row(
     '`track()` per call, no prompts (synchronous)',
     `${us(track.uptake)} (${Math.round(track.posthog / track.uptake)}× cheaper)`,
@@ -198,18 +202,23 @@ if (part('event')) {
     allLiveSpaced: await eventCost('uptake+prompts', 'uptake', hostEvent, 300, 1),
     posthog: await eventCost('posthog+surveys', 'posthog', hostEvent, 20, 5),
   };
+  // The event's own task also pays its share of the queue's writes and sends (a send every 100
+  // events), the same with or without prompts: the prompts' share is the difference, and the host
+  // event costs track() (synchronous, above) plus that share.
+  const share = event.live - event.task;
+  const live = track.uptake + share;
   console.log(
-    `one host event, its own task (track() and the microtasks it queues): no prompts ${us(event.task)}; prompts live, an event no trigger counts ${us(event.liveOther)}`,
+    `one host event's task in thread time, with its share of the queue's writes and sends: no prompts ${us(event.task)}; prompts live ${us(event.live)} (the prompts' share ${us(share)}); prompts live, an event no trigger counts ${us(event.liveOther)}`,
   );
   console.log(
     `one host event, all main-thread work it causes, later tasks included: no prompts ${us(event.all)}; prompts live ${us(event.allLive)} (the prompts' share ${us(event.allLive - event.all)}); one event a task, prompts live ${us(event.allLiveSpaced)}`,
   );
   row(
-    'one host event, prompts live, with the re-evaluation it triggers',
-    us(event.live),
+    "one host event, prompts live, with the re-evaluation it triggers (track() + the prompts' share)",
+    `${us(live)} (${us(track.uptake)} + ${us(share)})`,
     `${us(event.posthog)} (capture, surveys live, all work)`,
     '≤ 10 µs',
-    event.live <= 10,
+    live <= 10,
   );
 }
 
