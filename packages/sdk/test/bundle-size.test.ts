@@ -14,13 +14,13 @@ const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).length;
  * Budgets in bytes, gzip -9. Change one on purpose, in the commit that changes the size.
  * `uptake.js` is what every page loads; `uptake-prompts.js` (the rules and the runtime) is loaded
  * beyond it only by tools that have prompts or surveys, and `uptake-widgets.js` (both widgets and
- * Lit) only when one shows. Set at the sizes reached in issue 22 (5,429, 4,764 and 10,541 B as
+ * Lit) only when one shows. Set at the sizes reached in issue 22 (5,429, 4,813 and 10,541 B as
  * built); its aims are 5,120 B for `uptake.js` and 16,384 B for all a survey needs (`npm run bench
  * sdk` prints where they stand).
  */
-const budgets = { 'uptake.js': 5464, 'uptake-prompts.js': 4800, 'uptake-widgets.js': 10_624 };
+const budgets = { 'uptake.js': 5464, 'uptake-prompts.js': 4864, 'uptake-widgets.js': 10_624 };
 /** Everything a page downloads to show a survey: the three files. */
-const toShowASurvey = 20_800;
+const toShowASurvey = 20_864;
 describe('the script-tag builds (run `npm run build` first; `npm test` does)', () => {
   for (const [file, budget] of Object.entries(budgets)) {
     it(`${file} is at most ${budget} bytes gzip -9`, () => {

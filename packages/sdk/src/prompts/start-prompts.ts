@@ -1,7 +1,5 @@
 import { warn } from '../client/warn.js';
 import { keyPrefix } from '../identity/local-value.js';
-import { redact } from '../privacy/sanitize-props.js';
-import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
@@ -14,7 +12,8 @@ import type { Props } from '../types.js';
 // import) and loads uptake-widgets.js at the first show, so that a page where nothing is due never
 // parses nor runs Lit (issue 22); the npm build keeps them here.
 import '@uptake/widgets';
-import { createWidget, isSurvey, type Item, widgetTag } from './create-widget.js';
+import { createDisplay } from './create-display.js';
+import { isSurvey, type Item } from './create-widget.js';
 import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
@@ -77,9 +76,6 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   // The person and the items are fixed for the runtime's life, and so is where the person stands for each.
   const assigned = new Map(items.map((item) => [item, assign(item.audience, person, item.id)]));
 
-  let current: { el: HTMLElement; id: string } | undefined;
-  /** The item waiting for the widgets to load (the script tag loads them at the first show). */
-  let waiting: string | undefined;
   let stopped = false;
 
   const kind = (item: Item) => (isSurvey(item) ? 'survey' : 'prompt');
@@ -109,54 +105,8 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     if (!isSurvey(item)) logAbout(item, 'held_out');
   };
 
-  const close = (el: HTMLElement): void => {
-    el.remove();
-    if (current?.el === el) current = undefined;
-  };
-
-  const show = (item: Item, anchor?: Element): void => {
-    if (!customElements.get(widgetTag(item))) {
-      // An older uptake.js (cached) that does not load the widgets: show nothing rather than log a show nobody saw.
-      if (!host.widgets) return warn('prompts: the widgets are not loaded; nothing is shown');
-      waiting = item.id;
-      host.widgets().then(
-        () => {
-          waiting = undefined;
-          if (!stopped) show(item, anchor);
-        },
-        () => {
-          waiting = undefined;
-          warn('prompts: uptake-widgets.js did not load; nothing is shown');
-        },
-      );
-      return;
-    }
-    if (current) close(current.el);
-    const el = createWidget(item, anchor);
-    el.addEventListener('uptake-action', () => logAbout(item, 'clicked'));
-    el.addEventListener('uptake-answer', (e) => {
-      const { questionId, value } = e.detail;
-      logAbout(item, 'answered', {
-        questionId,
-        value: typeof value === 'string' ? redact(value, surveyValueMaxLength) : value,
-      });
-    });
-    el.addEventListener('uptake-request-close', (e) => {
-      const { reason } = e.detail;
-      // A listener of the host page further up may cancel the close: judge once the event is through.
-      queueMicrotask(() => {
-        if (e.defaultPrevented) return;
-        close(el);
-        // The action was logged as a click, the end of a survey by its answers.
-        if (reason === 'action' || reason === 'done') return;
-        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown (exposureAction).
-        logAbout(item, 'dismissed', { reason });
-      });
-    });
-    current = { el, id: item.id };
-    document.body.append(el);
-    logAbout(item, 'shown');
-  };
+  const display = createDisplay(logAbout, host.widgets);
+  const show = display.show;
 
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
   const pick = (list: readonly Item[], items: Record<string, Exposure>, h: ExposureHistory, ctx: RuleContext): Item | undefined => {
@@ -194,7 +144,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   /** Looks for what is due and shows it; `names`: the host events that prompted the look, if that is all that happened. */
   const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href, names?: ReadonlySet<string>): void => {
     try {
-      if (stopped || current || waiting || !document.body) return;
+      if (stopped || display.showing() !== undefined || !document.body) return;
       const h = history();
       const ctx: RuleContext = { now: Date.now(), person, events: log.all(), path: pathOf(href), domEvent };
       const day = Math.floor(ctx.now / dayMs);
@@ -290,7 +240,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       names.add(event.name);
     },
     show(id) {
-      if (stopped || current?.id === id || waiting === id) return;
+      if (stopped || display.showing() === id) return;
       const item = items.find((i) => i.id === id);
       if (!item) return warn(`show: no prompt or survey "${id}" for this tool`);
       // Asked for by the person or the page: lists and sample do not apply, but the holdout does,
@@ -305,7 +255,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       log.stop();
       journal.stop();
       clearInterval(poll);
-      if (current) close(current.el);
+      display.stop();
     },
   };
 }
