@@ -11,32 +11,17 @@ const ts = (pkg, overrides = {}) =>
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-// uptake.js has a byte budget (packages/sdk/test/bundle-size.test.ts). idb's single module adds two
-// optional extras by side effect, which tree-shaking cannot remove: the database shortcuts
-// (`db.get(store, key)`) and async cursor iterators. The SDK uses neither, so the script-tag build
-// drops them (~460 B gzip); the build fails if idb's code no longer has the expected shape.
-const idbCoreOnly = () => ({
-  name: 'idb-core-only',
-  transform(code, id) {
-    if (!/[\\/]idb[\\/]build[\\/]index\.js$/.test(id)) return null;
-    const extras = /\nreplaceTraps\(\(oldTraps\) => \(\{[\s\S]*?\n\}\)\);\n/g;
-    const found = code.match(extras)?.length ?? 0;
-    if (found !== 2) this.error(`idb-core-only: expected idb's 2 replaceTraps(...) extras, found ${found}; check the idb version`);
-    return { code: code.replace(extras, '\n'), map: null };
-  },
-});
-
 /**
  * A minified IIFE served by the collector next to uptake.js, with a fixed global name: the script tag
- * itself, and the files it loads only when a page needs them (the prompts chunk: rules, widgets and
- * Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
+ * itself, and the files it loads only when a page needs them (the prompts chunk: the rules and the
+ * runtime; the widgets with Lit; web-vitals). Lit's production build is asked for by name (node-resolve would pick its
  * development build whenever NODE_ENV is set).
  */
-const scriptTag = (input, file, name, extraPlugins = []) => ({
+const scriptTag = (input, file, name, plugins = []) => ({
   pkg: 'sdk',
   input,
   plugins: [
-    ...extraPlugins,
+    ...plugins,
     resolve({ browser: true, exportConditions: ['production'] }),
     ts('sdk', { declaration: false, declarationDir: undefined, outDir: 'packages/sdk/dist' }),
   ],
@@ -49,13 +34,47 @@ const scriptTag = (input, file, name, extraPlugins = []) => ({
   },
 });
 
+/**
+ * Minifies the static text of the widgets' css`…` templates (comments out, whitespace collapsed),
+ * which terser leaves as written: every page that shows a prompt downloads them (issue 22).
+ */
+const minifyCss = () => ({
+  name: 'minify-css',
+  transform(code, id) {
+    if (!/[\\/]widgets[\\/]src[\\/].*\.styles\.ts$/.test(id)) return null;
+    const minify = (text) =>
+      text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        // `prop: value` → `prop:value`; a selector's colon (`a:hover`) has no space after it.
+        .replace(/([{;][-\w]+):\s+/g, '$1:');
+    // Between the ${…} of a template, only its static text changes.
+    const templates = code.replace(
+      /\bcss\s*`([^`]*)`/g,
+      (_, body) =>
+        `css\`${body
+          .split(/(\$\{[^}]*\})/)
+          .map((part, i) => (i % 2 ? part : minify(part)))
+          .join('')}\``,
+    );
+    return { code: templates, map: null };
+  },
+});
+
+/** Empties a module of the build (its path ends with `tail`). */
+const withoutModule = (tail) => ({
+  name: 'without-module',
+  load: (id) => (id.replaceAll('\\', '/').endsWith(tail) ? '' : null),
+});
+
 const configs = [
   // Before the SDK: its prompts chunk imports the widgets' types.
   {
     pkg: 'widgets',
     input: 'packages/widgets/src/index.ts',
     external: bare,
-    plugins: [ts('widgets')],
+    plugins: [ts('widgets'), minifyCss()],
     output: { dir: 'packages/widgets/dist', format: 'es', sourcemap: true },
   },
   {
@@ -72,8 +91,11 @@ const configs = [
     },
   },
   // The script-tag snippet queues commands on the global `uptake`; the bundle replaces the queue with the API.
-  scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake', [idbCoreOnly()]),
-  scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts'),
+  scriptTag('packages/sdk/src/script-tag.ts', 'uptake.js', 'uptake'),
+  // The prompts chunk without the widgets: a page where nothing is due never parses Lit; the runtime
+  // loads uptake-widgets.js at the first show.
+  scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts', [withoutModule('widgets/dist/index.js')]),
+  scriptTag('packages/sdk/src/prompts/define-widgets.ts', 'uptake-widgets.js', 'uptakeWidgets'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
   // The words of uptake.explain(), loaded only when someone asks why (or with data-debug).
   scriptTag('packages/sdk/src/rules/explain-due.ts', 'uptake-explain.js', 'uptakeExplain'),

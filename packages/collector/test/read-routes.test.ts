@@ -43,6 +43,8 @@ describe('reading endpoints', () => {
     ['uptake.js', 'uptake'],
     ['uptake-prompts.js', 'uptakePrompts'],
     ['uptake-vitals.js', 'uptakeVitals'],
+    ['uptake-widgets.js', 'uptakeWidgets'],
+    ['uptake-explain.js', 'uptakeExplain'],
   ])('GET /%s serves the built script-tag bundle', async (file, global) => {
     const res = await fetch(`${c.url}/${file}`);
     expect(res.status).toBe(200);

@@ -16,7 +16,7 @@ const script = (document.currentScript ?? document.querySelector('script[data-wr
 const data = script?.dataset ?? {};
 
 /**
- * Loads a file served next to uptake.js (`uptake-prompts.js`, `uptake-vitals.js`) once, with a script
+ * Loads a file served next to uptake.js (`uptake-prompts.js`, `uptake-widgets.js`, `uptake-vitals.js`) once, with a script
  * element: it needs no CORS, carries the tag's CSP nonce, and leaves its exports on a global.
  */
 const load = <T>(file: string, global: string) => {
@@ -33,6 +33,7 @@ const load = <T>(file: string, global: string) => {
 };
 const extras: Extras = {
   prompts: load('uptake-prompts.js', 'uptakePrompts'),
+  widgets: load('uptake-widgets.js', 'uptakeWidgets'),
   vitals: load('uptake-vitals.js', 'uptakeVitals'),
   explain: load('uptake-explain.js', 'uptakeExplain'),
 };

@@ -1,18 +1,17 @@
 import { checkOptions } from './check-options.js';
 import { createClient, type Uptake } from './client/create-client.js';
+import { noHandle, noop } from './client/no-handle.js';
 import { warn } from './client/warn.js';
 import { persistOptOut } from './privacy/opt-out.js';
 import { trackingRefused } from './privacy/tracking-refused.js';
 import type { Extras } from './prompts/connect-prompts.js';
 import type { UptakeOptions } from './types.js';
 
-const noop = (): void => {};
-
 /** A client that does nothing: what `init` returns when it cannot or may not run. `optOut` still records the choice. */
 export const inertClient: Uptake = {
   identify: noop,
   track: noop,
-  ai: { request: noop, output: () => ({ accepted: noop, edited: noop, rejected: noop, regenerated: noop }), feature: noop },
+  ai: { request: noop, output: () => noHandle, feature: noop },
   task: noop,
   flush: async () => {},
   optOut: async () => persistOptOut(),

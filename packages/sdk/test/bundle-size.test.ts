@@ -12,12 +12,16 @@ const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).length;
 
 /**
  * Budgets in bytes, gzip -9. Change one on purpose, in the commit that changes the size.
- * `uptake.js` is what every page loads; `uptake-prompts.js` (rules, widgets and Lit) is everything
- * loaded beyond it to show a prompt or a survey, and only by tools that have some. `uptake-explain.js`
- * (the words of `uptake.explain()`) loads only when someone asks why.
+ * `uptake.js` is what every page loads; `uptake-prompts.js` (the rules and the runtime) is loaded
+ * beyond it only by tools that have prompts or surveys, and `uptake-widgets.js` (both widgets and
+ * Lit) only when one shows; `uptake-explain.js` (the words of `uptake.explain()`) only when someone
+ * asks why. Set at the sizes reached in issue 22 plus the studio's preview and explain hooks in
+ * `uptake.js`; the issue's aims are 5,120 B for `uptake.js` and 16,384 B for all a survey needs
+ * (`npm run bench sdk` prints where they stand).
  */
-const budgets = { 'uptake.js': 6144, 'uptake-prompts.js': 16_384, 'uptake-explain.js': 3072 };
-
+const budgets = { 'uptake.js': 5800, 'uptake-prompts.js': 5024, 'uptake-widgets.js': 10_624, 'uptake-explain.js': 3072 };
+/** Everything a page downloads to show a survey: the three files. */
+const toShowASurvey = 21_312;
 describe('the script-tag builds (run `npm run build` first; `npm test` does)', () => {
   for (const [file, budget] of Object.entries(budgets)) {
     it(`${file} is at most ${budget} bytes gzip -9`, () => {
@@ -27,6 +31,12 @@ describe('the script-tag builds (run `npm run build` first; `npm test` does)', (
     });
   }
 
+  it(`uptake.js, uptake-prompts.js and uptake-widgets.js, all a page downloads to show a survey, are at most ${toShowASurvey} bytes gzip -9 together`, () => {
+    const all = ['uptake.js', 'uptake-prompts.js', 'uptake-widgets.js'].map((file) => built(file));
+    for (const code of all) expect(code.length, 'run npm run build').toBeGreaterThan(0);
+    expect(all.reduce((sum, code) => sum + gzipped(code), 0)).toBeLessThanOrEqual(toShowASurvey);
+  });
+
   it('uptake.js defines the global uptake and carries no zod, no web-vitals and no Lit: those load on demand', () => {
     const text = built('uptake.js').toString('utf8');
     expect(text.startsWith('var uptake=')).toBe(true);
@@ -35,12 +45,21 @@ describe('the script-tag builds (run `npm run build` first; `npm test` does)', (
     expect(text).not.toMatch(/lit-html|uptake-pulse/);
   });
 
-  it("uptake-prompts.js defines uptakePrompts with the rules and both widgets, in Lit's production build", () => {
+  it('uptake-prompts.js defines uptakePrompts with the rules, naming both widgets', () => {
     const text = built('uptake-prompts.js').toString('utf8');
     expect(text.startsWith('var uptakePrompts=')).toBe(true);
     expect(text).toContain('uptake-prompt');
     expect(text).toContain('uptake-pulse');
     expect(text).not.toContain('Lit is in dev mode');
+  });
+
+  it("uptake-widgets.js defines uptakeWidgets with both widgets in Lit's production build; uptake-prompts.js carries no Lit", () => {
+    const text = built('uptake-widgets.js').toString('utf8');
+    expect(text.startsWith('var uptakeWidgets=')).toBe(true);
+    expect(text).toContain('uptake-prompt');
+    expect(text).toContain('uptake-pulse');
+    expect(text).not.toContain('Lit is in dev mode');
+    expect(built('uptake-prompts.js').toString('utf8')).not.toMatch(/lit-html|_\$litType\$/);
   });
 
   it('uptake-vitals.js defines uptakeVitals', () => {

@@ -10,10 +10,11 @@ import { expect, it } from 'vitest';
 // asked for by name: node-resolve picks its development build whenever NODE_ENV is set (vitest sets 'test').
 const entry = resolve(import.meta.dirname, '../dist/index.js');
 /**
- * Both widgets with Lit, minified, gzip -9. They will be lazy-loaded with the rule engine under
- * 16,384 B, so this leaves the rules about 5 KB. Change it on purpose, in the commit that changes the size.
+ * Both widgets with Lit, minified, gzip -9 (10,496 B in issue 22, with their css minified by the
+ * build and their properties declared without decorators). They are lazy-loaded with the rule
+ * engine. Change it on purpose, in the commit that changes the size.
  */
-const budget = 11_264;
+const budget = 10_560;
 
 it(`both widgets with Lit are at most ${budget} bytes gzip -9 (run UPTAKE_BUILD=widgets npm run build first; npm test does)`, async () => {
   expect(existsSync(entry), 'packages/widgets/dist/index.js is missing: run npm run build').toBe(true);

@@ -5,10 +5,10 @@ import { HttpError } from './http-error.js';
 
 /**
  * The SDK's script-tag builds: `uptake.js`, which every page loads, and what it loads next to it
- * only when a page needs it (`uptake-prompts.js`: rules, widgets and Lit; `uptake-vitals.js`;
- * `uptake-explain.js`, the words of `uptake.explain()`).
+ * only when a page needs it (`uptake-prompts.js`: the rules; `uptake-widgets.js`: the widgets and Lit;
+ * `uptake-vitals.js`; `uptake-explain.js`, the words of `uptake.explain()`).
  */
-const files = ['uptake.js', 'uptake-prompts.js', 'uptake-vitals.js', 'uptake-explain.js'] as const;
+const files = ['uptake.js', 'uptake-prompts.js', 'uptake-widgets.js', 'uptake-vitals.js', 'uptake-explain.js'] as const;
 
 /** Serves the SDK's script-tag builds from the collector, so a tool team needs nothing but the collector's URL. */
 export function registerScriptRoute(app: FastifyInstance): void {

@@ -10,6 +10,7 @@ import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
 import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
 import type { Props, UptakeOptions } from '../types.js';
 import { eventName } from './event-name.js';
+import { noHandle, noop } from './no-handle.js';
 import { warn } from './warn.js';
 
 /** What `u.ai.output()` returns: report what the user did with the output shown. */
@@ -141,8 +142,6 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
   };
   const record = (name: string, props?: unknown): void => void emit(name, sanitizeProps(props, warn));
   const feature = (value: unknown): Props => ({ feature: redact(text(value)) });
-  const noop = () => {};
-  const noHandle: OutputHandle = { accepted: noop, edited: noop, rejected: noop, regenerated: noop };
 
   const prompts = connectPrompts(
     `${url('/v1/config')}?tool=${encodeURIComponent(tool)}&writeKey=${encodeURIComponent(writeKey)}`,
@@ -185,11 +184,12 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
         // A generated id is ours, not user content: it skips redaction, which could hit its digit runs.
         const props = { ...feature(name), outputId: outputId === undefined ? newId() : redact(text(outputId)) };
         emit('ai.output_shown', props);
+        const decided = (what: keyof OutputHandle) => () => void emit(`ai.output_${what}`, props);
         return {
-          accepted: () => emit('ai.output_accepted', props),
-          edited: () => emit('ai.output_edited', props),
-          rejected: () => emit('ai.output_rejected', props),
-          regenerated: () => emit('ai.output_regenerated', props),
+          accepted: decided('accepted'),
+          edited: decided('edited'),
+          rejected: decided('rejected'),
+          regenerated: decided('regenerated'),
         };
       }, noHandle),
       feature: guard((name: string) => emit('ai.feature_used', feature(name)), undefined),

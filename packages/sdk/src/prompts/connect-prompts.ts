@@ -6,10 +6,12 @@ import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
 
 /** What `uptake.js` does not carry and loads when a page needs it. */
 export interface Extras {
-  /** The prompts chunk: rules, widgets and Lit. Loaded only when the tool has prompts or surveys. */
+  /** The prompts chunk: the rules and the runtime (with the widgets in the npm build). Loaded only when the tool has prompts or surveys. */
   prompts(): Promise<PromptsModule>;
   /** The words of `uptake.explain()`, loaded when asked (or at start with the debug flag). */
   explain(): Promise<{ explainDue(input: ExplainInput): Explanation[]; explainLines(list: readonly Explanation[]): string }>;
+  /** Lit and both widgets, where the prompts chunk leaves them out (the script tag): loaded at the first show. */
+  widgets?(): Promise<unknown>;
   /** web-vitals, loaded after the page's `load` event. */
   vitals(): Promise<{ reportVitals(record: (name: string, props: Props) => void): void }>;
 }
@@ -88,7 +90,15 @@ export function connectPrompts(
           if (!(config.prompts.length || config.surveys.length)) return;
           const chunk = await extras.prompts();
           if (mine !== generation) return;
-          runtime = chunk.startPrompts({ config, userId, traits, events: seen.slice(), emit, looked: debug ? looked : undefined });
+          runtime = chunk.startPrompts({
+            config,
+            userId,
+            traits,
+            events: seen.slice(),
+            emit,
+            looked: debug ? looked : undefined,
+            widgets: extras.widgets,
+          });
           wanted.splice(0).forEach(runtime.show);
         })
         // Nothing shows on this page; the next identify (or page) tries again.

@@ -3,14 +3,15 @@ import type { Extras } from './connect-prompts.js';
 
 /**
  * Fetches the item a studio preview code shows (`GET /v1/preview`) and shows it with the prompts
- * chunk, logging nothing. A refused code is one warning with the collector's words.
+ * chunk (and the widgets, where the build keeps them apart), logging nothing. A refused code is one warning with the collector's words.
  */
 export function showPreview(url: string, extras: Extras): void {
   fetch(url)
     .then(async (res) => {
       const answer = await res.json();
       if (!res.ok) throw answer.error;
-      (await extras.prompts()).previewItem?.(answer.item);
+      const [chunk] = await Promise.all([extras.prompts(), extras.widgets?.()]);
+      chunk.previewItem?.(answer.item);
     })
     .catch((error) => warn(`preview: ${error}`));
 }

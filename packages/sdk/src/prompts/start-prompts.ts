@@ -1,16 +1,20 @@
 import { warn } from '../client/warn.js';
 import { keyPrefix } from '../identity/local-value.js';
-import { redact } from '../privacy/sanitize-props.js';
-import { surveyValueMaxLength } from '../protocol/limits.js';
 import { assign } from '../rules/audience.js';
 import { dayMs } from '../rules/is-due.js';
 import type { ExplainInput } from '../rules/explain-due.js';
 import { emptyExposure, exposureAction } from '../rules/fold-exposures.js';
 import { selectDue } from '../rules/select-due.js';
+import { type Quiet, staysQuiet } from '../rules/stays-quiet.js';
 import type { Exposure, ExposureHistory, LocalEvent, Person, RuleContext } from '../rules/types.js';
 import { unitHash } from '../rules/unit-hash.js';
 import type { Props } from '../types.js';
-import { createWidget, isSurvey, type Item } from './create-widget.js';
+// Lit and both widgets. The script tag's uptake-prompts.js leaves them out (the build empties this
+// import) and loads uptake-widgets.js at the first show, so that a page where nothing is due never
+// parses nor runs Lit (issue 22); the npm build keeps them here.
+import '@uptake/widgets';
+import { createDisplay } from './create-display.js';
+import { isSurvey, type Item } from './create-widget.js';
 import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
@@ -66,27 +70,37 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   // An `event` trigger without `withinDays` counts the last 90 days.
   const keepDays = Math.max(1, ...triggers.map((t) => (t.event ? (t.withinDays ?? 90) : 0)));
   const watched = new Set(triggers.flatMap((t) => (t.event ? [t.event] : [])));
-  const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent);
-  const remember = (events: readonly LocalEvent[]) =>
-    log.add(events.filter((e) => watched.has(e.name)).map(({ name, at }) => ({ name, at })));
-  remember(host.events);
+  // Written at most once a second (and before anything is journaled, and when the page goes): a
+  // busy page records many events, and each write of the list costs it tens of microseconds.
+  const log = createLocalList(`${key}:events`, keepDays * dayMs, 200, isLocalEvent, 1000);
+  log.add(host.events.flatMap(({ name, at }) => (watched.has(name) ? [{ name, at }] : [])));
   // A week is ample for the collector to have what this browser did; the next page fetches it.
   const journal = createLocalList<JournalEntry>(`${key}:exposures`, 7 * dayMs, 200, isJournalEntry);
   const selectors = triggers.flatMap((t) => (t.selector ? [t.selector] : [])).join(',');
+  // The person and the items are fixed for the runtime's life, and so is where the person stands for each.
+  const assigned = new Map(items.map((item) => [item, assign(item.audience, person, item.id)]));
 
-  let current: { el: HTMLElement; id: string } | undefined;
   let stopped = false;
 
   const kind = (item: Item) => (isSurvey(item) ? 'survey' : 'prompt');
   const about = (item: Item): Props => (isSurvey(item) ? { surveyId: item.id } : { promptId: item.id });
-  const history = (): ExposureHistory => mergeHistory(config.history, journal.all());
+  let merged: { version: number; history: ExposureHistory } | undefined;
+  /** The person's history with what this browser journaled, merged again only when the journal changed. */
+  const history = (): ExposureHistory => {
+    const entries = journal.all();
+    if (merged?.version !== journal.version()) merged = { version: journal.version(), history: mergeHistory(config.history, entries) };
+    return merged.history;
+  };
   const book = (h: ExposureHistory, item: Item): Exposure => ((isSurvey(item) ? h.surveys : h.prompts)[item.id] ??= emptyExposure());
 
   /** Logs an event about `item` and journals what it means for the caps, at the event's own time. */
   const logAbout = (item: Item, name: string, props: Props = {}): void => {
     const ts = host.emit(`${kind(item)}.${name}`, { ...about(item), ...props });
     const action = exposureAction(kind(item), name, props.reason);
-    if (action && ts) journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
+    if (!action || !ts) return;
+    // Another tab, or the next page, then sees the events that led to it with it.
+    log.flush();
+    journal.add([{ kind: kind(item), id: item.id, action, at: Date.parse(ts) }]);
   };
 
   /** The person is in the item's control group: a prompt logs it once (the metrics' control arm); a survey has no such arm. */
@@ -95,54 +109,36 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     if (!isSurvey(item)) logAbout(item, 'held_out');
   };
 
-  const close = (el: HTMLElement): void => {
-    el.remove();
-    if (current?.el === el) current = undefined;
-  };
-
-  const show = (item: Item, anchor?: Element): void => {
-    if (current) close(current.el);
-    const el = createWidget(item, anchor);
-    el.addEventListener('uptake-action', () => logAbout(item, 'clicked'));
-    el.addEventListener('uptake-answer', (e) => {
-      const { questionId, value } = e.detail;
-      logAbout(item, 'answered', {
-        questionId,
-        value: typeof value === 'string' ? redact(value, surveyValueMaxLength) : value,
-      });
-    });
-    el.addEventListener('uptake-request-close', (e) => {
-      const { reason } = e.detail;
-      // A listener of the host page further up may cancel the close: judge once the event is through.
-      queueMicrotask(() => {
-        if (e.defaultPrevented) return;
-        close(el);
-        // The action was logged as a click, the end of a survey by its answers.
-        if (reason === 'action' || reason === 'done') return;
-        // "Don't show again" ends a prompt; closing a survey, "Not now" and Escape wait for the cooldown (exposureAction).
-        logAbout(item, 'dismissed', { reason });
-      });
-    });
-    current = { el, id: item.id };
-    document.body.append(el);
-    logAbout(item, 'shown');
-  };
+  const display = createDisplay(logAbout, host.widgets);
+  const show = display.show;
 
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
   const pick = (list: readonly Item[], items: Record<string, Exposure>, h: ExposureHistory, ctx: RuleContext): Item | undefined => {
     for (;;) {
-      const decision = selectDue(list, { items, recentShows: h.recentShows }, config.fatigue, ctx, false);
+      const decision = selectDue(
+        list,
+        { items, recentShows: h.recentShows },
+        config.fatigue,
+        ctx,
+        false,
+        (item) => assigned.get(item) ?? 'excluded',
+      );
       if (decision.action === 'show') return decision.item;
       if (decision.action === 'none') return undefined;
       holdOut(decision.item, h);
     }
   };
 
-  const context = (domEvent?: RuleContext['domEvent']): RuleContext => ({
+  /** The page's path and query, read again only when its URL changed (reading `location` costs a microsecond). */
+  let where = { href: '', path: '' };
+  const pathOf = (href: string): string =>
+    where.href === href ? where.path : (where = { href, path: location.pathname + location.search }).path;
+
+  const context = (domEvent?: RuleContext['domEvent'], href = location.href): RuleContext => ({
     now: Date.now(),
     person,
     events: log.all(),
-    path: location.pathname + location.search,
+    path: pathOf(href),
     domEvent,
   });
 
@@ -153,17 +149,67 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     history: history(),
     fatigue: config.fatigue,
     ctx: context(),
-    onScreen: current?.id,
+    onScreen: display.showing(),
     unusable: [...config.prompts, ...config.surveys].filter((i) => !items.includes(i)).map((i) => ({ kind: kind(i), id: i.id })),
   });
 
-  const evaluate = (domEvent?: RuleContext['domEvent']): void => {
+  /**
+   * What the last full look found: the items that stay quiet (`staysQuiet`) while the day, the
+   * history, the path and what other tabs logged stay as they were then. After a host event, only
+   * the others, and those whose trigger counts the event, are looked at again: the same answer as
+   * looking at everything, for a fraction of the work.
+   */
+  let quiet: { day: number; journal: number; log: number; path: string; items: Map<Item, Quiet> } | undefined;
+  const exposureOf = (h: ExposureHistory, item: Item): Exposure | undefined => (isSurvey(item) ? h.surveys : h.prompts)[item.id];
+  const stays = (item: Item, h: ExposureHistory, ctx: RuleContext) =>
+    staysQuiet(item, assigned.get(item) ?? 'excluded', exposureOf(h, item), ctx);
+
+  /** Looks for what is due and shows it; `names`: the host events that prompted the look, if that is all that happened. */
+  const evaluate = (domEvent?: RuleContext['domEvent'], href = location.href, names?: ReadonlySet<string>): void => {
     try {
-      if (stopped || current || !document.body) return;
+      if (stopped || display.showing() !== undefined || !document.body) return;
       const h = history();
-      const ctx = context(domEvent);
+      const ctx = context(domEvent, href);
+      const day = Math.floor(ctx.now / dayMs);
+      const since = quiet;
+      const full =
+        !names ||
+        !since ||
+        since.day !== day ||
+        since.journal !== journal.version() ||
+        since.log !== log.reads() ||
+        since.path !== ctx.path;
+      const among = <T extends Item>(list: readonly T[]) =>
+        full
+          ? list
+          : list.filter((i) => {
+              const why = since.items.get(i);
+              return !why || (why === 'until-its-event' && names.has(i.trigger.event as string));
+            });
+      const [somePrompts, someSurveys] = [among(prompts), among(surveys)];
       // Prompts first: a tip is worth most at the moment it was triggered; a survey can wait.
-      const item = pick(prompts, h.prompts, h, ctx) ?? pick(surveys, h.surveys, h, ctx);
+      const item = pick(somePrompts, h.prompts, h, ctx) ?? pick(someSurveys, h.surveys, h, ctx);
+      if (item) quiet = undefined;
+      else if (full) {
+        // History as it is now: a hold-out just logged counts.
+        const now = history();
+        quiet = {
+          day,
+          journal: journal.version(),
+          log: log.reads(),
+          path: ctx.path,
+          items: new Map(
+            items.flatMap((i) => {
+              const why = stays(i, now, ctx);
+              return why ? [[i, why] as const] : [];
+            }),
+          ),
+        };
+      } else if (since) {
+        // Only the events can have changed what was quiet (staying loud is always safe).
+        for (const i of [...somePrompts, ...someSurveys]) if (since.items.has(i) && !stays(i, history(), ctx)) since.items.delete(i);
+        since.journal = journal.version();
+      }
       const selector = item?.trigger.selector;
       if (item) show(item, selector ? (domEvent?.target.closest(selector) ?? undefined) : undefined);
       host.looked?.();
@@ -186,7 +232,7 @@ export function startPrompts(host: PromptHost): PromptRuntime {
   let href = location.href;
   const onNavigate = () => {
     href = location.href;
-    evaluate();
+    evaluate(undefined, href);
   };
   const poll = !navigation && triggers.some((t) => t.url) ? setInterval(() => href !== location.href && onNavigate(), 1000) : undefined;
   const listen = (on: boolean) => {
@@ -197,18 +243,28 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     navigation?.[method]('navigatesuccess', onNavigate);
   };
   listen(true);
+  /** Host events recorded since the last look; the first queues the next look. */
+  const names = new Set<string>();
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', onNavigate, { once: true });
   else evaluate();
 
   return {
     note(event) {
-      remember([event]);
+      if (watched.has(event.name)) log.add([{ name: event.name, at: event.at }]);
       // The host's events prompt a look, after the call that recorded them (its `track()` returns
       // before any widget appears); our own do not, or "Not now" could bring the next item at once.
-      if (!/^(prompt|survey)\./.test(event.name)) queueMicrotask(onNavigate);
+      // Events recorded in one go are looked at once: nothing between them changes what is due.
+      if (/^(prompt|survey)\./.test(event.name)) return;
+      if (!names.size)
+        queueMicrotask(() => {
+          href = location.href;
+          evaluate(undefined, href, names);
+          names.clear();
+        });
+      names.add(event.name);
     },
     show(id) {
-      if (stopped || current?.id === id) return;
+      if (stopped || display.showing() === id) return;
       const item = items.find((i) => i.id === id);
       if (!item) return warn(`show: no prompt or survey "${id}" for this tool`);
       // Asked for by the person or the page: lists and sample do not apply, but the holdout does,
@@ -221,8 +277,10 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     stop() {
       stopped = true;
       listen(false);
+      log.stop();
+      journal.stop();
       clearInterval(poll);
-      if (current) close(current.el);
+      display.stop();
     },
   };
 }

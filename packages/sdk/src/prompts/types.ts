@@ -24,6 +24,8 @@ export interface PromptHost {
   emit(name: string, props: Props): string;
   /** Called after each look for what is due: with the debug flag, the SDK then says why in the console. */
   looked?: () => void;
+  /** Loads the widgets where the build left them out (the script tag's `uptake-widgets.js`); called at the first show. */
+  widgets?(): Promise<unknown>;
 }
 
 /** The running prompts engine of one page and one person. */

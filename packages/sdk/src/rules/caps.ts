@@ -10,13 +10,29 @@ const after = (iso: string | null, days: number, now: number) => iso !== null &&
  */
 export function allowedByFrequency(frequency: Frequency, exposure: Exposure | undefined, now: number): boolean {
   if (!exposure) return true;
-  if (exposure.dismissed || exposure.lastAnswered !== null || exposure.shows >= frequency.maxShows) return false;
+  if (spentForGood(frequency, exposure)) return false;
   return !after(exposure.lastShown, frequency.cooldownDays, now) && !after(exposure.lastSnoozed, frequency.cooldownDays, now);
 }
+
+/** Whether an item may never be shown again to this person, whatever the time: dismissed, answered, or shown `maxShows` times. */
+export function spentForGood(frequency: Frequency, exposure: Exposure | undefined): boolean {
+  return exposure !== undefined && (exposure.dismissed || exposure.lastAnswered !== null || exposure.shows >= frequency.maxShows);
+}
+
+/** The show times of a history's `recentShows`, parsed once: the prompts runtime asks after every host event. */
+const parsed = new WeakMap<readonly string[], number[]>();
 
 /** Whether anything may be shown at all: under the day and week caps across every item and device, and nothing on screen. */
 export function allowedByFatigue(fatigue: Fatigue, recentShows: readonly string[], now: number, onScreen: boolean): boolean {
   if (onScreen) return false;
-  const within = (days: number) => recentShows.filter((iso) => now - Date.parse(iso) < days * dayMs).length;
-  return within(1) < fatigue.perDay && within(7) < fatigue.perWeek;
+  let times = parsed.get(recentShows);
+  if (!times) parsed.set(recentShows, (times = recentShows.map(Date.parse)));
+  let day = 0;
+  let week = 0;
+  for (const at of times) {
+    const age = now - at;
+    if (age < dayMs) day++;
+    if (age < 7 * dayMs) week++;
+  }
+  return day < fatigue.perDay && week < fatigue.perWeek;
 }

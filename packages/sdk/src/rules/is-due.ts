@@ -1,4 +1,4 @@
-import type { Exposure, RuleContext, Trigger } from './types.js';
+import type { Exposure, LocalEvent, RuleContext, Trigger } from './types.js';
 import { matchesGlob } from './url-glob.js';
 
 export const dayMs = 86_400_000;
@@ -23,8 +23,14 @@ export function isDue(trigger: Trigger, ctx: RuleContext, exposure: Exposure | u
   }
   if (trigger.event !== undefined) {
     const since = trigger.withinDays === undefined ? -Infinity : now - trigger.withinDays * dayMs;
-    const seen = ctx.events.filter((e) => e.name === trigger.event && e.at >= since && e.at <= now).length;
-    if (seen < (trigger.count ?? 1)) return false;
+    const wanted = trigger.count ?? 1;
+    // Newest first, and no further than needed: this runs after every host event, over up to 200 events.
+    let seen = 0;
+    for (let i = ctx.events.length - 1; i >= 0 && seen < wanted; i--) {
+      const e = ctx.events[i] as LocalEvent;
+      if (e.name === trigger.event && e.at >= since && e.at <= now) seen++;
+    }
+    if (seen < wanted) return false;
   }
   if (trigger.inactiveDays !== undefined) {
     const last = person.lastUsageAt

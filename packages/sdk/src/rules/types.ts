@@ -36,7 +36,7 @@ export interface RuleContext {
   now: number;
   person: Person;
   /** Recent events of this person in this browser, oldest first. */
-  events: LocalEvent[];
+  events: readonly LocalEvent[];
   /** `location.pathname + location.search` of the page. */
   path: string;
   /** The DOM event that prompted the check, for `selector` + `on` triggers. */

@@ -1,4 +1,5 @@
-import type { QueueDb } from './open-queue-db.js';
+import { committed, requested } from './idb-request.js';
+import type { Lease, QueueDb } from './open-queue-db.js';
 
 /**
  * How long a sender lease lasts unless renewed; a tab that dies mid-send blocks the others this long
@@ -14,15 +15,21 @@ export const leaseMs = 65_000;
  */
 export async function takeLease(db: QueueDb, owner: string, now = Date.now()): Promise<boolean> {
   const tx = db.transaction('meta', 'readwrite');
-  const lease = await tx.store.get('lease');
+  const done = committed(tx);
+  const store = tx.objectStore('meta');
+  const lease: Lease | undefined = await requested(store.get('lease'));
   const free = !lease || lease.until <= now || lease.owner === owner;
-  await Promise.all([free && tx.store.put({ owner, until: now + leaseMs }, 'lease'), tx.done]);
+  if (free) store.put({ owner, until: now + leaseMs } satisfies Lease, 'lease');
+  await done;
   return free;
 }
 
 /** Gives the lease back if `owner` holds it, so another tab need not wait for it to expire. */
 export async function dropLease(db: QueueDb, owner: string): Promise<void> {
   const tx = db.transaction('meta', 'readwrite');
-  const lease = await tx.store.get('lease');
-  await Promise.all([lease?.owner === owner && tx.store.delete('lease'), tx.done]);
+  const done = committed(tx);
+  const store = tx.objectStore('meta');
+  const lease: Lease | undefined = await requested(store.get('lease'));
+  if (lease?.owner === owner) store.delete('lease');
+  await done;
 }

@@ -1,5 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { QueuedEvent } from '../types.js';
+import { requested } from './idb-request.js';
 
 /** Who may send, and until when (the fallback where Web Locks are missing). */
 export interface Lease {
@@ -7,13 +6,11 @@ export interface Lease {
   until: number;
 }
 
-/** The queue database: `events` in arrival order (auto-increment keys), `meta` for the sender lease. */
-export interface QueueSchema extends DBSchema {
-  events: { key: number; value: QueuedEvent };
-  meta: { key: string; value: Lease };
-}
-
-export type QueueDb = IDBPDatabase<QueueSchema>;
+/**
+ * The queue database: `events` holds `QueuedEvent`s in arrival order (auto-increment keys), `meta`
+ * the sender `Lease` under the key `lease`.
+ */
+export type QueueDb = IDBDatabase;
 
 /**
  * Opens (creating on first use) the tool's queue database. Resolves `undefined` where IndexedDB is
@@ -22,12 +19,12 @@ export type QueueDb = IDBPDatabase<QueueSchema>;
  */
 export function openQueueDb(name: string): Promise<QueueDb | undefined> {
   try {
-    return openDB<QueueSchema>(name, 1, {
-      upgrade(db) {
-        db.createObjectStore('events', { autoIncrement: true });
-        db.createObjectStore('meta');
-      },
-    }).catch(() => undefined);
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('events', { autoIncrement: true });
+      request.result.createObjectStore('meta');
+    };
+    return requested(request).catch(() => undefined);
   } catch {
     return Promise.resolve(undefined);
   }

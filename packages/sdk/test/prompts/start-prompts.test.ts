@@ -458,3 +458,47 @@ describe('startPrompts', () => {
     expect(names()).toEqual(['prompt.shown']);
   });
 });
+
+describe('startPrompts after host events (it looks only at what an event can change)', () => {
+  it('a tip cooling down shows at the first event after its cooldown, whatever the event', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const tip = { ...critiqueTip, trigger: { url: '/*' }, frequency: { maxShows: 3, cooldownDays: 1 } };
+    const config = configWith([tip]);
+    config.history.prompts['critique-tip'] = {
+      shows: 1,
+      lastShown: new Date(Date.now() - 86_400_000 + 60_000).toISOString(),
+      heldOutAt: null,
+      dismissed: false,
+      lastSnoozed: null,
+      lastAnswered: null,
+    };
+    start(config);
+    await note('report.generated');
+    expect(prompt()).toBeNull();
+    vi.setSystemTime(Date.now() + 61_000);
+    await note('report.generated');
+    expect(prompt()?.promptId).toBe('critique-tip');
+  });
+
+  it('a survey due from a day on shows at the first event of that day; an event tip at its own event only', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-11-22T23:59:00Z'));
+    start(configWith([critiqueTip], [behaviorCheck], '2026-08-27'));
+    await note('ai.output_rejected');
+    await note('report.generated');
+    expect(pulse()).toBeNull();
+    expect(prompt()).toBeNull();
+    vi.setSystemTime(Date.parse('2026-11-23T00:00:30Z'));
+    await note('report.generated');
+    expect(pulse()?.survey?.id).toBe('behavior-check');
+  });
+
+  it('a tip whose event comes shows at once, though nothing else changed', async () => {
+    start(configWith([critiqueTip, { ...critiqueTip, id: 'other', trigger: { daysSinceTraining: [88, 100] } }], [], daysAgo(10)));
+    await note('report.generated');
+    await note('ai.output_rejected');
+    expect(prompt()).toBeNull();
+    await note('ai.output_rejected');
+    expect(prompt()?.promptId).toBe('critique-tip');
+  });
+});

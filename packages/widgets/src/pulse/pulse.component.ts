@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { emit, type CloseReason, type RequestCloseDetail } from '../shared/events.js';
 import { format } from '../shared/strings.js';
@@ -53,14 +52,23 @@ const surveyFromAttribute = (value: string | null): PulseSurvey | null => {
 export class UptakePulseElement extends UptakeElement {
   static override styles = pulseStyles;
 
-  /** The survey to show: a `surveys[]` entry of the config (a property, or JSON in the attribute). */
-  @property({ converter: { fromAttribute: surveyFromAttribute } }) survey: PulseSurvey | null = null;
-  /** `toast` (default): fixed in a corner; `inline`: in the flow of its container. */
-  @property({ reflect: true }) placement: 'toast' | 'inline' = 'toast';
+  // Declared here rather than with decorators (see UptakePromptElement).
+  static override properties: PropertyDeclarations = {
+    survey: { converter: { fromAttribute: surveyFromAttribute } },
+    placement: { reflect: true },
+    _step: { state: true },
+    _done: { state: true },
+    _error: { state: true },
+  };
 
-  @state() private _step = 0;
-  @state() private _done = false;
-  @state() private _error = '';
+  /** The survey to show: a `surveys[]` entry of the config (a property, or JSON in the attribute). */
+  survey: PulseSurvey | null = null;
+  /** `toast` (default): fixed in a corner; `inline`: in the flow of its container. */
+  placement: 'toast' | 'inline' = 'toast';
+
+  private _step = 0;
+  private _done = false;
+  private _error = '';
 
   protected closeDetail(reason: CloseReason): RequestCloseDetail {
     // After the thank-you, any way out is the end of the survey, not a dismissal of it.

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { emit, type CloseReason, type RequestCloseDetail } from './events.js';
 import { resolveStrings, type UptakeStrings } from './strings.js';
 
@@ -9,10 +8,16 @@ import { resolveStrings, type UptakeStrings } from './strings.js';
  * by itself; it only returns focus that the user moved into it.
  */
 export abstract class UptakeElement extends LitElement {
+  // Declared here rather than with decorators (see UptakePromptElement).
+  static override properties: PropertyDeclarations = {
+    strings: { attribute: false },
+    theme: { reflect: true },
+  };
+
   /** Text to use instead of the built-in strings of the element's language (its `lang` or the nearest one). */
-  @property({ attribute: false }) strings?: Partial<UptakeStrings>;
+  strings?: Partial<UptakeStrings>;
   /** `light` or `dark`; when absent the system preference decides. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Where focus was before the user moved it into the widget. */
   private _focusOrigin: HTMLElement | null = null;
