@@ -19,14 +19,18 @@ export function spentForGood(frequency: Frequency, exposure: Exposure | undefine
   return exposure !== undefined && (exposure.dismissed || exposure.lastAnswered !== null || exposure.shows >= frequency.maxShows);
 }
 
-/** The show times of a history's `recentShows`, parsed once: the prompts runtime asks after every host event. */
+/**
+ * The show times of a history's `recentShows`, parsed once: the prompts runtime asks after every host
+ * event. A list that grew since (a caller appending to the same array, as `uptake config check`'s
+ * replay does) is parsed again.
+ */
 const parsed = new WeakMap<readonly string[], number[]>();
 
 /** Whether anything may be shown at all: under the day and week caps across every item and device, and nothing on screen. */
 export function allowedByFatigue(fatigue: Fatigue, recentShows: readonly string[], now: number, onScreen: boolean): boolean {
   if (onScreen) return false;
   let times = parsed.get(recentShows);
-  if (!times) parsed.set(recentShows, (times = recentShows.map(Date.parse)));
+  if (times?.length !== recentShows.length) parsed.set(recentShows, (times = recentShows.map(Date.parse)));
   let day = 0;
   let week = 0;
   for (const at of times) {

@@ -70,6 +70,13 @@ describe('rule edges', () => {
     expect(allowedByFatigue({ perDay: 9, perWeek: 1 }, [ago(7 * day - 1)], now, false)).toBe(false);
   });
 
+  it('fatigue: a list of shows that grew in place since it was last read counts its new show (the parse cache)', () => {
+    const shows: string[] = [];
+    expect(allowedByFatigue({ perDay: 1, perWeek: 9 }, shows, now, false)).toBe(true);
+    shows.push(ago(60_000));
+    expect(allowedByFatigue({ perDay: 1, perWeek: 9 }, shows, now, false)).toBe(false);
+  });
+
   it('selectDue never shows an item to a person outside its audience', () => {
     const item: RuleItem = {
       id: 'for-leaders',
