@@ -109,7 +109,11 @@ export function startPrompts(host: PromptHost): PromptRuntime {
     if (!isSurvey(item)) logAbout(item, 'held_out');
   };
 
-  const display = createDisplay(logAbout, host.widgets);
+  const display = createDisplay((item, name, props) => {
+    logAbout(item, name, props);
+    // Where the widgets load at the first show, the show is logged after the look that chose it: say why again.
+    if (name === 'shown') host.looked?.();
+  }, host.widgets);
   const show = display.show;
 
   /** The first item due in `list` (its exposures in `items`), after logging the control group of those that would have shown first. */
