@@ -9,6 +9,7 @@ import { didYouMean } from './did-you-mean.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
+import { kitCommand, kitUsage } from './kit-command.js';
 import { migrateCommand, migrateUsage } from './migrate-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
@@ -25,6 +26,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   token: { run: tokenCommand, usage: tokenUsage },
   audit: { run: auditCommand, usage: auditUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  kit: { run: kitCommand, usage: kitUsage },
 };
 
 const help = `uptake <command> [options]

@@ -15,6 +15,8 @@ export interface CollectorClient {
   postJson<T>(path: string, body: unknown): Promise<T>;
   /** DELETEs a path with the local token; throws a CliError like `getJson`. */
   deleteJson<T>(path: string): Promise<T>;
+  /** PUTs a JSON body with the local token and extra headers (`If-None-Match`); throws a CliError like `getJson`. */
+  putJson<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
 }
 
 /** DuckDB lets one process open a file for writing; a running collector holds that lock. */
@@ -45,6 +47,11 @@ function clientFor(url: string, token: string): CollectorClient {
     postJson: async (path, body) =>
       json(path, await request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
     deleteJson: async (path) => json(path, await request(path, { method: 'DELETE' })),
+    putJson: async (path, body, headers = {}) =>
+      json(
+        path,
+        await request(path, { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      ),
   };
 }
 
