@@ -7,6 +7,7 @@ import { configCommand, configUsage } from './config-command.js';
 import { demoCommand, demoUsage } from './demo-command.js';
 import { didYouMean } from './did-you-mean.js';
 import { exportCommand, exportUsage } from './export-command.js';
+import { fitCommand, fitUsage } from './fit-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
 import { kitCommand, kitUsage } from './kit-command.js';
@@ -26,6 +27,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   token: { run: tokenCommand, usage: tokenUsage },
   audit: { run: auditCommand, usage: auditUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  fit: { run: fitCommand, usage: fitUsage },
   kit: { run: kitCommand, usage: kitUsage },
 };
 
