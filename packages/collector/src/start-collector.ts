@@ -16,6 +16,7 @@ import { ItemVersions } from './studio/item-versions.js';
 import { LiveItems } from './studio/live-items.js';
 import { previewSecretSetting } from './studio/preview-code.js';
 import { Studio } from './studio/studio.js';
+import { scheduleDigests } from './digest/run-digests.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
 export interface CollectorOptions extends StoreLocation {
@@ -89,9 +90,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const stopWatching = live.watch(options.studioPollMs);
     const stopEventRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const stopAuditRetention = scheduleAuditRetention(store, config.retentionDays, app.log);
+    const stopDigests = scheduleDigests(store, config, app.log);
     const stopRetention = () => {
       stopEventRetention();
       stopAuditRetention();
+      stopDigests();
     };
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });

@@ -6,6 +6,7 @@ import { CliError, UsageError } from './cli-error.js';
 import { configCommand, configUsage } from './config-command.js';
 import { demoCommand, demoUsage } from './demo-command.js';
 import { didYouMean } from './did-you-mean.js';
+import { digestCommand, digestUsage } from './digest-command.js';
 import { exportCommand, exportUsage } from './export-command.js';
 import { fitCommand, fitUsage } from './fit-command.js';
 import { forgetCommand, forgetUsage } from './forget-command.js';
@@ -27,6 +28,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   token: { run: tokenCommand, usage: tokenUsage },
   audit: { run: auditCommand, usage: auditUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  digest: { run: digestCommand, usage: digestUsage },
   fit: { run: fitCommand, usage: fitUsage },
   kit: { run: kitCommand, usage: kitUsage },
 };

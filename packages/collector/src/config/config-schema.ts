@@ -1,3 +1,4 @@
+import { digestsSchema } from './digest-schema.js';
 import { z } from 'zod';
 import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import { importTool } from './import-tool.js';
@@ -140,6 +141,9 @@ export const configSchema = z
       .default([])
       .describe('Contextual tips; the first one due, in this order, is shown (docs/product-owners.md).'),
     surveys: z.array(surveySchema).default([]).describe('Pulse surveys; considered after the prompts, in this order.'),
+    digests: digestsSchema
+      .optional()
+      .describe('Weekly digests of the figures to Slack, Microsoft Teams or any JSON webhook (docs/analysts.md). Default none.'),
   })
   .superRefine((config, ctx) => {
     const toolIds = new Set(config.tools.map((t) => t.id));

@@ -79,6 +79,17 @@ export function parseConfig(raw: unknown, source = 'config', env: NodeJS.Process
     adminToken,
     tokens: resolveTokens(config, adminToken, source, env),
     pseudonymSecret: resolveSecret(config.pseudonymSecret, 'pseudonymSecret', source, env),
+    ...(config.digests
+      ? {
+          digests: {
+            ...config.digests,
+            targets: config.digests.targets.map((t, i) => ({
+              ...t,
+              url: resolveSecret(t.url, `digests.targets[${i}].url`, source, env) as string,
+            })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { registerBodyParsers } from './body-parsers.js';
 import { registerConfigRoute } from './config-route.js';
 import { registerCors } from './cors.js';
 import { registerDashboardRoute } from './dashboard-route.js';
+import { registerDigestsRoute } from './digests-route.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
@@ -92,5 +93,6 @@ export async function buildServer(
   registerDashboardRoute(app, dashboardSourceMap);
   registerWhoamiRoute(app, ctx);
   registerAuditRoute(app, ctx);
+  registerDigestsRoute(app, ctx);
   return app;
 }

@@ -81,6 +81,18 @@ export const duckdbMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    description: 'digest deliveries, one row per digest and scheduled slot',
+    // The primary key is the claim: of the collectors sharing a store, the one whose insert wins sends.
+    sql: `
+      CREATE TABLE digest_deliveries (
+        name VARCHAR NOT NULL, slot VARCHAR NOT NULL, status VARCHAR NOT NULL, attempts INTEGER NOT NULL,
+        detail VARCHAR, claimed_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ,
+        PRIMARY KEY (name, slot)
+      );
+    `,
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -170,6 +182,17 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX events_person_lookups ON events (user_id, ts)
         WHERE name LIKE 'prompt.%' OR name LIKE 'survey.%' OR name = 'training.completed';
       DROP INDEX events_exposures;
+    `,
+  },
+  {
+    version: 12,
+    description: 'digest deliveries, one row per digest and scheduled slot',
+    sql: `
+      CREATE TABLE digest_deliveries (
+        name TEXT NOT NULL, slot TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+        detail TEXT, claimed_at TIMESTAMPTZ NOT NULL, finished_at TIMESTAMPTZ,
+        PRIMARY KEY (name, slot)
+      );
     `,
   },
 ];

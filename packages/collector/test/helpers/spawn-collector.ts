@@ -7,10 +7,14 @@ export const uptakeBin = fileURLToPath(new URL('../../bin/uptake.js', import.met
 
 const run = promisify(execFile);
 
-/** Runs `uptake ARGS` in `cwd` to the end; a non-zero exit resolves too, with its code. */
-export async function runUptake(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `uptake ARGS` in `cwd` to the end (with `env` added to this process's); a non-zero exit resolves too, with its code. */
+export async function runUptake(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [uptakeBin, ...args], { cwd });
+    const { stdout, stderr } = await run(process.execPath, [uptakeBin, ...args], { cwd, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
