@@ -35,12 +35,30 @@ describe.each(storeKinds)('forgetting a person of the demo organisation, $kind s
       expect(Object.values(held).every((n) => n > 0)).toBe(true);
 
       expect(await store.forget(pseudonym)).toEqual(held);
-      expect(await rowsOf()).toEqual({ events: 0, daily_usage: 0, person_days: 0 });
+      expect(await rowsOf()).toEqual({
+        events: 0,
+        daily_usage: 0,
+        person_days: 0,
+        daily_outputs: 0,
+        person_items: 0,
+        person_shows: 0,
+        survey_answers: 0,
+        vital_samples: 0,
+      });
       const [anonymous] = await store.query('SELECT count(*) AS n FROM events WHERE anonymous_id = $1', [pseudonym]);
       expect(Number(anonymous?.['n'])).toBe(0);
       const metrics = await computeMetrics(store, config, { asOf: options.until });
       expect(metrics.sustained.d90.rate).not.toBeNull();
-      expect(await store.forget(pseudonym)).toEqual({ events: 0, daily_usage: 0, person_days: 0 });
+      expect(await store.forget(pseudonym)).toEqual({
+        events: 0,
+        daily_usage: 0,
+        person_days: 0,
+        daily_outputs: 0,
+        person_items: 0,
+        person_shows: 0,
+        survey_answers: 0,
+        vital_samples: 0,
+      });
     } finally {
       await store.close();
       await target.dispose();

@@ -43,7 +43,7 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
     const history =
       userId === undefined
         ? null
-        : await ctx.store.readSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId), items));
+        : await ctx.store.lookupSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId), items));
     const answer: ConfigAnswer = { tool: tool.id, fatigue: ctx.config.fatigue, prompts, surveys, history };
     const body = JSON.stringify(answer);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

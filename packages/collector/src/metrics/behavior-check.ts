@@ -23,15 +23,14 @@ export const failingShare = 0.4;
 export async function behaviorCheck(query: SqlQuery, sql: MetricSql): Promise<BehaviorCounts> {
   const s = behaviorCheckSurvey;
   const { dialect } = sql;
-  const json = (key: string) => dialect.jsonText('props', key);
   const [row] = await query(
     `${sql.ctes()},
     answers AS (
-      SELECT user_id, ${json('questionId')} AS question, ${json('value')} AS value,
-             ROW_NUMBER() OVER (PARTITION BY user_id, ${json('questionId')} ORDER BY ts DESC, id DESC) AS rn
-      FROM events
-      WHERE name = 'survey.answered' AND user_id IS NOT NULL AND ts < ${sql.end}
-        AND ${json('surveyId')} = '${s.id}' AND ${json('questionId')} IN ('${s.applied}', '${s.example}')
+      -- survey_answers (storage/metric-rollups.ts) holds each person-day's latest answer per question.
+      SELECT user_id, question_id AS question, value,
+             ROW_NUMBER() OVER (PARTITION BY user_id, question_id ORDER BY ts DESC, id DESC) AS rn
+      FROM survey_answers
+      WHERE survey_id = '${s.id}' AND question_id IN ('${s.applied}', '${s.example}') AND day <= ${sql.asOf}
     ),
     latest AS (
       SELECT a.user_id,

@@ -9,18 +9,18 @@ import { num } from './suppress.js';
  * figures when they are fewer than `minGroupSize`).
  */
 export async function outputs(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<OutputCounts> {
+  // The daily_outputs rollup (storage/metric-rollups.ts): a person (or browser) a row per day and tool.
   const [row] = await query(
     `${sql.ctes()}
     SELECT
-      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_shown') AS INTEGER) AS shown,
-      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_accepted') AS INTEGER) AS accepted,
-      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_edited') AS INTEGER) AS edited,
-      CAST(COUNT(*) FILTER (WHERE e.name = 'ai.output_rejected') AS INTEGER) AS rejected,
-      CAST(COUNT(DISTINCT COALESCE(e.user_id, e.anonymous_id)) AS INTEGER) AS people
-    FROM events e
-    ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
-    WHERE e.name IN ('ai.output_shown', 'ai.output_accepted', 'ai.output_edited', 'ai.output_rejected')
-      AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}`,
+      CAST(COALESCE(SUM(o.shown), 0) AS INTEGER) AS shown,
+      CAST(COALESCE(SUM(o.accepted), 0) AS INTEGER) AS accepted,
+      CAST(COALESCE(SUM(o.edited), 0) AS INTEGER) AS edited,
+      CAST(COALESCE(SUM(o.rejected), 0) AS INTEGER) AS rejected,
+      CAST(COUNT(DISTINCT COALESCE(NULLIF(o.user_id, ''), NULLIF(o.anonymous_id, ''))) AS INTEGER) AS people
+    FROM daily_outputs o
+    ${restrictToTrained ? 'JOIN trained t ON t.user_id = o.user_id' : ''}
+    WHERE o.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf}${sql.toolFilter('o.tool')}`,
     sql.params,
   );
   return {

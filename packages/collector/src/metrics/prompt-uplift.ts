@@ -33,19 +33,21 @@ export async function promptUplift(
   const rows = await query(
     `${sql.ctes()},
     exposures AS (
-      SELECT user_id, name, ts, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
-      FROM events
-      WHERE name IN ('prompt.shown', 'prompt.held_out') AND user_id IS NOT NULL AND ts < ${sql.end}
-        AND ${sql.dialect.jsonText('props', 'promptId')} = ${sqlString(prompt.id)}${sql.toolFilter()}
+      -- person_items (storage/metric-rollups.ts) keeps each person's first exposure per tool.
+      SELECT user_id, exposed_arm AS name, exposed_at AS ts,
+             ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY exposed_at, exposed_id) AS rn
+      FROM person_items
+      WHERE kind = 'prompt' AND item_id = ${sqlString(prompt.id)} AND exposed_at IS NOT NULL${sql.toolFilter()}
     ),
     exposed AS (
       SELECT x.user_id, x.name, x.ts FROM exposures x
       ${restrictToTrained ? 'JOIN trained t ON t.user_id = x.user_id' : ''}
-      WHERE x.rn = 1
+      WHERE x.rn = 1 AND x.ts < ${sql.end}
     ),
+    -- Goals are the config's (an event and props), so read from the events: only the exposed people's.
     goals AS (
       SELECT g.user_id, g.ts FROM events g
-      WHERE g.name = ${sqlString(goal.event)} AND g.user_id IS NOT NULL AND g.ts < ${sql.end}${props}
+      WHERE g.name = ${sqlString(goal.event)} AND g.user_id IN (SELECT user_id FROM exposed) AND g.ts < ${sql.end}${props}
     ),
     converted AS (
       SELECT DISTINCT x.user_id FROM exposed x

@@ -1,10 +1,11 @@
 import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
+import { vitalNames } from '../storage/metric-rollups.js';
 import { num } from './suppress.js';
 import type { VitalCounts } from './metric-counts.js';
 
 /** The metrics `web-vitals` reports, in the order they are listed. */
-export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
+export { vitalNames } from '../storage/metric-rollups.js';
 
 /**
  * Web-vitals per tool and metric over asOf−27…asOf, from `perf.vital` events (`props: { metric,
@@ -15,20 +16,14 @@ export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
  */
 export async function webVitals(query: SqlQuery, sql: MetricSql, restrictToTrained: boolean): Promise<VitalCounts[]> {
   const { dialect } = sql;
-  const json = (key: string) => dialect.jsonText('e.props', key);
+  // The vital_samples rollup (storage/metric-rollups.ts): the samples typed, numbers only.
   const rows = await query(
     `${sql.ctes()},
     samples AS (
-      SELECT e.tool, ${json('metric')} AS metric, CAST(${json('value')} AS FLOAT8) AS value,
-             ${json('rating')} AS rating, COALESCE(e.user_id, e.anonymous_id) AS person
-      FROM events e
-      ${restrictToTrained ? 'JOIN trained t ON t.user_id = e.user_id' : ''}
-      WHERE e.name = 'perf.vital'
-        AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
-        AND ${json('metric')} IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
-        -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
-        -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
-        AND ${dialect.matches("CAST((e.props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}
+      SELECT v.tool, v.metric, v.value, v.rating, COALESCE(NULLIF(v.user_id, ''), NULLIF(v.anonymous_id, '')) AS person
+      FROM vital_samples v
+      ${restrictToTrained ? 'JOIN trained t ON t.user_id = v.user_id' : ''}
+      WHERE v.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf}${sql.toolFilter('v.tool')}
     )
     SELECT tool, metric,
            CAST(COUNT(*) AS INTEGER) AS samples,

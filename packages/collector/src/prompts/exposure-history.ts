@@ -1,4 +1,4 @@
-import { type ExposureHistory, type ExposureStep, exposureAction, foldExposures } from '@uptake/sdk/rules';
+import type { ExposureHistory, Exposures } from '@uptake/sdk/rules';
 import type { SqlDialect } from '../storage/sql-dialect.js';
 import type { SqlQuery } from '../storage/store.js';
 
@@ -12,8 +12,8 @@ const only = <T>(book: Record<string, T>, ids: ReadonlySet<string>) =>
   Object.fromEntries(Object.entries(book).filter(([id]) => ids.has(id)));
 
 /**
- * Reads the prompt and survey events of one (pseudonymized) person and folds them into their
- * exposure history (the rules' `foldExposures`, the fold the SDK applies to what its tabs did), so
+ * Reads one (pseudonymized) person's exposure history, the fold of their prompt and survey events
+ * (the rules' `foldExposures`, the fold the SDK applies to what its tabs did) kept as rollups, so
  * fatigue caps and "don't show again" hold across devices and sessions. The history carries the
  * exposures of `items`; the shows of other tools' items are in `recentShows`, without their ids.
  * `dialect` is the store's.
@@ -21,21 +21,33 @@ const only = <T>(book: Record<string, T>, ids: ReadonlySet<string>) =>
 export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, userId: string, items: ToolItems): Promise<ExposureHistory> {
   const json = (key: string) => dialect.jsonText('props', key);
   const user = dialect.param(1);
+  const ms = (column: string) => `${dialect.epochMs(`MAX(${column})`)}`;
+  // The person_items and person_shows rollups (storage/metric-rollups.ts) hold what folding the
+  // person's prompt and survey events gives (`foldExposures`), across their tools.
   const rows = await query(
-    `SELECT name, ${dialect.epochMs('ts')} AS ms, ${json('promptId')} AS prompt_id, ${json('surveyId')} AS survey_id, ${json('reason')} AS reason
-     FROM events WHERE user_id = ${user} AND (name LIKE 'prompt.%' OR name LIKE 'survey.%')
-     ORDER BY ts, id`,
+    `SELECT kind, item_id, CAST(SUM(shows) AS INTEGER) AS shows, ${ms('last_shown')} AS last_shown,
+            ${dialect.epochMs('MIN(held_out_at)')} AS held_out_at, MAX(CASE WHEN dismissed THEN 1 ELSE 0 END) AS dismissed,
+            ${ms('last_snoozed')} AS last_snoozed, ${ms('last_answered')} AS last_answered
+     FROM person_items WHERE user_id = ${user} AND id_is_text
+     GROUP BY kind, item_id ORDER BY MIN(first_at), kind, item_id`,
     [userId],
   );
-  const steps: ExposureStep[] = [];
+  const shows = await query(`SELECT ${dialect.epochMs('ts')} AS ms FROM person_shows WHERE user_id = ${user} ORDER BY ts DESC LIMIT 50`, [
+    userId,
+  ]);
+  const at = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)).toISOString());
+  const folded: Exposures = { prompts: {}, surveys: {}, recentShows: shows.map((r) => at(r['ms']) as string) };
   for (const r of rows) {
-    const [kind, what] = String(r['name']).split('.') as ['prompt' | 'survey', string];
-    const id = kind === 'prompt' ? r['prompt_id'] : r['survey_id'];
-    const action = exposureAction(kind, what, r['reason']);
-    if (typeof id !== 'string' || (kind !== 'prompt' && kind !== 'survey') || !action) continue;
-    steps.push({ kind, id, action, at: new Date(Number(r['ms'])).toISOString() });
+    const book = r['kind'] === 'prompt' ? folded.prompts : folded.surveys;
+    book[String(r['item_id'])] = {
+      shows: Number(r['shows']),
+      lastShown: at(r['last_shown']),
+      heldOutAt: at(r['held_out_at']),
+      dismissed: Number(r['dismissed']) === 1,
+      lastSnoozed: at(r['last_snoozed']),
+      lastAnswered: at(r['last_answered']),
+    };
   }
-  const folded = foldExposures({ prompts: {}, surveys: {}, recentShows: [] }, steps);
   const history: ExposureHistory = {
     prompts: only(folded.prompts, items.prompts),
     surveys: only(folded.surveys, items.surveys),

@@ -10,6 +10,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { duckdbDialect } from './duckdb-dialect.js';
+import { fillAllRollupsSql, rolledUpName } from './metric-rollups.js';
 import { duckdbMigrations } from './migrations.js';
 import { sqlString } from './sql-literal.js';
 import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
@@ -45,6 +46,7 @@ export class DuckDBStore extends SqlStore {
   private writer: SqlExecutor;
   protected readonly statements: SqlExecutor;
   private readerQueue: Promise<unknown> = Promise.resolve();
+  private lookerQueue: Promise<unknown> = Promise.resolve();
   /** What the daily usage rollup counts as usage besides `ai.*`, read once: only this process writes the file. */
   private usageEvents: string[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,6 +58,8 @@ export class DuckDBStore extends SqlStore {
     private connection: DuckDBConnection,
     /** A second connection for metrics: DuckDB's MVCC lets it read while the first one writes. */
     private reader: DuckDBConnection,
+    /** A third for `/v1/config`'s person lookups, so a long metrics request never holds them up. */
+    private looker: DuckDBConnection,
     override readonly lockedFile: string | undefined,
     private readonly threads: number,
   ) {
@@ -91,15 +95,17 @@ export class DuckDBStore extends SqlStore {
     }
     const connection = await instance.connect();
     const reader = await instance.connect();
+    const looker = await instance.connect();
     // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
     await connection.run("SET TimeZone = 'UTC'");
     await reader.run("SET TimeZone = 'UTC'");
+    await looker.run("SET TimeZone = 'UTC'");
     // Appending to a temporary table and moving the rows with one INSERT … SELECT is several times
     // faster than binding thousands of parameters, and keeps the move a single statement.
     await connection.run(
       'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts TIMESTAMPTZ, received_at TIMESTAMPTZ, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
     );
-    return new DuckDBStore(instance, connection, reader, path === ':memory:' ? undefined : path, threads);
+    return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -191,10 +197,13 @@ export class DuckDBStore extends SqlStore {
       }
       // Readers wait for the reopened file: hold their queue until it is there.
       let reopened: () => void = () => undefined;
-      const drained = this.readerQueue;
-      this.readerQueue = drained.then(() => new Promise<void>((resolve) => (reopened = resolve)));
+      const reopening = new Promise<void>((resolve) => (reopened = resolve));
+      const drained = Promise.all([this.readerQueue, this.lookerQueue]);
+      this.readerQueue = drained.then(() => reopening);
+      this.lookerQueue = drained.then(() => reopening);
       await drained;
       try {
+        this.looker.closeSync();
         this.reader.closeSync();
         this.connection.closeSync();
         this.instance.closeSync();
@@ -205,6 +214,7 @@ export class DuckDBStore extends SqlStore {
         this.instance = next.instance;
         this.connection = next.connection;
         this.reader = next.reader;
+        this.looker = next.looker;
         this.writer = next.writer;
       } finally {
         reopened();
@@ -233,6 +243,7 @@ export class DuckDBStore extends SqlStore {
              WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
           );
           const ids = inserted.map((r) => String(r['id']));
+          await this.keepMetricRollups(kept, ids);
           if ((await this.countPersonDays(this.writer, kept, ids)) > perPersonDay && !exact) throw new PastTheCap();
           return { inserted: ids, refused };
         });
@@ -240,6 +251,19 @@ export class DuckDBStore extends SqlStore {
         await this.connection.run('DELETE FROM staging');
       }
     });
+  }
+
+  /**
+   * The metric rollups of the staged events this insert stored: the statements a rebuild runs over
+   * every event (storage/metric-rollups.ts), run over the staging table once the duplicates are out.
+   */
+  private async keepMetricRollups(kept: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+    if (!kept.some((e) => rolledUpName(e.name))) return;
+    const fresh = new Set(inserted);
+    const stale = kept.filter((e) => !fresh.has(e.id)).map((e) => e.id);
+    if (stale.length > 0) await this.writer.run(`DELETE FROM staging WHERE id IN (${stale.map((_, i) => `$${i + 1}`).join(', ')})`, stale);
+    const staged = '(SELECT id, name, ts, user_id, anonymous_id, tool, CAST(props AS JSON) AS props FROM staging) AS src';
+    for (const sql of fillAllRollupsSql(this.dialect, staged)) await this.connection.run(sql);
   }
 
   /**
@@ -271,22 +295,34 @@ export class DuckDBStore extends SqlStore {
   }
 
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
+    const next = this.readerQueue.then(...this.onConnection(() => this.reader, work));
+    this.readerQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  lookupSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
+    const next = this.lookerQueue.then(...this.onConnection(() => this.looker, work));
+    this.lookerQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** `work` on a connection (read when it starts: compaction swaps them), for both outcomes of the queue before it. */
+  private onConnection<T>(connection: () => DuckDBConnection, work: (query: SqlQuery) => Promise<T>): [() => Promise<T>, () => Promise<T>] {
     const query: SqlQuery = async (sql, params = []) =>
-      (await this.reader.runAndReadAll(sql, params)).getRowObjectsJS().map((row) => {
+      (await connection().runAndReadAll(sql, params)).getRowObjectsJS().map((row) => {
         for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
         return row;
       });
     const run = () => (this.closed ? Promise.reject(new Error('the DuckDB store is closed')) : work(query));
-    const next = this.readerQueue.then(run, run);
-    this.readerQueue = next.catch(() => undefined);
-    return next;
+    return [run, run];
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     await this.serial(async () => {
       this.closed = true;
-      await this.readerQueue;
+      await Promise.all([this.readerQueue, this.lookerQueue]);
+      this.looker.closeSync();
       this.reader.closeSync();
       this.connection.closeSync();
       this.instance.closeSync();

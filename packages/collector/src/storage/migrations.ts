@@ -1,3 +1,7 @@
+import { duckdbDialect } from './duckdb-dialect.js';
+import { fillAllRollupsSql, metricRollupDdl } from './metric-rollups.js';
+import { postgresDialect } from './postgres-dialect.js';
+
 /**
  * Versioned schema migrations, one list per SQL dialect. A store applies, in order, those whose
  * version is above the highest in `schema_migrations`; a released migration is never edited, a
@@ -80,6 +84,12 @@ export const duckdbMigrations: Migration[] = [
         PRIMARY KEY (kind, id, version)
       );
     `,
+  },
+  {
+    version: 6,
+    description: 'metric rollups: outputs, prompt and survey exposures, survey answers, web-vitals',
+    // Filled from the stored events by the statements the inserts use (storage/metric-rollups.ts).
+    sql: [metricRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events')].join(';\n'),
   },
   {
     version: 9,
@@ -183,6 +193,16 @@ export const postgresMigrations: Migration[] = [
         WHERE name LIKE 'prompt.%' OR name LIKE 'survey.%' OR name = 'training.completed';
       DROP INDEX events_exposures;
     `,
+  },
+  {
+    version: 8,
+    description: 'metric rollups: outputs, prompt and survey exposures, survey answers, web-vitals',
+    // Filled from the stored events by the statements the inserts use (storage/metric-rollups.ts).
+    sql: [
+      metricRollupDdl,
+      'CREATE INDEX person_shows_user ON person_shows (user_id, ts)',
+      ...fillAllRollupsSql(postgresDialect, 'events'),
+    ].join(';\n'),
   },
   {
     version: 12,

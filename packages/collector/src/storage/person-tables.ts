@@ -9,6 +9,11 @@ export interface PersonTable {
   person: string;
   /** The column dating a row, for an erasure `before` a time: an instant (TIMESTAMPTZ) or a UTC day (DATE). */
   dated: { column: string; kind: 'instant' | 'day' };
+  /**
+   * The rows fold a person's events of many days: erasing those before a time deletes all of the
+   * person's rows and folds their remaining events again (`rebuildRollupsSql`).
+   */
+  rebuilt?: boolean;
 }
 
 /** Every table with rows about a person: the raw events first, then the rollups made from them. */
@@ -16,6 +21,12 @@ export const personTables = [
   { table: 'events', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
   { table: 'daily_usage', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'person_days', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'daily_outputs', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  // Rows folding many instants: an erasure `before` a time rebuilds the person's rows from the events left.
+  { table: 'person_items', person: 'user_id', dated: { column: 'first_at', kind: 'instant' }, rebuilt: true },
+  { table: 'person_shows', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
+  { table: 'survey_answers', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'vital_samples', person: 'user_id', dated: { column: 'day', kind: 'day' } },
 ] as const satisfies readonly PersonTable[];
 
 /** The name of a table in `personTables`. */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { fillAllRollupsSql, rolledUpName } from './metric-rollups.js';
 import { postgresMigrations } from './migrations.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
@@ -137,11 +138,24 @@ export class PostgresStore extends SqlStore {
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
         const ids = rows.map((r: { id: string }) => r.id);
+        await this.keepMetricRollups(client, events, ids);
         // Totals include what other collectors committed before this transaction took the rows.
         if ((await this.countPersonDays(executorOf(client), events, ids)) > perPersonDay && !exact) throw new PastTheCap();
         return { inserted: ids, refused };
       }),
     );
+  }
+
+  /**
+   * The metric rollups of the events this insert stored: the statements a rebuild runs over every
+   * event (storage/metric-rollups.ts), over these rows of \`events\` (read by their primary key).
+   */
+  private async keepMetricRollups(client: pg.PoolClient, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
+    const fresh = new Set(inserted);
+    const ids = events.filter((e) => fresh.has(e.id) && rolledUpName(e.name)).map((e) => e.id);
+    if (ids.length === 0) return;
+    const stored = '(SELECT id, name, ts, user_id, anonymous_id, tool, props FROM events WHERE id = ANY($1::text[])) AS src';
+    for (const sql of fillAllRollupsSql(this.dialect, stored)) await client.query(sql, [ids]);
   }
 
   private async retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
@@ -170,6 +184,11 @@ export class PostgresStore extends SqlStore {
       await client.query('SET LOCAL jit = off');
       return work(async (sql, params = []) => (await client.query(sql, params)).rows);
     });
+  }
+
+  // A connection of the pool: metrics hold one of ten at most.
+  lookupSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
+    return this.onClient((client) => work(async (sql, params = []) => (await client.query(sql, params)).rows));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditQuery } from '../audit/audit-entry.js';
 import { auditTable } from './audit-table.js';
 import { selectEvents, toStoredEvent } from './event-row.js';
+import { type MetricRollupTable, metricRollupTables, rebuildRollupsSql, type SqlStatement } from './metric-rollups.js';
 import type { Migration } from './migrations.js';
 import { type ForgetCounts, personTables } from './person-tables.js';
 import type { SqlDialect } from './sql-dialect.js';
@@ -46,6 +47,7 @@ export abstract class SqlStore implements Store {
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   protected abstract transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   abstract readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  abstract lookupSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   abstract close(): Promise<void>;
   /**
    * Rewrites these tables after an erasure so the deleted rows do not survive in the store's files
@@ -307,6 +309,8 @@ export abstract class SqlStore implements Store {
     const cutoff = `CAST(${this.dialect.param(1)} AS TIMESTAMPTZ)`;
     return this.transaction(async (tx) => {
       const purged = await tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
+      // The metric rollups stay (docs/DECISIONS.md, "Metric rollups"): their figures do not change
+      // when the raw events behind them go.
       await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       await tx.run(`DELETE FROM person_days WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       return purged;
@@ -318,7 +322,12 @@ export abstract class SqlStore implements Store {
     const cutoff = `CAST(${p(2)} AS TIMESTAMPTZ)`;
     const counts = await this.transaction(async (tx) => {
       const counts = {} as ForgetCounts;
-      for (const { table, person, dated } of personTables) {
+      for (const entry of personTables) {
+        const { table, person, dated } = entry;
+        if (before && 'rebuilt' in entry) {
+          counts[table] = await this.refold(tx, table as MetricRollupTable, userId);
+          continue;
+        }
         const when = dated.kind === 'instant' ? `${dated.column} < ${cutoff}` : `${dated.column} < ${this.dialect.utcDay(cutoff)}`;
         counts[table] = before
           ? await tx.run(`DELETE FROM ${table} WHERE ${person} = ${p(1)} AND ${when}`, [userId, before.toISOString()])
@@ -329,6 +338,30 @@ export abstract class SqlStore implements Store {
     const changed = personTables.filter(({ table }) => counts[table] > 0).map(({ table }) => table);
     if (changed.length > 0) await this.compact(changed);
     return counts;
+  }
+
+  /**
+   * Deletes a person's rows of a rollup folding many days and folds their stored events into it
+   * again (after an erasure of their events before a time); returns how many rows fewer it has.
+   */
+  private async refold(tx: SqlExecutor, table: MetricRollupTable, userId: string): Promise<number> {
+    const [deleteRows, fill] = rebuildRollupsSql(this.dialect, [table], userId) as [SqlStatement, SqlStatement];
+    return (await tx.run(deleteRows.sql, deleteRows.params)) - (await tx.run(fill.sql, fill.params));
+  }
+
+  async rebuildRollups(onTable?: (table: string) => void): Promise<void> {
+    await this.transaction(
+      async (tx) => {
+        // Deletes first, then one fill a table, in the order of metricRollupTables.
+        const statements = rebuildRollupsSql(this.dialect);
+        for (const [i, { sql, params }] of statements.entries()) {
+          const filling = metricRollupTables[i - metricRollupTables.length];
+          if (filling) onTable?.(filling);
+          await tx.run(sql, params);
+        }
+      },
+      { exclusive: true },
+    );
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

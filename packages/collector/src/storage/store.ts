@@ -140,6 +140,17 @@ export interface Store {
    * statements can share temporary tables; metrics run this way without holding up ingestion.
    */
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  /**
+   * A read session for one person's rows (\`/v1/config\`'s lookup): on DuckDB a connection of its
+   * own, so a metrics request running in \`readSession\` does not hold it up.
+   */
+  lookupSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  /**
+   * Rebuilds the metric rollups (storage/metric-rollups.ts) from the stored events: the rows the
+   * inserts made, whatever order the events came in. For a store filled around \`insert\` (a bulk
+   * load) and as a check; \`onTable\` hears of each table as it starts.
+   */
+  rebuildRollups(onTable?: (table: string) => void): Promise<void>;
   /** One statement in a read session of its own. */
   query: SqlQuery;
   /**

@@ -33,10 +33,49 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
     expect((await forget(c.url, 'emp-1001', '', {})).status).toBe(401);
     expect(await forget(c.url, 'emp-1001', '?before=2026-11-21')).toEqual({
       status: 200,
-      body: { deleted: { events: 1, daily_usage: 1, person_days: 1 } },
+      body: {
+        deleted: {
+          events: 1,
+          daily_usage: 1,
+          person_days: 1,
+          daily_outputs: 0,
+          person_items: 0,
+          person_shows: 0,
+          survey_answers: 0,
+          vital_samples: 0,
+        },
+      },
     });
-    expect(await forget(c.url, 'emp-1001')).toEqual({ status: 200, body: { deleted: { events: 2, daily_usage: 2, person_days: 2 } } });
-    expect(await forget(c.url, 'emp-1001')).toEqual({ status: 200, body: { deleted: { events: 0, daily_usage: 0, person_days: 0 } } });
+    expect(await forget(c.url, 'emp-1001')).toEqual({
+      status: 200,
+      body: {
+        deleted: {
+          events: 2,
+          daily_usage: 2,
+          person_days: 2,
+          daily_outputs: 0,
+          person_items: 0,
+          person_shows: 0,
+          survey_answers: 0,
+          vital_samples: 0,
+        },
+      },
+    });
+    expect(await forget(c.url, 'emp-1001')).toEqual({
+      status: 200,
+      body: {
+        deleted: {
+          events: 0,
+          daily_usage: 0,
+          person_days: 0,
+          daily_outputs: 0,
+          person_items: 0,
+          person_shows: 0,
+          survey_answers: 0,
+          vital_samples: 0,
+        },
+      },
+    });
     for (const { table, person } of personTables) {
       const count = async (userId: string) =>
         Number((await c.store.query(`SELECT count(*) AS n FROM ${table} WHERE ${person} = $1`, [pseudonym(userId)]))[0]?.['n']);

@@ -60,19 +60,82 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
   });
 
   it('removes the raw events and every rollup row of the person, counts them, and a second time removes nothing', async () => {
-    expect(await rowsOf(store, 'u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3 });
-    expect(await store.forget('u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3 });
-    expect(await rowsOf(store, 'u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0 });
+    expect(await rowsOf(store, 'u-gone')).toEqual({
+      events: 3,
+      daily_usage: 2,
+      person_days: 3,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 3,
+      daily_usage: 2,
+      person_days: 3,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
+    expect(await rowsOf(store, 'u-gone')).toEqual({
+      events: 0,
+      daily_usage: 0,
+      person_days: 0,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
     expect((await allEvents(store)).map((e) => e.id)).toEqual(['f-4']);
-    expect(await rowsOf(store, 'u-kept')).toEqual({ events: 1, daily_usage: 1, person_days: 1 });
-    expect(await store.forget('u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0 });
+    expect(await rowsOf(store, 'u-kept')).toEqual({
+      events: 1,
+      daily_usage: 1,
+      person_days: 1,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 0,
+      daily_usage: 0,
+      person_days: 0,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
     expect(await store.personDayEvents('u-gone', '2026-11-21')).toBe(0);
   });
 
   it('before a time removes only the rows dated before it', async () => {
-    expect(await store.forget('u-gone', new Date('2026-11-21T00:00:00Z'))).toEqual({ events: 1, daily_usage: 1, person_days: 1 });
+    expect(await store.forget('u-gone', new Date('2026-11-21T00:00:00Z'))).toEqual({
+      events: 1,
+      daily_usage: 1,
+      person_days: 1,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
     expect((await allEvents(store)).map((e) => e.id)).toEqual(['f-2', 'f-4', 'f-3']);
-    expect(await rowsOf(store, 'u-gone')).toEqual({ events: 2, daily_usage: 1, person_days: 2 });
+    expect(await rowsOf(store, 'u-gone')).toEqual({
+      events: 2,
+      daily_usage: 1,
+      person_days: 2,
+      daily_outputs: 0,
+      person_items: 0,
+      person_shows: 0,
+      survey_answers: 0,
+      vital_samples: 0,
+    });
   });
 
   it('reads one person’s events for an access request', async () => {
@@ -144,7 +207,16 @@ describe('Store.forget on PostgreSQL', () => {
       const fileOf = async (table: string) => (await store.query('SELECT pg_relation_filenode($1) AS f', [table]))[0]?.['f'];
       const before = { events: await fileOf('events'), daily_usage: await fileOf('daily_usage'), settings: await fileOf('settings') };
       // A page view is no usage: daily_usage has no row of the person and is left as it is.
-      expect(await store.forget('u-gone')).toEqual({ events: 1, daily_usage: 0, person_days: 1 });
+      expect(await store.forget('u-gone')).toEqual({
+        events: 1,
+        daily_usage: 0,
+        person_days: 1,
+        daily_outputs: 0,
+        person_items: 0,
+        person_shows: 0,
+        survey_answers: 0,
+        vital_samples: 0,
+      });
       expect(await fileOf('events')).not.toEqual(before.events);
       expect(await fileOf('daily_usage')).toEqual(before.daily_usage);
       expect(await fileOf('settings')).toEqual(before.settings);

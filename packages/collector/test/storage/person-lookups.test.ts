@@ -6,7 +6,7 @@ import { useStore } from '../helpers/use-store.js';
 describe('GET /v1/config reads on PostgreSQL', () => {
   const store = useStore('postgres');
 
-  it("reads a person's exposures and training through one partial index, not every training event", async () => {
+  it("reads a person's exposures from the rollups and training through one partial index, each through an index", async () => {
     const plans: string[] = [];
     await store.readSession(async (query) => {
       // An empty table: the planner would scan it whatever the indexes; what matters is that it can use one.
@@ -19,8 +19,10 @@ describe('GET /v1/config reads on PostgreSQL', () => {
       };
       await exposureHistory(explaining, store.dialect, 'p-1', { prompts: new Set(), surveys: new Set() });
     });
-    const [exposures, training] = plans;
-    expect(exposures).toContain('"Index Name":"events_person_lookups"');
+    // The exposures are the person_items and person_shows rollups (storage/metric-rollups.ts).
+    const [exposures, shows, training] = plans;
+    expect(exposures).toContain('"Index Name":"person_items_pkey"');
+    expect(shows).toContain('"Index Name":"person_shows_user"');
     expect(training).toContain('"Index Name":"events_person_lookups"');
   });
 });

@@ -1,0 +1,193 @@
+import type { SqlDialect } from './sql-dialect.js';
+import type { SqlParam } from './store.js';
+
+/**
+ * The metric rollups: what `GET /v1/metrics` and `GET /v1/config` read instead of the raw events,
+ * kept by `Store.insert` in the insert's own transaction. Each is filled by one statement written
+ * once here over a relation of events (`src`: id, name, ts, user_id, anonymous_id, tool, props): the
+ * events an insert has just stored, or every stored event for a rebuild, so a rebuild gives the
+ * same rows as the inserts did, whatever order the events came in. A statement groups its rows by
+ * the table's key and merges into a row already there (sums, earliest, latest), so the order of
+ * the inserts does not matter either.
+ *
+ * - `daily_outputs`: AI output decisions per person (or anonymous browser), UTC day and tool.
+ * - `person_items`: per person, prompt or survey, and tool: what their exposure history folds
+ *   (shows, last show, holdout, dismissal, "Not now", answer) and their first exposure to a prompt
+ *   (instant, event id, arm) for its uplift.
+ * - `person_shows`: the instants of a person's shows, for the fatigue caps' `recentShows`.
+ * - `survey_answers`: per person, survey, question and UTC day, the day's latest answer.
+ * - `vital_samples`: web-vitals samples, typed (a percentile needs every value).
+ *
+ * An anonymous row has `user_id` '' and the browser's `anonymous_id`; an identified one
+ * `anonymous_id` '' (key columns cannot be NULL on PostgreSQL).
+ */
+
+/** The metrics `web-vitals` reports, in the order they are listed. */
+export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
+
+/** The tables, in the order they are filled; each is also in `personTables`. */
+export const metricRollupTables = ['daily_outputs', 'person_items', 'person_shows', 'survey_answers', 'vital_samples'] as const;
+
+export type MetricRollupTable = (typeof metricRollupTables)[number];
+
+/** Event names (or prefixes ending in `.`) the rollups read: an insert with none of them skips their statements. */
+const rolledUp = ['ai.output_', 'prompt.', 'survey.', 'perf.vital'];
+
+/** Whether an event of this name goes into a metric rollup. */
+export function rolledUpName(name: string): boolean {
+  return rolledUp.some((prefix) => name.startsWith(prefix));
+}
+
+/** The rollups' tables, for a migration (one DDL for both engines). */
+export const metricRollupDdl = `
+  CREATE TABLE daily_outputs (
+    user_id VARCHAR NOT NULL, anonymous_id VARCHAR NOT NULL, day DATE NOT NULL, tool VARCHAR NOT NULL,
+    shown INTEGER NOT NULL, accepted INTEGER NOT NULL, edited INTEGER NOT NULL, rejected INTEGER NOT NULL,
+    PRIMARY KEY (user_id, anonymous_id, day, tool)
+  );
+  CREATE TABLE person_items (
+    user_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, item_id VARCHAR NOT NULL, id_is_text BOOLEAN NOT NULL, tool VARCHAR NOT NULL,
+    first_at TIMESTAMPTZ NOT NULL, shows INTEGER NOT NULL, last_shown TIMESTAMPTZ, held_out_at TIMESTAMPTZ, dismissed BOOLEAN NOT NULL,
+    last_snoozed TIMESTAMPTZ, last_answered TIMESTAMPTZ, exposed_at TIMESTAMPTZ, exposed_id VARCHAR, exposed_arm VARCHAR,
+    PRIMARY KEY (user_id, kind, item_id, id_is_text, tool)
+  );
+  CREATE TABLE person_shows (user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL);
+  CREATE TABLE survey_answers (
+    user_id VARCHAR NOT NULL, survey_id VARCHAR NOT NULL, question_id VARCHAR NOT NULL, day DATE NOT NULL,
+    ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL, tool VARCHAR NOT NULL, value VARCHAR,
+    PRIMARY KEY (user_id, survey_id, question_id, day)
+  );
+  CREATE TABLE vital_samples (
+    user_id VARCHAR NOT NULL, anonymous_id VARCHAR NOT NULL, day DATE NOT NULL, tool VARCHAR NOT NULL,
+    metric VARCHAR NOT NULL, value FLOAT8 NOT NULL, rating VARCHAR
+  );
+`;
+
+/** The later of two nullable instants, as SQL (the engines' GREATEST treat NULL differently). */
+const later = (a: string, b: string) => `CASE WHEN ${b} IS NULL OR (${a} IS NOT NULL AND ${a} >= ${b}) THEN ${a} ELSE ${b} END`;
+const earlier = (a: string, b: string) => `CASE WHEN ${b} IS NULL OR (${a} IS NOT NULL AND ${a} <= ${b}) THEN ${a} ELSE ${b} END`;
+/** The person of a row: `user_id` and `anonymous_id` columns, one of them ''. */
+const person = `COALESCE(user_id, ''), CASE WHEN user_id IS NULL THEN COALESCE(anonymous_id, '') ELSE '' END`;
+
+/**
+ * The statements filling every metric rollup from the events of `from` (a parenthesized relation
+ * with an alias, or a table name), merging into the rows there. `from` has the columns id, name, ts,
+ * user_id, anonymous_id, tool and props (JSON). Rows come in key order, so concurrent inserts on
+ * PostgreSQL take their row locks in one order.
+ */
+export function fillRollupsSql(dialect: SqlDialect, from: string): Record<MetricRollupTable, string> {
+  const json = (key: string) => dialect.jsonText('props', key);
+  const isText = (key: string) => `CAST((props->'${key}') AS VARCHAR) LIKE '"%'`;
+  const day = dialect.utcDay('ts');
+  const outputs = `
+    INSERT INTO daily_outputs (user_id, anonymous_id, day, tool, shown, accepted, edited, rejected)
+    SELECT ${person}, ${day}, tool,
+      COUNT(*) FILTER (WHERE name = 'ai.output_shown'), COUNT(*) FILTER (WHERE name = 'ai.output_accepted'),
+      COUNT(*) FILTER (WHERE name = 'ai.output_edited'), COUNT(*) FILTER (WHERE name = 'ai.output_rejected')
+    FROM ${from}
+    WHERE name IN ('ai.output_shown', 'ai.output_accepted', 'ai.output_edited', 'ai.output_rejected')
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (user_id, anonymous_id, day, tool) DO UPDATE SET
+      shown = daily_outputs.shown + excluded.shown, accepted = daily_outputs.accepted + excluded.accepted,
+      edited = daily_outputs.edited + excluded.edited, rejected = daily_outputs.rejected + excluded.rejected`;
+  // What each prompt or survey event means for the caps, as `exposureAction` (in @uptake/sdk/rules) says.
+  const steps = `
+    SELECT user_id, kind, item_id, id_is_text, tool, ts, id, name, what, ends,
+           ROW_NUMBER() OVER (PARTITION BY user_id, kind, item_id, id_is_text, tool, exposure ORDER BY ts, id) AS rn, exposure
+    FROM (
+      SELECT user_id, tool, ts, id, name,
+             CASE WHEN name LIKE 'prompt.%' THEN 'prompt' ELSE 'survey' END AS kind,
+             CASE WHEN name LIKE 'prompt.%' THEN ${json('promptId')} ELSE ${json('surveyId')} END AS item_id,
+             CASE WHEN name LIKE 'prompt.%' THEN ${isText('promptId')} ELSE ${isText('surveyId')} END AS id_is_text,
+             substr(name, strpos(name, '.') + 1) AS what,
+             (name = 'prompt.dismissed' AND COALESCE(${json('reason')}, '') = 'dismiss') AS ends,
+             name IN ('prompt.shown', 'prompt.held_out') AS exposure
+      FROM ${from}
+      WHERE user_id IS NOT NULL AND name IN (
+        'prompt.shown', 'prompt.held_out', 'prompt.dismissed', 'prompt.answered',
+        'survey.shown', 'survey.held_out', 'survey.dismissed', 'survey.answered')
+    ) s
+    WHERE item_id IS NOT NULL`;
+  const first = (column: string) => `MAX(${column}) FILTER (WHERE exposure AND rn = 1)`;
+  const newer = (column: string) =>
+    `${column} = CASE WHEN excluded.exposed_at IS NOT NULL AND (person_items.exposed_at IS NULL OR excluded.exposed_at < person_items.exposed_at
+       OR (excluded.exposed_at = person_items.exposed_at AND excluded.exposed_id < person_items.exposed_id)) THEN excluded.${column} ELSE person_items.${column} END`;
+  const items = `
+    INSERT INTO person_items (user_id, kind, item_id, id_is_text, tool, first_at, shows, last_shown, held_out_at, dismissed,
+                              last_snoozed, last_answered, exposed_at, exposed_id, exposed_arm)
+    SELECT user_id, kind, item_id, id_is_text, tool, MIN(ts),
+      COUNT(*) FILTER (WHERE what = 'shown'), MAX(ts) FILTER (WHERE what = 'shown'), MIN(ts) FILTER (WHERE what = 'held_out'),
+      COUNT(*) FILTER (WHERE ends) > 0, MAX(ts) FILTER (WHERE what = 'dismissed' AND NOT ends), MAX(ts) FILTER (WHERE what = 'answered'),
+      ${first('ts')}, ${first('id')}, ${first('name')}
+    FROM (${steps}) st
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (user_id, kind, item_id, id_is_text, tool) DO UPDATE SET
+      first_at = ${earlier('person_items.first_at', 'excluded.first_at')},
+      shows = person_items.shows + excluded.shows,
+      last_shown = ${later('person_items.last_shown', 'excluded.last_shown')},
+      held_out_at = ${earlier('person_items.held_out_at', 'excluded.held_out_at')},
+      dismissed = person_items.dismissed OR excluded.dismissed,
+      last_snoozed = ${later('person_items.last_snoozed', 'excluded.last_snoozed')},
+      last_answered = ${later('person_items.last_answered', 'excluded.last_answered')},
+      ${newer('exposed_arm')}, ${newer('exposed_id')}, ${newer('exposed_at')}`;
+  const shows = `
+    INSERT INTO person_shows (user_id, ts, id)
+    SELECT user_id, ts, id FROM ${from}
+    WHERE user_id IS NOT NULL AND ((name = 'prompt.shown' AND ${isText('promptId')}) OR (name = 'survey.shown' AND ${isText('surveyId')}))`;
+  const answers = `
+    INSERT INTO survey_answers (user_id, survey_id, question_id, day, ts, id, tool, value)
+    SELECT user_id, survey_id, question_id, day, ts, id, tool, value FROM (
+      SELECT user_id, ${json('surveyId')} AS survey_id, ${json('questionId')} AS question_id, ${day} AS day, ts, id, tool,
+             ${json('value')} AS value,
+             ROW_NUMBER() OVER (PARTITION BY user_id, ${json('surveyId')}, ${json('questionId')}, ${day} ORDER BY ts DESC, id DESC) AS rn
+      FROM ${from}
+      WHERE name = 'survey.answered' AND user_id IS NOT NULL AND ${json('surveyId')} IS NOT NULL AND ${json('questionId')} IS NOT NULL
+    ) a
+    WHERE rn = 1 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (user_id, survey_id, question_id, day) DO UPDATE SET
+      ${['ts', 'id', 'tool', 'value']
+        .map(
+          (c) => `${c} = CASE WHEN excluded.ts > survey_answers.ts OR (excluded.ts = survey_answers.ts AND excluded.id > survey_answers.id)
+        THEN excluded.${c} ELSE survey_answers.${c} END`,
+        )
+        .join(',\n      ')}`;
+  const vitals = `
+    INSERT INTO vital_samples (user_id, anonymous_id, day, tool, metric, value, rating)
+    SELECT ${person}, ${day}, tool, ${json('metric')}, CAST(${json('value')} AS FLOAT8), ${json('rating')}
+    FROM ${from}
+    WHERE name = 'perf.vital' AND ${json('metric')} IN (${vitalNames.map((n) => `'${n}'`).join(', ')})
+      -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
+      -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
+      AND ${dialect.matches("CAST((props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}`;
+  return { daily_outputs: outputs, person_items: items, person_shows: shows, survey_answers: answers, vital_samples: vitals };
+}
+
+/** The statements of `fillRollupsSql`, in the order of `metricRollupTables`. */
+export function fillAllRollupsSql(dialect: SqlDialect, from: string): string[] {
+  const fill = fillRollupsSql(dialect, from);
+  return metricRollupTables.map((table) => fill[table]);
+}
+
+/** A statement and its parameters. */
+export interface SqlStatement {
+  sql: string;
+  params: SqlParam[];
+}
+
+/**
+ * The statements that rebuild every metric rollup from the stored events (of one person, when
+ * `userId` is given): the rows are deleted, then filled as the inserts fill them.
+ */
+export function rebuildRollupsSql(
+  dialect: SqlDialect,
+  tables: readonly MetricRollupTable[] = metricRollupTables,
+  userId?: string,
+): SqlStatement[] {
+  const params = userId === undefined ? [] : [userId];
+  const only = userId === undefined ? '' : ` WHERE user_id = ${dialect.param(1)}`;
+  const fill = fillRollupsSql(dialect, `(SELECT id, name, ts, user_id, anonymous_id, tool, props FROM events${only}) AS src`);
+  return [
+    ...tables.map((table) => ({ sql: `DELETE FROM ${table}${only}`, params })),
+    ...tables.map((table) => ({ sql: fill[table], params })),
+  ];
+}
