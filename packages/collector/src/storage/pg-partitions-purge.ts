@@ -19,9 +19,7 @@ export async function purgePartitions(tx: SqlExecutor, before: Date, keep: reado
   for (const partition of await PgPartitions.list((sql) => tx.rows(sql))) {
     if (partition.kind === 'month' && partition.start >= before) break;
     if (partition.kind === 'before' || partition.end > before) {
-      purged += await tx.run(`DELETE FROM ${partition.table} WHERE ts < CAST($1 AS TIMESTAMPTZ) AND ${notInNames('name', keep)}`, [
-        cutoff,
-      ]);
+      purged += await tx.run(`DELETE FROM ${partition.table} WHERE ts < CAST($1 AS TIMESTAMPTZ) AND ${notInNames('name', keep)}`, [cutoff]);
       continue;
     }
     const { behaviour, facts } = partition;

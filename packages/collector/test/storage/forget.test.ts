@@ -143,9 +143,11 @@ describe('Store.forget on PostgreSQL', () => {
       await store.insert([row('pg-1', 'u-gone', '2026-11-21T10:00:00Z', 'page.viewed')]);
       // The files of a table: a partitioned one's (events, by month) are its partitions'.
       const fileOf = async (table: string) =>
-        (await store.query('SELECT array_agg(pg_relation_filenode(relid) ORDER BY relid) AS f FROM pg_partition_tree($1) WHERE isleaf', [table]))[0]?.[
-          'f'
-        ];
+        (
+          await store.query('SELECT array_agg(pg_relation_filenode(relid) ORDER BY relid) AS f FROM pg_partition_tree($1) WHERE isleaf', [
+            table,
+          ])
+        )[0]?.['f'];
       const before = { events: await fileOf('events'), daily_usage: await fileOf('daily_usage'), settings: await fileOf('settings') };
       // A page view is no usage: daily_usage has no row of the person and is left as it is.
       expect(await store.forget('u-gone')).toEqual({ events: 1, daily_usage: 0, person_days: 1 });
