@@ -182,7 +182,8 @@ export const postgresMigrations: Migration[] = [
     // table had, the primary key aside: a partitioned table's keys must include ts, and each
     // partition keeps ids unique itself. A store with events keeps them in place: the old table is
     // attached as the partition of every time before the month after its latest event (a scan to
-    // validate, no copy), and keeps its own primary key on id.
+    // validate, no copy), and keeps its own primary key on id. A default partition takes what has
+    // no month (the collector makes a month before it inserts; a load by SQL may not).
     sql: `
       DO $migration$
       DECLARE
@@ -201,6 +202,7 @@ export const postgresMigrations: Migration[] = [
         FOREACH index_sql IN ARRAY coalesce(indexes, '{}') LOOP
           EXECUTE index_sql;
         END LOOP;
+        EXECUTE format('CREATE TABLE %I.events_default PARTITION OF events (PRIMARY KEY (id)) DEFAULT', parts);
         IF legacy_end IS NULL THEN
           EXECUTE format('DROP TABLE %I.events', parts);
         ELSE

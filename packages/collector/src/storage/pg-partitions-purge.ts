@@ -8,7 +8,7 @@ import { notInNames } from './sql-literal.js';
  * wholly before `before` loses its behaviour table's rows at once (TRUNCATE: its file is dropped,
  * as DROP TABLE would, with no row deleted one by one and nothing left for VACUUM); its facts table
  * stays. Only the month `before` falls in (and the table of a store's events from before migration
- * 9) has rows deleted one by one. Kept names other than `monthFacts` (no caller has them) make the
+ * 9, and the default partition) has rows deleted one by one. Kept names other than `monthFacts` (no caller has them) make the
  * whole months delete by rows too; facts not kept are deleted by rows from their small tables.
  */
 export async function purgePartitions(tx: SqlExecutor, before: Date, keep: readonly string[]): Promise<number> {
@@ -17,8 +17,8 @@ export async function purgePartitions(tx: SqlExecutor, before: Date, keep: reado
   const cutoff = before.toISOString();
   let purged = 0;
   for (const partition of await PgPartitions.list((sql) => tx.rows(sql))) {
-    if (partition.kind === 'month' && partition.start >= before) break;
-    if (partition.kind === 'before' || partition.end > before) {
+    if (partition.kind === 'month' && partition.start >= before) continue;
+    if (partition.kind !== 'month' || partition.end > before) {
       purged += await tx.run(`DELETE FROM ${partition.table} WHERE ts < CAST($1 AS TIMESTAMPTZ) AND ${notInNames('name', keep)}`, [cutoff]);
       continue;
     }

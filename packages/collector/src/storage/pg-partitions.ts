@@ -16,12 +16,14 @@ const aheadEvery = 60 * 60 * 1000;
 /**
  * A partition of PostgreSQL's `events` (migration 9): a month `[start, end)` by `ts`, itself split
  * into a table of the `monthFacts` events and one of the others (behaviour); or, in a store upgraded
- * from before migration 9, its former events table, holding every time before `end`. Table names
- * are schema-qualified and quoted, ready for SQL.
+ * from before migration 9, its former events table, holding every time before `end`; or the default
+ * partition, of times with no month (empty unless events were loaded by SQL: a month made later
+ * takes its rows). Table names are schema-qualified and quoted, ready for SQL.
  */
 export type EventPartition =
   | { kind: 'month'; table: string; start: Date; end: Date; facts: string; behaviour: string }
-  | { kind: 'before'; table: string; end: Date };
+  | { kind: 'before'; table: string; end: Date }
+  | { kind: 'default'; table: string };
 
 /** The first instant of the UTC month of `t`, in milliseconds, `months` later. */
 export function monthStartMs(t: number, months = 0): number {
@@ -42,6 +44,9 @@ function createMonthSql(schema: string, start: number): string[] {
     // Its own primary key per table: ids are unique within a month (across months, see pg-partitions-insert.ts).
     `CREATE TABLE ${named('_facts')} PARTITION OF ${month} (PRIMARY KEY (id)) FOR VALUES IN (true)`,
     `CREATE TABLE ${named('_behaviour')} PARTITION OF ${month} (PRIMARY KEY (id)) FOR VALUES IN (false)`,
+    // Rows a load by SQL left in the default partition for this month (none from the collector's inserts).
+    `WITH moved AS (DELETE FROM ${quote(schema)}.events_default WHERE ts >= ${iso(start)} AND ts < ${iso(monthStartMs(start, 1))} RETURNING *)
+     INSERT INTO ${month} SELECT * FROM moved`,
     // Built apart and attached: ATTACH takes a lock on events that inserts and reads do not wait for
     // (CREATE TABLE … PARTITION OF events would wait for every running metrics query, and hold
     // inserts behind it); the parent's indexes are built on the empty tables as they attach.
@@ -69,6 +74,10 @@ export class PgPartitions {
     );
     const partitions: EventPartition[] = [];
     for (const r of found) {
+      if (r['name'] === 'events_default') {
+        partitions.push({ kind: 'default', table: `${quote(String(r['schema']))}.${quote('events_default')}` });
+        continue;
+      }
       const match = /^events_(before_)?(\d{4})_(\d{2})$/.exec(String(r['name']));
       if (!match) continue;
       const at = Date.UTC(Number(match[2]), Number(match[3]) - 1, 1);
@@ -86,7 +95,8 @@ export class PgPartitions {
             },
       );
     }
-    return partitions.sort((a, b) => a.end.getTime() - b.end.getTime());
+    const endOf = (p: EventPartition) => (p.kind === 'default' ? Number.POSITIVE_INFINITY : p.end.getTime());
+    return partitions.sort((a, b) => endOf(a) - endOf(b));
   }
 
   /** Makes sure a partition holds each of these times, and (hourly) that this month and the next exist. */

@@ -46,7 +46,11 @@ describe('PostgreSQL events partitioned by month', () => {
     const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
     const months = (await partitionsOf(store)).map((p) => p.table);
     const [{ schema }] = (await store.query('SELECT current_schema() AS schema')) as [{ schema: string }];
-    expect(months).toEqual([`"${schema}_partitions"."events_${monthOf(now)}"`, `"${schema}_partitions"."events_${monthOf(next)}"`]);
+    expect(months).toEqual([
+      `"${schema}_partitions"."events_${monthOf(now)}"`,
+      `"${schema}_partitions"."events_${monthOf(next)}"`,
+      `"${schema}_partitions"."events_default"`,
+    ]);
     // One events table in the store's own schema: what erasure's invariant and uptake migrate list.
     const own = await store.query(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'events%'",
@@ -63,6 +67,19 @@ describe('PostgreSQL events partitioned by month', () => {
     expect(tables.some((t) => t.endsWith('"events_2031_05"'))).toBe(true);
     const placed = await store.query("SELECT id, tableoid::regclass::text AS t FROM events WHERE id IN ('late-1', 'early-1') ORDER BY id");
     expect(placed.map((r) => String(r['t']).split('.')[1])).toEqual(['events_2031_05_behaviour', 'events_2024_02_behaviour']);
+  });
+
+  it('keeps rows loaded by SQL for a month not made yet in the default partition, and a month made later takes them', async () => {
+    await store.execute(
+      `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
+       VALUES ('sql-1', 'ai.request', '2025-03-04T10:00:00Z', '2025-03-04T10:00:00Z', 'u-1', NULL, NULL, 'assistant', '{}')`,
+    );
+    const whereIs = async (id: string) =>
+      String((await store.query('SELECT tableoid::regclass::text AS t FROM events WHERE id = $1', [id]))[0]?.['t']).split('.')[1];
+    expect(await whereIs('sql-1')).toBe('events_default');
+    expect(await store.insert([row('api-1', '2025-03-20T10:00:00Z'), row('sql-1', '2025-03-04T10:00:00Z')])).toEqual(['api-1']);
+    expect(await whereIs('sql-1')).toBe('events_2025_03_behaviour');
+    expect(await idsOf(store)).toEqual(['api-1', 'sql-1']);
   });
 
   it('stores a retry once when its corrected time crosses a month’s edge, either way', async () => {
@@ -191,12 +208,12 @@ describe('PostgreSQL migration 9 on a store with events', () => {
         first: new Date('2026-09-01T00:00:00Z'),
         last: new Date('2026-11-23T07:00:00Z'),
       });
-      const [legacy, ...months] = await partitionsOf(store);
-      expect(legacy?.kind).toBe('before');
+      const [legacy, ...others] = await partitionsOf(store);
+      if (legacy?.kind !== 'before') throw new Error('the old table is not the first partition');
       // Attached, not copied: the same file.
-      expect(await fileOf(store, legacy?.table as string)).toEqual(oldFile);
-      expect(legacy?.end.getTime()).toBeGreaterThan(Date.now());
-      expect(months.every((m) => m.kind === 'month' && m.start >= (legacy?.end as Date))).toBe(true);
+      expect(await fileOf(store, legacy.table)).toEqual(oldFile);
+      expect(legacy.end.getTime()).toBeGreaterThan(Date.now());
+      expect(others.every((p) => p.kind === 'default' || (p.kind === 'month' && p.start >= legacy.end))).toBe(true);
       // Its ids stay unique; the indexes of the old table are the parent's.
       expect(await store.insert([row('old-5', '2026-09-01T05:00:00Z'), row('new-1', '2031-01-01T00:00:00Z')])).toEqual(['new-1']);
       const indexes = await store.query(
