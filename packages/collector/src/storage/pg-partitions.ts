@@ -31,6 +31,21 @@ export function monthStartMs(t: number, months = 0): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
 }
 
+/**
+ * How far a retry's time may lie from the original's and still find it in another month. Each send
+ * corrects the device clock by its own `receivedAt − sentAt`, so a retry's `ts` differs from the
+ * first send's by the difference in transit, or by how much the device's clock was set in between.
+ */
+export const retryDriftMs = 24 * 60 * 60 * 1000;
+
+/** The other month a time within `retryDriftMs` of `t` may lie in (ms of a time in it), or undefined. */
+export function neighbourOf(t: number): number | undefined {
+  const month = monthStartMs(t);
+  if (monthStartMs(t - retryDriftMs) !== month) return t - retryDriftMs;
+  if (monthStartMs(t + retryDriftMs) !== month) return t + retryDriftMs;
+  return undefined;
+}
+
 const monthLabel = (start: number) => new Date(start).toISOString().slice(0, 7).replace('-', '_');
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -59,8 +74,10 @@ function createMonthSql(schema: string, start: number): string[] {
  * month and the next, checked hourly) and on demand (a backfill's months, before its insert).
  */
 export class PgPartitions {
-  private months: Set<number> | undefined;
-  private legacyEnd = Number.NEGATIVE_INFINITY;
+  /** By month start, the month's table; undefined until first read. */
+  private months: Map<number, string> | undefined;
+  private legacy: { end: number; table: string } | undefined;
+  private defaultTable = '';
   private aheadCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly pool: pg.Pool) {}
@@ -99,15 +116,23 @@ export class PgPartitions {
     return partitions.sort((a, b) => endOf(a) - endOf(b));
   }
 
-  /** Makes sure a partition holds each of these times, and (hourly) that this month and the next exist. */
+  /**
+   * Makes sure a partition holds each of these times and, for a time near a month's edge, the
+   * neighbouring month's; and (hourly) that this month and the next exist.
+   */
   async ensureFor(times: readonly Date[]): Promise<void> {
     const now = Date.now();
     const due = now - this.aheadCheckedAt >= aheadEvery;
-    if (!due && this.months && times.every((t) => this.holds(t.getTime()))) return;
+    // A time near a month's edge needs the neighbouring month known too: its retry's original may be there.
+    const needed = times.flatMap((d) => {
+      const other = neighbourOf(d.getTime());
+      return other === undefined ? [d.getTime()] : [d.getTime(), other];
+    });
+    if (!due && this.months && needed.every((t) => this.holds(t))) return;
     if (due) this.aheadCheckedAt = now;
     await this.refresh();
     const wanted = new Set<number>();
-    for (const t of [...times.map((d) => d.getTime()), ...(due ? [now, monthStartMs(now, 1)] : [])]) {
+    for (const t of [...needed, ...(due ? [now, monthStartMs(now, 1)] : [])]) {
       if (!this.holds(t)) wanted.add(monthStartMs(t));
     }
     for (const start of [...wanted].sort((a, b) => a - b)) await this.create(start);
@@ -119,15 +144,22 @@ export class PgPartitions {
     return this.ensureFor([]);
   }
 
+  /** The table that holds time `t` (ms), as of the last `ensureFor`: its month's, the pre-migration table or the default partition. */
+  tableHolding(t: number): string {
+    if (this.legacy && t < this.legacy.end) return this.legacy.table;
+    return this.months?.get(monthStartMs(t)) ?? this.defaultTable;
+  }
+
   private holds(t: number): boolean {
-    return t < this.legacyEnd || (this.months?.has(monthStartMs(t)) ?? false);
+    return (this.legacy !== undefined && t < this.legacy.end) || (this.months?.has(monthStartMs(t)) ?? false);
   }
 
   private async refresh(): Promise<void> {
     const partitions = await PgPartitions.list(async (sql) => (await this.pool.query(sql)).rows);
-    this.months = new Set(partitions.flatMap((p) => (p.kind === 'month' ? [p.start.getTime()] : [])));
+    this.months = new Map(partitions.flatMap((p) => (p.kind === 'month' ? [[p.start.getTime(), p.table]] : [])));
     const legacy = partitions.find((p) => p.kind === 'before');
-    this.legacyEnd = legacy ? legacy.end.getTime() : Number.NEGATIVE_INFINITY;
+    this.legacy = legacy && { end: legacy.end.getTime(), table: legacy.table };
+    this.defaultTable = partitions.find((p) => p.kind === 'default')?.table ?? '';
   }
 
   private async create(start: number): Promise<void> {
@@ -145,7 +177,7 @@ export class PgPartitions {
       ).rows;
       if (!exists) for (const sql of createMonthSql(schema, start)) await client.query(sql);
       await client.query('COMMIT');
-      this.months?.add(start);
+      this.months?.set(start, `${quote(schema)}.${quote(`events_${monthLabel(start)}`)}`);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -128,7 +128,7 @@ export class PostgresStore extends SqlStore {
         // id, and the rollup by its key) keep their row locks from deadlocking; a deadlock that
         // happens anyway is retried, the whole transaction being idempotent.
         const events = [...kept].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        const ids = await insertPartitionedEvents(client, events);
+        const ids = await insertPartitionedEvents(client, this.partitions, events);
         // Read at each write: another collector may have changed it.
         const usage = await this.storedUsageEvents(executorOf(client));
         await client.query(
