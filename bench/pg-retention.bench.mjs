@@ -54,7 +54,8 @@ const timed = async (work) => {
   return { ms: performance.now() - t, result };
 };
 const mb = (bytes) => (Number(bytes) / 1024 / 1024).toFixed(0);
-const sizeSql = `SELECT coalesce(sum(pg_total_relation_size(relid)), 0) AS b FROM pg_partition_tree('events')`;
+// A partitioned table's size is its partitions' (pg_partition_tree lists nothing for a plain table).
+const sizeSql = `SELECT coalesce((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('events')), pg_total_relation_size('events')) AS b`;
 
 console.log(
   `${n.toLocaleString('en-US')} events in September 2026, ${(n / 10).toLocaleString('en-US')} in October; purge before 1 October\n`,

@@ -144,9 +144,11 @@ describe('Store.forget on PostgreSQL', () => {
       // The files of a table: a partitioned one's (events, by month) are its partitions'.
       const fileOf = async (table: string) =>
         (
-          await store.query('SELECT array_agg(pg_relation_filenode(relid) ORDER BY relid) AS f FROM pg_partition_tree($1) WHERE isleaf', [
-            table,
-          ])
+          await store.query(
+            `SELECT coalesce((SELECT array_agg(pg_relation_filenode(relid) ORDER BY relid) FROM pg_partition_tree($1) WHERE isleaf),
+               ARRAY[pg_relation_filenode($1)]) AS f`,
+            [table],
+          )
         )[0]?.['f'];
       const before = { events: await fileOf('events'), daily_usage: await fileOf('daily_usage'), settings: await fileOf('settings') };
       // A page view is no usage: daily_usage has no row of the person and is left as it is.
