@@ -60,45 +60,47 @@ const sizeSql = `SELECT coalesce((SELECT sum(pg_total_relation_size(relid)) FROM
 console.log(
   `${n.toLocaleString('en-US')} events in September 2026, ${(n / 10).toLocaleString('en-US')} in October; purge before 1 October\n`,
 );
-const rows = [];
-
-// Partitioned, through the store (migration 9 and its months).
-{
-  const store = await openStore({ databaseUrl: onSchema(schemas.partitioned) });
-  const at = (ts) => ({
-    id: `m-${ts}`,
-    name: 'ai.request',
-    ts: new Date(ts),
-    receivedAt: new Date(ts),
-    userId: 'u-0',
-    anonymousId: null,
-    sessionId: null,
-    tool: 'assistant',
-    props: {},
-  });
-  await store.insert([at('2026-09-15T00:00:00Z'), at('2026-10-15T00:00:00Z')]); // makes both months
+// Loads both months into one side, then purges September, then an hour of October.
+// `run` runs a statement and returns its rows; `purge` purges before an instant and returns how many.
+async function measure(label, run, purge) {
   const load = await timed(async () => {
-    await store.execute(fill('2026-09-01T00:00:00Z', n, 'sep'));
-    await store.execute(fill('2026-10-01T00:00:00Z', n / 10, 'oct'));
-    await store.execute('ANALYZE events');
+    await run(fill('2026-09-01T00:00:00Z', n, 'sep'));
+    await run(fill('2026-10-01T00:00:00Z', n / 10, 'oct'));
+    await run('ANALYZE events');
   });
-  const before = (await store.query(sizeSql))[0].b;
-  const purge = await timed(() => store.purge(new Date('2026-10-01T00:00:00Z'), keptForever));
-  const vacuum = await timed(() => store.execute('VACUUM events'));
-  const after = (await store.query(sizeSql))[0].b;
-  await store.purge(new Date('2026-10-15T11:00:00Z'), keptForever);
-  const hour = await timed(() => store.purge(new Date('2026-10-15T12:00:00Z'), keptForever));
-  rows.push({
-    events: 'partitioned by month',
+  const before = (await run(sizeSql))[0].b;
+  const month = await timed(() => purge('2026-10-01T00:00:00Z'));
+  const vacuum = await timed(() => run('VACUUM events'));
+  const after = (await run(sizeSql))[0].b;
+  await purge('2026-10-15T11:00:00Z');
+  const hour = await timed(() => purge('2026-10-15T12:00:00Z'));
+  return {
+    events: label,
     'load s': (load.ms / 1000).toFixed(1),
-    'purge a month s': (purge.ms / 1000).toFixed(2),
-    purged: purge.result,
+    'purge a month s': (month.ms / 1000).toFixed(2),
+    purged: month.result,
     'VACUUM after s': (vacuum.ms / 1000).toFixed(2),
     'MB before': mb(before),
     'MB after': mb(after),
     'hourly purge ms': hour.ms.toFixed(0),
     'hour purged': hour.result,
-  });
+  };
+}
+const rows = [];
+
+// Partitioned, through the store (migration 9 and its months).
+{
+  const store = await openStore({ databaseUrl: onSchema(schemas.partitioned) });
+  const at = (ts) => ({ id: `m-${ts}`, name: 'ai.request', ts: new Date(ts), receivedAt: new Date(ts), userId: 'u-0' });
+  const made = [at('2026-09-15T00:00:00Z'), at('2026-10-15T00:00:00Z')];
+  await store.insert(made.map((e) => ({ ...e, anonymousId: null, sessionId: null, tool: 'assistant', props: {} }))); // makes both months
+  rows.push(
+    await measure(
+      'partitioned by month',
+      (sql) => store.execute(sql),
+      (iso) => store.purge(new Date(iso), keptForever),
+    ),
+  );
   await store.close();
 }
 
@@ -108,32 +110,13 @@ const rows = [];
   await client.connect();
   await client.query(unpartitionedDdl);
   const notKept = `name NOT IN (${keptForever.map((k) => `'${k}'`).join(', ')})`;
-  const load = await timed(async () => {
-    await client.query(fill('2026-09-01T00:00:00Z', n, 'sep'));
-    await client.query(fill('2026-10-01T00:00:00Z', n / 10, 'oct'));
-    await client.query('ANALYZE events');
-  });
-  const before = (await client.query(sizeSql)).rows[0].b;
-  const purge = await timed(
-    async () => (await client.query(`DELETE FROM events WHERE ts < '2026-10-01T00:00:00Z' AND ${notKept}`)).rowCount,
+  rows.push(
+    await measure(
+      'one table (DELETE)',
+      async (sql) => (await client.query(sql)).rows,
+      async (iso) => (await client.query(`DELETE FROM events WHERE ts < '${iso}' AND ${notKept}`)).rowCount,
+    ),
   );
-  const vacuum = await timed(() => client.query('VACUUM events'));
-  const after = (await client.query(sizeSql)).rows[0].b;
-  await client.query(`DELETE FROM events WHERE ts < '2026-10-15T11:00:00Z' AND ${notKept}`);
-  const hour = await timed(
-    async () => (await client.query(`DELETE FROM events WHERE ts < '2026-10-15T12:00:00Z' AND ${notKept}`)).rowCount,
-  );
-  rows.push({
-    events: 'one table (DELETE)',
-    'load s': (load.ms / 1000).toFixed(1),
-    'purge a month s': (purge.ms / 1000).toFixed(2),
-    purged: purge.result,
-    'VACUUM after s': (vacuum.ms / 1000).toFixed(2),
-    'MB before': mb(before),
-    'MB after': mb(after),
-    'hourly purge ms': hour.ms.toFixed(0),
-    'hour purged': hour.result,
-  });
   await client.end();
 }
 

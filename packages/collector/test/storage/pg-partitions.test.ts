@@ -7,19 +7,16 @@ import { PgPartitions } from '../../src/storage/pg-partitions.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
 
-function row(id: string, ts: string, name = 'ai.request', userId = 'u-1'): StoredEvent {
-  return {
-    id,
-    name,
-    ts: new Date(ts),
-    receivedAt: new Date(ts),
-    userId,
-    anonymousId: null,
-    sessionId: 's-1',
-    tool: 'assistant',
-    props: { feature: 'summarize' },
-  };
-}
+// Every event of these tests but for its id, time, name and person.
+const sameFields = { anonymousId: null, sessionId: 's-1', tool: 'assistant', props: { feature: 'summarize' } };
+const row = (id: string, ts: string, name = 'ai.request', userId = 'u-1'): StoredEvent => ({
+  ...sameFields,
+  id,
+  name,
+  ts: new Date(ts),
+  receivedAt: new Date(ts),
+  userId,
+});
 
 const monthOf = (t: Date) => t.toISOString().slice(0, 7).replace('-', '_');
 const partitionsOf = async (store: Store) => PgPartitions.list((sql) => store.query(sql));
