@@ -92,7 +92,7 @@ export const duckdbMigrations: Migration[] = [
     sql: [metricRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events')].join(';\n'),
   },
   {
-    version: 9,
+    version: 7,
     description: 'digest deliveries, one row per digest and scheduled slot',
     // The primary key is the claim: of the collectors sharing a store, the one whose insert wins sends.
     sql: `
@@ -205,7 +205,49 @@ export const postgresMigrations: Migration[] = [
     ].join(';\n'),
   },
   {
-    version: 12,
+    version: 9,
+    description: 'events partitioned by month of ts',
+    // Retention empties whole months instead of deleting rows (pg-partitions.ts, which creates the
+    // months). The events table becomes partitioned by range of ts, its partitions in a schema
+    // beside the store's (`<schema>_partitions`), so listings of the store's tables (erasure's
+    // invariant, uptake migrate's copy) see one events table. The parent takes every index the old
+    // table had, the primary key aside: a partitioned table's keys must include ts, and each
+    // partition keeps ids unique itself. A store with events keeps them in place: the old table is
+    // attached as the partition of every time before the month after its latest event (a scan to
+    // validate, no copy), and keeps its own primary key on id. A default partition takes what has
+    // no month (the collector makes a month before it inserts; a load by SQL may not).
+    sql: `
+      DO $migration$
+      DECLARE
+        parts TEXT := current_schema() || '_partitions';
+        indexes TEXT[];
+        index_sql TEXT;
+        legacy_end TIMESTAMPTZ;
+        legacy TEXT;
+      BEGIN
+        EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', parts);
+        SELECT array_agg(pg_get_indexdef(indexrelid)) INTO indexes FROM pg_index WHERE indrelid = 'events'::regclass AND NOT indisprimary;
+        SELECT (date_trunc('month', greatest(max(ts), now()) AT TIME ZONE 'UTC') + INTERVAL '1 month') AT TIME ZONE 'UTC'
+          INTO legacy_end FROM events HAVING count(*) > 0;
+        EXECUTE format('ALTER TABLE events SET SCHEMA %I', parts);
+        EXECUTE format('CREATE TABLE events (LIKE %I.events INCLUDING DEFAULTS) PARTITION BY RANGE (ts)', parts);
+        FOREACH index_sql IN ARRAY coalesce(indexes, '{}') LOOP
+          EXECUTE index_sql;
+        END LOOP;
+        EXECUTE format('CREATE TABLE %I.events_default PARTITION OF events (PRIMARY KEY (id)) DEFAULT', parts);
+        IF legacy_end IS NULL THEN
+          EXECUTE format('DROP TABLE %I.events', parts);
+        ELSE
+          legacy := 'events_before_' || to_char(legacy_end AT TIME ZONE 'UTC', 'YYYY_MM');
+          EXECUTE format('ALTER TABLE %I.events RENAME TO %I', parts, legacy);
+          EXECUTE format('ALTER TABLE events ATTACH PARTITION %I.%I FOR VALUES FROM (MINVALUE) TO (%L)', parts, legacy, legacy_end);
+        END IF;
+      END
+      $migration$;
+    `,
+  },
+  {
+    version: 10,
     description: 'digest deliveries, one row per digest and scheduled slot',
     sql: `
       CREATE TABLE digest_deliveries (

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { fillAllRollupsSql, rolledUpName } from './metric-rollups.js';
 import { postgresMigrations } from './migrations.js';
+import { PgPartitions } from './pg-partitions.js';
+import { insertPartitionedEvents } from './pg-partitions-insert.js';
+import { purgePartitions } from './pg-partitions-purge.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
@@ -21,17 +24,20 @@ function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
 
 /**
  * The scale-out store: PostgreSQL through a `pg` pool. Several collectors may share it: ids are
- * deduplicated by the primary key (`ON CONFLICT DO NOTHING`), migrations run under an advisory lock.
+ * deduplicated in each month of the partitioned events and across a month's edge under a lock on the
+ * id (pg-partitions-insert.ts), migrations run under an advisory lock.
  */
 export class PostgresStore extends SqlStore {
   readonly kind = 'postgres';
   readonly dialect = postgresDialect;
   protected readonly migrations = postgresMigrations;
   protected readonly statements: SqlExecutor;
+  private readonly partitions: PgPartitions;
 
   private constructor(private readonly pool: pg.Pool) {
     super();
     this.statements = executorOf(pool);
+    this.partitions = new PgPartitions(pool);
   }
 
   /** Connects to `postgres://…`; the URL may carry `?options=-c search_path=…`. */
@@ -47,6 +53,17 @@ export class PostgresStore extends SqlStore {
     const store = new PostgresStore(pool);
     await store.ping();
     return store;
+  }
+
+  /** Migrates, then makes this month's and the next month's events partitions. */
+  override async migrate(): Promise<void> {
+    await super.migrate();
+    await this.partitions.ensureAhead();
+  }
+
+  /** Retention by month: see pg-partitions-purge.ts. */
+  protected override purgeEvents(tx: SqlExecutor, before: Date, keep: readonly string[]): Promise<number> {
+    return purgePartitions(tx, before, keep);
   }
 
   private async onClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -93,12 +110,14 @@ export class PostgresStore extends SqlStore {
     );
   }
 
-  protected writeGroup(
+  protected async writeGroup(
     given: readonly StoredEvent[],
     perPersonDay: number,
     exempt: ReadonlySet<string> | undefined,
     exact: boolean,
   ): Promise<CappedInsert> {
+    // Before the insert's transaction, so a month made for it does not wait on its locks.
+    await this.partitions.ensureFor(given.map((e) => e.ts));
     return this.retryingDeadlocks(() =>
       this.onClient(async (client) => {
         await this.lockPersonDays(executorOf(client), this.personDayKeys(given));
@@ -110,23 +129,7 @@ export class PostgresStore extends SqlStore {
         // id, and the rollup by its key) keep their row locks from deadlocking; a deadlock that
         // happens anyway is retried, the whole transaction being idempotent.
         const events = [...kept].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        // One statement, nine array parameters: the row count does not change the statement text.
-        const { rows } = await client.query(
-          `INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [
-            events.map((e) => e.id),
-            events.map((e) => e.name),
-            events.map((e) => e.ts.toISOString()),
-            events.map((e) => e.receivedAt.toISOString()),
-            events.map((e) => e.userId),
-            events.map((e) => e.anonymousId),
-            events.map((e) => e.sessionId),
-            events.map((e) => e.tool),
-            events.map((e) => JSON.stringify(e.props)),
-          ],
-        );
+        const ids = await insertPartitionedEvents(client, this.partitions, events);
         // Read at each write: another collector may have changed it.
         const usage = await this.storedUsageEvents(executorOf(client));
         await client.query(
@@ -137,7 +140,6 @@ export class PostgresStore extends SqlStore {
        ON CONFLICT DO NOTHING`,
           [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
         );
-        const ids = rows.map((r: { id: string }) => r.id);
         await this.keepMetricRollups(client, events, ids);
         // Totals include what other collectors committed before this transaction took the rows.
         if ((await this.countPersonDays(executorOf(client), events, ids)) > perPersonDay && !exact) throw new PastTheCap();

@@ -305,10 +305,16 @@ export abstract class SqlStore implements Store {
     return (await this.statements.rows(`${selectEvents(this.dialect)} ORDER BY events.ts, events.id`)).map(toStoredEvent);
   }
 
+  /** Within purge's transaction: deletes the events with `ts` before `before` except those named in `keep`; returns how many. */
+  protected purgeEvents(tx: SqlExecutor, before: Date, keep: readonly string[]): Promise<number> {
+    const cutoff = `CAST(${this.dialect.param(1)} AS TIMESTAMPTZ)`;
+    return tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
+  }
+
   purge(before: Date, keep: readonly string[]): Promise<number> {
     const cutoff = `CAST(${this.dialect.param(1)} AS TIMESTAMPTZ)`;
     return this.transaction(async (tx) => {
-      const purged = await tx.run(`DELETE FROM events WHERE ts < ${cutoff} AND ${notInNames('name', keep)}`, [before.toISOString()]);
+      const purged = await this.purgeEvents(tx, before, keep);
       // The metric rollups stay (docs/DECISIONS.md, "Metric rollups"): their figures do not change
       // when the raw events behind them go.
       await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);

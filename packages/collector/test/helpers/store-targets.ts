@@ -37,6 +37,8 @@ export async function postgresTarget(): Promise<StoreTarget> {
       const client = new pg.Client({ connectionString: testDatabaseUrl });
       await client.connect();
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      // Where migration 9 keeps the events' monthly partitions (dropped with the events above).
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_partitions CASCADE`);
       await client.end();
     },
   };

@@ -204,7 +204,15 @@ describe('Store.forget on PostgreSQL', () => {
   it('rewrites the tables it erased from into new files (VACUUM FULL), leaving the others', () =>
     onFreshStore(postgresTarget, async (store) => {
       await store.insert([row('pg-1', 'u-gone', '2026-11-21T10:00:00Z', 'page.viewed')]);
-      const fileOf = async (table: string) => (await store.query('SELECT pg_relation_filenode($1) AS f', [table]))[0]?.['f'];
+      // The files of a table: a partitioned one's (events, by month) are its partitions'.
+      const fileOf = async (table: string) =>
+        (
+          await store.query(
+            `SELECT coalesce((SELECT array_agg(pg_relation_filenode(relid) ORDER BY relid) FROM pg_partition_tree($1) WHERE isleaf),
+               ARRAY[pg_relation_filenode($1)]) AS f`,
+            [table],
+          )
+        )[0]?.['f'];
       const before = { events: await fileOf('events'), daily_usage: await fileOf('daily_usage'), settings: await fileOf('settings') };
       // A page view is no usage: daily_usage has no row of the person and is left as it is.
       expect(await store.forget('u-gone')).toEqual({

@@ -18,6 +18,16 @@ describe('GET /v1/config reads on PostgreSQL', () => {
         return [];
       };
       await exposureHistory(explaining, store.dialect, 'p-1', { prompts: new Set(), surveys: new Set() });
+      // The events are partitioned by month (migration 9): a plan names each month's index, which
+      // is a partition of the events' index. Named here by the index it belongs to.
+      const used = [...new Set(plans.flatMap((plan) => [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1] as string)))];
+      const roots = await query(
+        `SELECT c.relname AS used, r.relname AS root FROM pg_class c JOIN pg_class r ON r.oid = pg_partition_root(c.oid)
+         WHERE c.relname = ANY($1::text[]) AND c.relnamespace::regnamespace::text IN (current_schema(), current_schema() || '_partitions')`,
+        [`{${used.join(',')}}`],
+      );
+      for (const { used, root } of roots)
+        for (const [i, plan] of plans.entries()) plans[i] = plan.replaceAll(`"Index Name":"${used}"`, `"Index Name":"${root}"`);
     });
     // The exposures are the person_items and person_shows rollups (storage/metric-rollups.ts).
     const [exposures, shows, training] = plans;
