@@ -92,10 +92,10 @@ describe.each(storeKinds)('the reach estimate, $kind store', ({ kind }) => {
     const invalid = await reach(tip({ sample: 2 }, { inactiveDays: 7 }));
     expect(invalid.status).toBe(400);
     expect(invalid.body.issues).toEqual([expect.objectContaining({ path: 'audience.sample' })]);
-    const audit = await c.store.readAudit();
-    expect(audit.filter((a) => a.endpoint.includes('/reach')).map((a) => a.token)).toEqual(
-      expect.arrayContaining(['editor-1', 'viewer-1']),
-    );
+    // The audit line is written once the answer is sent.
+    await expect
+      .poll(async () => (await c.store.readAudit()).filter((a) => a.endpoint.includes('/reach')).map((a) => a.token))
+      .toEqual(expect.arrayContaining(['editor-1', 'viewer-1']));
   });
 
   it('counts each trigger the collector can evaluate, in the item’s tools only', async () => {
