@@ -3,28 +3,11 @@ import { cellKeyNoise } from '../metrics/cell-key.js';
 import { cellKeySecret } from '../metrics/cell-key-secret.js';
 import type { Store } from '../storage/store.js';
 import { parseItem } from './parse-item.js';
-import { type ReachFigure, type ReachFigures, releaseReach } from './reach-release.js';
+import { releaseReach } from './reach-release.js';
 import { type ReachConditions, reachSql, spacedAheadDays } from './reach-sql.js';
 import { StudioError } from './studio-error.js';
+import type { ReachEstimate, ReachFigure, ReachFigures } from './reach-types.js';
 import type { ItemKind } from './studio-item.js';
-
-/** `POST /v1/admin/{prompts|surveys}/{id}/reach`: how many people an item (a draft, saved or not) reaches now. */
-export interface ReachEstimate {
-  kind: ItemKind;
-  id: string;
-  /** The UTC day the estimate is for. */
-  asOf: string;
-  tools: string[];
-  minGroupSize: number;
-  /** The people reached, leaving out what `notEstimated` names. */
-  figures: ReachFigures;
-  /** The trigger's conditions the collector cannot evaluate (a selector, a URL), each in words; the figures leave them out. */
-  notEstimated: string[];
-  /** How each condition was counted, in words. */
-  basis: string[];
-  /** The estimate in one sentence. */
-  summary: string;
-}
 
 const words = (f: ReachFigure, noun = 'people') => ('about' in f ? `about ${f.about} ${noun}` : `fewer than ${f.fewerThan} ${noun}`);
 const listed = (values: readonly (string | number)[]) => values.join(', ');

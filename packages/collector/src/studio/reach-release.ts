@@ -1,18 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CellNoise } from '../metrics/cell-key.js';
-
-/** A figure an editor may read: about how many, or only that there are fewer than the threshold. */
-export type ReachFigure = { about: number } | { fewerThan: number };
-
-/** The figures of a reach estimate, as released to an editor. */
-export interface ReachFigures {
-  /** The people the audience's lists and the trigger reach now, before `sample`. */
-  people: ReachFigure;
-  /** Of those, the people drawn by `sample` who would see it (those not held out). */
-  shown: ReachFigure;
-  /** Of those drawn, the people `holdout` keeps as the control group; null without a holdout. */
-  heldOut: ReachFigure | null;
-}
+import type { ReachFigure, ReachFigures } from './reach-types.js';
 
 /** The cell of a set of people: a digest of their sorted ids (never shown). */
 function cellOf(people: readonly string[]): string {
