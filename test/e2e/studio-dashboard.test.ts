@@ -181,7 +181,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     await studio.locator('.studio-preview uptake-pulse').getByText('How confident are you?').waitFor();
     // The reach estimate of the survey's training window, asked again when the audience changes.
     const reach = studio.locator('.studio-reach');
-    await expect.poll(() => reach.innerText()).toMatch(/Reaches fewer than \d+ people now[^]*on day 14–28 after training today/);
+    await expect.poll(() => reach.innerText()).toMatch(/Reaches fewer than \d+ people now[\s\S]*on day 14–28 after training today/);
     await studio.getByLabel('Teams').fill('sales, legal');
     await studio.getByLabel('Teams').press('Tab');
     await expect.poll(() => reach.innerText()).toContain('team (their latest identify traits) one of sales, legal');
