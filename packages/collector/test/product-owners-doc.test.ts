@@ -116,8 +116,9 @@ describe('docs/product-owners.md, run as written', () => {
 
   it('every shell block runs: the studio API calls in order against a collector, config check on the worked example', async () => {
     const shell = await blocks('sh');
-    const known = shell.filter((b) => b.text.includes('curl ') || b.text.includes('uptake config check'));
-    expect(known.map((b) => b.line)).toEqual(shell.map((b) => b.line));
+    // A shell block this test does not know how to run fails here: teach it to run the new one.
+    const unknown = shell.filter((b) => !b.text.includes('curl ') && !b.text.includes('uptake config check'));
+    expect(unknown.map((b) => `docs/product-owners.md line ${b.line}: ${b.text}`)).toEqual([]);
     const answers: unknown[] = [];
     for (const block of shell.filter((b) => b.text.includes('curl '))) {
       const { code, out } = await bash(block.text, { C: c.url, T: tokens.editor });
