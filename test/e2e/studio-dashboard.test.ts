@@ -71,6 +71,10 @@ describe('the studio in the dashboard, in Chromium', () => {
     // The real widget previews the draft, its text as text, in dark and in French too.
     const preview = studio.locator('.studio-preview uptake-prompt');
     await preview.getByText('<img src=x onerror="window.__pwned=1">Ask for a critique').waitFor();
+    // The reach estimate follows the trigger: an element of the page cannot be estimated, in words.
+    await expect
+      .poll(() => studio.locator('.studio-reach').innerText())
+      .toMatch(/^Reaches fewer than \d+ people now: .*the selector trigger \(click on #ask-button\) cannot be estimated/);
     await studio.getByLabel('Dark').check();
     await studio.getByLabel('fr', { exact: true }).check();
     expect(await preview.getAttribute('theme')).toBe('dark');
@@ -175,6 +179,13 @@ describe('the studio in the dashboard, in Chromium', () => {
     await studio.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => studio.getByRole('status').innerText()).toBe('Saved as version 1.');
     await studio.locator('.studio-preview uptake-pulse').getByText('How confident are you?').waitFor();
+    // The reach estimate of the survey's training window, asked again when the audience changes.
+    const reach = studio.locator('.studio-reach');
+    await expect.poll(() => reach.innerText()).toMatch(/Reaches fewer than \d+ people now[\s\S]*on day 14–28 after training today/);
+    await studio.getByLabel('Teams').fill('sales, legal');
+    await studio.getByLabel('Teams').press('Tab');
+    await expect.poll(() => reach.innerText()).toContain('team (their latest identify traits) one of sales, legal');
+    expect(await axeViolations(page)).toEqual([]);
     const saved = await studioClient(site().collector.url, adminToken).get('surveys', 'every-type');
     expect((saved.body['draft'] as { questions: { type: string }[] }).questions.map((q) => q.type)).toEqual(['scale', ...types]);
 

@@ -3,6 +3,18 @@ import type { Metrics } from '../../src/metrics/types.js';
 import { figuresWeek, int, pct } from './format.js';
 
 /**
+ * Under the share of trained people active: the organisation-wide DAU, WAU and MAU. They count
+ * everyone, trained or not, and are reported as they are (SPEC "Privacy"), while the share is of
+ * the trained and hidden when they are too few: said in words when one is shown and not the other.
+ */
+function activityNote(m: Metrics, dau: string): string {
+  if (m.activity.suppressed) return 'activity suppressed';
+  const counts = `${dau} ${int(m.activity.dau)} · WAU ${int(m.activity.wau)} · MAU ${int(m.activity.mau)}`;
+  if (!m.adoption.suppressed) return counts;
+  return `The share is suppressed: fewer than ${m.minGroupSize} people trained. Everyone using AI, trained or not (organisation-wide counts, reported as they are): ${counts}`;
+}
+
+/**
  * The problem in one line: how many people were trained, how many still use AI 90 days later, and
  * the completion–application gap (trained people who have not described applying it).
  */
@@ -27,9 +39,9 @@ export function headlinePanel(m: Metrics): TemplateResult {
         <dd class="note">${m.gap.suppressed ? 'too few behaviour-check answers' : `${pct(m.gap.share)} of trained people have not described applying it`}</dd>
       </div>
       <div>
-        <dt>Active in the last 28 days</dt>
+        <dt>Trained people active in the last 28 days</dt>
         <dd data-figure="adoption">${pct(m.adoption.rate, m.adoption.suppressed)}</dd>
-        <dd class="note">${m.activity.suppressed ? 'activity suppressed' : `${dau} ${int(m.activity.dau)} · WAU ${int(m.activity.wau)} · MAU ${int(m.activity.mau)}`}</dd>
+        <dd class="note" data-figure="activity">${activityNote(m, dau)}</dd>
       </div>
     </dl>
   </section>`;

@@ -33,7 +33,13 @@ export function retentionPanel(m: Metrics): TemplateResult {
   const weeks = Math.min(26, Math.max(0, ...m.cohorts.flatMap((c) => c.retention.map((r) => r.week + 1))));
   return html`<section class="panel" aria-labelledby="retention-title">
     <h2 id="retention-title">Cohort retention by week</h2>
-    <p class="explain">Share of each training cohort with a usage event in week k after training (first ${weeks} weeks). Darker is higher.</p>
+    <p class="explain" data-figure="retention-weeks">Share of each training cohort with a usage event in week k after training (${
+      m.cohorts.length === 0
+        ? 'no training cohort yet'
+        : weeks === 0
+          ? 'no cohort has a full week since training yet'
+          : `first ${weeks} week${weeks === 1 ? '' : 's'}`
+    }). Darker is higher.</p>
     <div class="scroll heatmap" tabindex="0" role="region" aria-label="Retention table, scrollable">
       <table data-chart="retention">
         <caption class="visually-hidden">Retention by cohort and week since training</caption>

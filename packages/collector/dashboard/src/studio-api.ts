@@ -1,6 +1,7 @@
 import type { ItemView as CollectorItemView, ItemSummary } from '../../src/studio/studio-item.js';
 import { AuthError, apiUrl } from './api.js';
 import type { Draft, Kind } from './studio-draft.js';
+import type { ReachEstimate } from './studio-reach.js';
 
 /** A line of `GET /v1/admin/items`, as the collector types it. */
 export type ItemLine = ItemSummary;
@@ -53,6 +54,8 @@ export const studioApi = {
     call<ItemView>('PUT', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}`, token, draft, etag),
   change: (token: string, kind: Kind, id: string, change: 'publish' | 'pause' | 'archive', etag: string | null) =>
     call<ItemView>('POST', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}/${change}`, token, undefined, etag),
+  reach: (token: string, kind: Kind, id: string, draft: Draft) =>
+    call<ReachEstimate>('POST', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}/reach`, token, draft),
   preview: (token: string, kind: Kind, id: string) =>
     call<PreviewLinks>('POST', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}/preview`, token),
 };

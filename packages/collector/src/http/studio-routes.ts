@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { estimateReach } from '../studio/reach-estimate.js';
 import type { ItemView } from '../studio/studio-item.js';
 import type { ItemKind } from '../studio/studio-item.js';
 import { auditRows } from './audit-trail.js';
@@ -47,7 +48,8 @@ function sendItem(reply: FastifyReply, view: ItemView, status = 200) {
  * The studio's JSON API (SPEC "Prompts and surveys without a restart"): `GET /v1/admin/items`;
  * `GET|PUT /v1/admin/{prompts|surveys}/{id}` (a PUT saves a draft, validated by the config file's
  * schema, guarded by `If-Match`); `POST …/{id}/publish|pause|archive`; `GET …/{id}/versions` and
- * `…/versions/{n}`; `POST …/{id}/preview?version=` (a code for `GET /v1/preview`). For editors; the
+ * `…/versions/{n}`; `POST …/{id}/preview?version=` (a code for `GET /v1/preview`); `POST …/{id}/reach`
+ * (how many people the item in the body reaches now, as an editor may read it). For editors; the
  * config file's items are listed read-only.
  */
 export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -92,6 +94,15 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): 
     );
     reply.header('Cache-Control', 'no-store');
     return { kind: claim.kind, id: claim.id, version: claim.version, code, expiresAt: new Date(claim.expires).toISOString(), links };
+  });
+
+  // A static segment too. The body is the item as the editor holds it, so a draft is estimated before it is saved.
+  app.post<{ Params: ItemParams }>('/v1/admin/:kinds/:id/reach', async (request, reply) => {
+    requireEditor(request, ctx);
+    const estimate = await answering(() => estimateReach(ctx.store, ctx.config, kindOf(request.params), request.params.id, request.body));
+    auditRows(request, 1);
+    reply.header('Cache-Control', 'no-store');
+    return estimate;
   });
 
   app.post<{ Params: ItemParams & { change: string } }>('/v1/admin/:kinds/:id/:change', async (request, reply) => {
