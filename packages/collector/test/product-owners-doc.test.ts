@@ -117,7 +117,9 @@ describe('docs/product-owners.md, run as written', () => {
   it('every shell block runs: the studio API calls in order against a collector, config check on the worked example', async () => {
     const shell = await blocks('sh');
     // A shell block this test does not know how to run fails here: teach it to run the new one.
-    const unknown = shell.filter((b) => !b.text.includes('curl ') && !b.text.includes('uptake config check'));
+    const unknown = shell.filter(
+      (b) => !b.text.includes('curl ') && !b.text.includes('uptake config check') && !b.text.includes('uptake kit'),
+    );
     expect(unknown.map((b) => `docs/product-owners.md line ${b.line}: ${b.text}`)).toEqual([]);
     const answers: unknown[] = [];
     for (const block of shell.filter((b) => b.text.includes('curl '))) {
@@ -146,6 +148,15 @@ describe('docs/product-owners.md, run as written', () => {
       expect(code, `docs/product-owners.md line ${block.line}: ${out}`).toBe(0);
       expect(out).toMatch(/ok/);
     }
+    // The starter kit, added to a store beside the worked example's config.
+    const kit = shell.filter((b) => b.text.includes('uptake kit'));
+    expect(kit).toHaveLength(1);
+    const { code, out } = await bash(kit[0]!.text, env, dir);
+    expect(code, `docs/product-owners.md line ${kit[0]!.line}: ${out}`).toBe(0);
+    expect(out).toMatch(/^professional +3 prompts: workflow integration$/m);
+    // The worked example's config file has its own behaviour check: the kit's is left out.
+    expect(out).toContain('starter kit "professional": 4 added as drafts');
+    expect(out).toContain('already there, left as they are: behavior-check');
   });
 
   it('its script tag with data-debug carries only the attributes the script tag reads', async () => {
