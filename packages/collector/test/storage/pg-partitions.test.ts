@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keptForever } from '../../src/ingest/retention.js';
 import { postgresMigrations } from '../../src/storage/migrations.js';
 import { openStore } from '../../src/storage/open-store.js';
-import { PgPartitions } from '../../src/storage/pg-partitions.js';
+import { monthFacts, PgPartitions } from '../../src/storage/pg-partitions.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
 
@@ -36,6 +36,10 @@ describe('PostgreSQL events partitioned by month', () => {
   afterEach(async () => {
     await store.close();
     await target.dispose();
+  });
+
+  it('keeps apart in each month exactly what retention keeps', () => {
+    expect([...monthFacts].sort()).toEqual([...keptForever].sort());
   });
 
   it('makes this month and the next ahead of time, in a schema beside the store’s', async () => {
