@@ -12,6 +12,7 @@ import { importCommand, importUsage } from './import-command.js';
 import { migrateCommand, migrateUsage } from './migrate-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
+import { tailCommand, tailUsage } from './tail-command.js';
 import { tokenCommand, tokenUsage } from './token-command.js';
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
@@ -25,6 +26,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   token: { run: tokenCommand, usage: tokenUsage },
   audit: { run: auditCommand, usage: auditUsage },
   migrate: { run: migrateCommand, usage: migrateUsage },
+  tail: { run: tailCommand, usage: tailUsage },
 };
 
 const help = `uptake <command> [options]
