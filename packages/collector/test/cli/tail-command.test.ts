@@ -158,4 +158,15 @@ describe('uptake tail', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown flag --tol (did you mean --tool?)');
   });
+
+  // Last: it stops the file's collector.
+  it('when the collector stops, says so and exits 1; the collector stops at once, not at its deadline', async () => {
+    const tail = spawnTail([]);
+    await poll(tail.stderr).toContain('tailing what');
+    const started = Date.now();
+    expect(await server.stop('SIGTERM')).toBe(0);
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await tail.exited).toBe(1);
+    expect(tail.stderr()).toContain(`uptake tail: the collector at ${server.url} ended the stream: the collector is stopping`);
+  }, 30_000);
 });
