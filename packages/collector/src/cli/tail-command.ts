@@ -1,5 +1,4 @@
 import { type IncomingMessage, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { LiveMessage } from '../http/live-message.js';
 import { readLiveMessages } from '../http/read-live-messages.js';
@@ -35,15 +34,17 @@ async function collectorOf(values: { url?: string; token?: string; db: string })
 }
 
 /** GETs `url` (node:http: fetch keeps a spare connection that would hold the process up to 4 s after Ctrl-C). */
-function get(url: URL, token: string, signal: AbortSignal): Promise<IncomingMessage> {
+async function get(url: URL, token: string, signal: AbortSignal): Promise<IncomingMessage> {
+  // node:https (TLS) is loaded only for an https URL: every other command starts without it.
+  const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+    const outgoing = request(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
       signal,
     });
-    request.once('response', resolve);
-    request.once('error', reject);
-    request.end();
+    outgoing.once('response', resolve);
+    outgoing.once('error', reject);
+    outgoing.end();
   });
 }
 

@@ -112,18 +112,25 @@ export function registerLiveRoute(app: FastifyInstance, ctx: ServerContext, live
     const heartbeat = setInterval(() => {
       if (!blocked) res.write(': keep-alive\n\n');
     }, heartbeatMs);
-    const closed = new Promise<void>((resolve) => res.once('close', resolve));
     const end = async (reason: string) => {
       send({ type: 'bye', reason });
       res.end();
+      // A reader that stopped reading would keep an ended answer unflushed, and the close waiting.
+      if (blocked) res.destroy();
       await closed;
     };
+    // Stopped at once when the connection closes, so nothing is written to a closed answer.
+    const closed = new Promise<void>((resolve) =>
+      res.once('close', () => {
+        stopListening();
+        clearInterval(heartbeat);
+        open.delete(end);
+        resolve();
+      }),
+    );
+    // A write racing a client that just left must not become an unhandled 'error'.
+    res.on('error', () => undefined);
     open.add(end);
-    void closed.then(() => {
-      stopListening();
-      clearInterval(heartbeat);
-      open.delete(end);
-    });
     send({ type: 'hello', ...(tool === undefined ? {} : { tool }), ...(name === undefined ? {} : { name }) });
   });
 
