@@ -217,6 +217,52 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     await poll(() => page.locator('[data-live="arrivals"]').innerText()).toContain('ai.output_accepted +1');
   });
 
+  it('lists the events as they arrive, refused ones with their reasons, as text, pausable; axe-core still finds no violation', async () => {
+    const secret = [collector.config.tools.find((t) => t.id === 'assistant')?.identitySecret ?? []].flat()[0] as string;
+    const events = page.locator('[data-live="events"]');
+    const send = (body: object) =>
+      fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const event = (overrides: object) => ({
+      id: `list-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      name: 'ai.output_shown',
+      ts: new Date().toISOString(),
+      userId: 'u-list',
+      tool: 'assistant',
+      props: { feature: 'draft' },
+      ...overrides,
+    });
+    const res = await send({
+      writeKey: 'wk_assistant',
+      identities: { 'u-list': userHash(secret, 'u-list') },
+      events: [
+        // Markup in a prop stays text: no element is made of it.
+        event({ props: { feature: '<img src=x onerror=alert(1)>' } }),
+        event({ userId: 'u-nohash' }),
+      ],
+    });
+    expect(res.status).toBe(200);
+    await poll(() => events.locator('li[data-status="refused"]').count()).toBe(1);
+    expect(await events.locator('li[data-status="refused"]').innerText()).toMatch(
+      /ai\.output_shown\s+person [0-9a-f]{6}\s+Refused events\[1\]: userId: no valid userHash/,
+    );
+    const shown = events.locator('li[data-status="accepted"]').first();
+    expect(await shown.innerText()).toMatch(/assistant ai\.output_shown person [0-9a-f]{6} feature=<img src=x onerror=alert\(1\)>/);
+    expect(await events.locator('img').count()).toBe(0);
+    expect(await events.innerText()).not.toMatch(/u-list|u-nohash/);
+
+    // Paused, the list holds still and says how many arrived meanwhile; resumed, it shows them.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const before = await events.locator('li').count();
+    expect((await send({ writeKey: 'wk_asistant', events: [event({})] })).status).toBe(401);
+    await poll(() => page.locator('[data-live="held"]').innerText()).toBe('Paused: 1 new event held back.');
+    expect(await events.locator('li').count()).toBe(before);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    expect(await events.locator('li').first().innerText()).toMatch(
+      /Batch refused \(401, 1 event\) write key wk_asistant: unknown write key/,
+    );
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it('logged no console error and no CSP violation', async () => {
     expect(problems).toEqual([]);
     // The listener does catch what the policy blocks: an inline style attribute is one.

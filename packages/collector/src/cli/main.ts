@@ -15,6 +15,7 @@ import { kitCommand, kitUsage } from './kit-command.js';
 import { migrateCommand, migrateUsage } from './migrate-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
+import { tailCommand, tailUsage } from './tail-command.js';
 import { tokenCommand, tokenUsage } from './token-command.js';
 
 const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: string }> = {
@@ -31,6 +32,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   digest: { run: digestCommand, usage: digestUsage },
   fit: { run: fitCommand, usage: fitUsage },
   kit: { run: kitCommand, usage: kitUsage },
+  tail: { run: tailCommand, usage: tailUsage },
 };
 
 const help = `uptake <command> [options]

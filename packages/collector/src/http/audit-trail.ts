@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 import { auditEndpoint } from './audit-endpoint.js';
@@ -8,9 +8,13 @@ interface Draft {
   at: Date;
   caller: Caller | null;
   rows: number;
+  /** A stream that lasts until its client leaves: written when the connection closes (`auditWhenClosed`). */
+  whenClosed?: boolean;
 }
 
 const drafts = new WeakMap<FastifyRequest, Draft>();
+/** Each app's line writer, for the answers that end with their connection rather than with `onResponse`. */
+const writers = new WeakMap<FastifyInstance, (request: FastifyRequest, status: number) => Promise<void>>();
 
 /** Marks a request made with a token, or trying to, for the audit log; returns how to name its caller once known. */
 export function auditCaller(request: FastifyRequest): (caller: Caller) => void {
@@ -37,6 +41,22 @@ export async function* countedRows<T>(request: FastifyRequest, items: AsyncItera
 }
 
 /**
+ * For an answer that streams until its client leaves (`GET /v1/live`): its one line is written when
+ * the connection closes, however it closes, with `rows()` then. (`onResponse` runs only for an answer
+ * the server finishes, and misses a client that went away.)
+ */
+export function auditWhenClosed(request: FastifyRequest, reply: FastifyReply, rows: () => number): void {
+  const draft = drafts.get(request);
+  const write = writers.get(request.server);
+  if (!draft || !write) return;
+  draft.whenClosed = true;
+  reply.raw.once('close', () => {
+    draft.rows = rows();
+    void write(request, reply.raw.statusCode);
+  });
+}
+
+/**
  * Writes a line to the store's audit log for every answered request that `requireRole` saw, refused
  * ones included (`401`, `403`), once the answer is sent, so an export's row count is whole. A
  * `429` is not written: the address was refused before its token was looked at, and a flood of them
@@ -44,9 +64,9 @@ export async function* countedRows<T>(request: FastifyRequest, items: AsyncItera
  */
 export function registerAuditTrail(app: FastifyInstance, ctx: ServerContext): void {
   const writing = new Set<Promise<void>>();
-  app.addHook('onResponse', async (request, reply) => {
+  const writeLine = async (request: FastifyRequest, status: number) => {
     const draft = drafts.get(request);
-    if (!draft || reply.statusCode === 429) return;
+    if (!draft) return;
     const write = ctx.store
       .appendAudit({
         at: draft.at,
@@ -54,13 +74,19 @@ export function registerAuditTrail(app: FastifyInstance, ctx: ServerContext): vo
         role: draft.caller?.role ?? null,
         method: request.method,
         endpoint: auditEndpoint(request),
-        status: reply.statusCode,
-        rows: reply.statusCode < 400 ? draft.rows : 0,
+        status,
+        rows: status < 400 ? draft.rows : 0,
       })
       .catch((error) => request.log.error({ err: error }, 'audit: could not write the audit line of a request'));
     writing.add(write);
     await write;
     writing.delete(write);
+  };
+  writers.set(app, writeLine);
+  app.addHook('onResponse', async (request, reply) => {
+    const draft = drafts.get(request);
+    if (!draft || draft.whenClosed || reply.statusCode === 429) return;
+    await writeLine(request, reply.statusCode);
   });
   app.addHook('onClose', async () => {
     await Promise.all(writing);

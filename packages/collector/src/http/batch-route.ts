@@ -1,20 +1,36 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import { identitySecrets } from '../config/tool-identity.js';
 import { batchVerifier } from '../identity/batch-verifier.js';
 import { acceptEvents } from '../ingest/accept-events.js';
 import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
+import { batchItems, batchRefusal } from './live-batch.js';
+import type { LiveEvents } from './live-events.js';
 import { isTrustedSource } from './require-role.js';
 import type { ServerContext } from './server-context.js';
 import { toolAuthorizer } from './tool-auth.js';
 
-/** `POST /v1/batch`: SPEC "Wire protocol". Answers 200 only once the valid events are committed. */
-export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): void {
+/**
+ * `POST /v1/batch`: SPEC "Wire protocol". Answers 200 only once the valid events are committed.
+ * Tells `live` what it stored and refused, only while a `GET /v1/live` stream listens.
+ */
+export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext, live: LiveEvents): void {
   const authorizeTool = toolAuthorizer(ctx.config.tools);
   const maxEventAgeMs = ctx.config.maxEventAgeDays * 864e5;
+  const toolsByKey = new Map(ctx.config.tools.map((t) => [t.writeKey, t]));
 
-  app.post('/v1/batch', { config: { rateLimit: {} } }, async (request) => {
+  // A batch refused as a whole (any error answer: write key, origin, body, size, rate limit, storage).
+  // Not async: a hook that waits a tick lets a second error of the same body (a gzip bomb's) answer first.
+  const onError = (request: FastifyRequest, _reply: FastifyReply, error: FastifyError | HttpError, done: () => void) => {
+    if (live.listening) {
+      const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 503;
+      live.publish([batchRefusal(request.body, status, status < 500 ? error.message : 'storage unavailable, try again later', toolsByKey)]);
+    }
+    done();
+  };
+
+  app.post('/v1/batch', { config: { rateLimit: {} }, onError }, async (request) => {
     const receivedAt = new Date();
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]
@@ -64,9 +80,16 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext): vo
       rejected.sort((a, b) => a.index - b.index);
     }
     auditRows(request, accepted);
+    const duplicates = envelope.data.events.length - rejected.length - accepted;
+    if (live.listening) {
+      const events = envelope.data.events;
+      live.publish(
+        batchItems({ receivedAt, tool: tool.id, events, rows, indexes, rejected, warnings, duplicates, pseudonymize: ctx.pseudonymize }),
+      );
+    }
     return {
       accepted,
-      duplicates: envelope.data.events.length - rejected.length - accepted,
+      duplicates,
       rejected,
       ...(warnings.length ? { warnings } : {}),
     };

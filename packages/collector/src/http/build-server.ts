@@ -11,6 +11,8 @@ import { registerDigestsRoute } from './digests-route.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerExportRoute } from './export-route.js';
 import { registerImportRoute } from './import-route.js';
+import { LiveEvents } from './live-events.js';
+import { registerLiveRoute } from './live-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerPeopleRoute } from './people-route.js';
 import { registerPreviewRoute } from './preview-route.js';
@@ -79,7 +81,10 @@ export async function buildServer(
   await registerCors(app, ctx.config);
   await registerRateLimit(app, ctx.config.rateLimit.perMinute);
   registerAuditTrail(app, ctx);
-  registerBatchRoute(app, ctx);
+  // What this collector receives, for its open `GET /v1/live` streams (in memory, not stored).
+  const live = new LiveEvents();
+  registerBatchRoute(app, ctx, live);
+  registerLiveRoute(app, ctx, live);
   registerReadRoutes(app, ctx);
   registerExportRoute(app, ctx);
   registerImportRoute(app, ctx);
