@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import { importTool } from './import-tool.js';
 import { tokenProblems, tokenSchema } from './token-schema.js';
+import { xapiConfigSchema } from '../xapi/xapi-config.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
@@ -140,6 +141,7 @@ export const configSchema = z
       .default([])
       .describe('Contextual tips; the first one due, in this order, is shown (docs/product-owners.md).'),
     surveys: z.array(surveySchema).default([]).describe('Pulse surveys; considered after the prompts, in this order.'),
+    xapi: xapiConfigSchema,
   })
   .superRefine((config, ctx) => {
     const toolIds = new Set(config.tools.map((t) => t.id));

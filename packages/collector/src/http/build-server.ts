@@ -20,6 +20,7 @@ import type { ServerContext } from './server-context.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerToolsRoute } from './tools-route.js';
 import { registerWhoamiRoute } from './whoami-route.js';
+import { registerXapiRoutes } from './xapi-route.js';
 
 /**
  * Request logs carry the method and path only: no client address (no IP is kept anywhere), no
@@ -92,5 +93,6 @@ export async function buildServer(
   registerDashboardRoute(app, dashboardSourceMap);
   registerWhoamiRoute(app, ctx);
   registerAuditRoute(app, ctx);
+  registerXapiRoutes(app, ctx);
   return app;
 }
