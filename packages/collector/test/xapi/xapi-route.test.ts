@@ -114,6 +114,20 @@ describe.each(storeKinds)('POST /xAPI/statements, $kind store', ({ kind }) => {
     expect(answer.headers.get('x-uptake-stored')).toBe('1');
   });
 
+  it('feeds the metrics: a person trained by an xAPI completion counts in adoption once they use AI', async () => {
+    const metrics = async () => {
+      const res = await fetch(`${c.url}/v1/metrics?asOf=2026-03-31`, { headers: { Authorization: 'Bearer test-admin-token' } });
+      return ((await res.json()) as { adoption: { trained: number; active: number } }).adoption;
+    };
+    const before = await metrics();
+    expect(before.trained).toBe(5);
+    await postBatch(c.url, {
+      writeKey: 'wk_assistant',
+      events: [event({ id: 'sdk-xapi-use-1', name: 'ai.request', userId: 'u-4822', ts: '2026-03-20T10:00:00Z', tool: 'assistant' })],
+    });
+    expect(await metrics()).toMatchObject({ trained: 5, active: before.active + 1 });
+  });
+
   it('answers the version it speaks and refuses a missing or unsupported X-Experience-API-Version with 400', async () => {
     const about = await fetch(`${c.url}/xAPI/about`);
     expect([about.status, await about.json(), about.headers.get('x-experience-api-version')]).toEqual([
