@@ -164,3 +164,33 @@ describe.each(storeKinds)('POST /xAPI/statements, $kind store', ({ kind }) => {
       );
   });
 });
+
+describe('POST /xAPI/statements without an actor map', () => {
+  const c = useCollector('duckdb', parseConfig(xapiConfigInput({})));
+
+  it('refuses an mbox actor with words naming the config key, and stores the account actors beside it', async () => {
+    const answer = await postStatements(c.url, [statement('mbox-actor'), statement('completed')]);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      refused: [{ index: 0, id: 'd1a8b2c4-93f7-4e0a-b5c6-7d8e9f0a1b2c', error: expect.stringContaining('needs an xapi.actorMap') }],
+      ids: [null, '6690e6c9-3ef0-4ed3-8b37-7f3964730bee'],
+    });
+    expect((await allEvents(c.store)).map((e) => e.id)).toEqual(['xapi_6690e6c9-3ef0-4ed3-8b37-7f3964730bee']);
+  });
+
+  it('holds bodies to the 1 MiB of every route (413), takes no attachments (415) and no parameters (400)', async () => {
+    const big = Array.from({ length: 3000 }, () => statement('completed'));
+    const tooLarge = await fetch(`${c.url}/xAPI/statements`, { method: 'POST', headers: xapiHeaders(), body: JSON.stringify(big) });
+    expect(tooLarge.status).toBe(413);
+    const multipart = await postStatements(c.url, statement('completed'), {
+      ...xapiHeaders(),
+      'Content-Type': 'multipart/mixed; boundary=abc',
+    });
+    expect([multipart.status, multipart.body]).toEqual([
+      415,
+      { error: 'attachments are not taken: send the statements as application/json' },
+    ]);
+    const res = await fetch(`${c.url}/xAPI/statements?method=GET`, { method: 'POST', headers: xapiHeaders(), body: '{}' });
+    expect([res.status, res.headers.get('x-experience-api-version')]).toEqual([400, '1.0.3']);
+  });
+});
