@@ -1,7 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeIssues } from '@uptake/sdk/protocol';
-import { type StatementCounts, type StatementsOutcome, storedFingerprints, storeStatements } from '../xapi/store-statements.js';
+import {
+  type StatementCounts,
+  type StatementSink,
+  type StatementsOutcome,
+  storedFingerprints,
+  storeStatements,
+} from '../xapi/store-statements.js';
 import { versionProblem, xapiVersion } from '../xapi/xapi-version.js';
 import { auditRows } from './audit-trail.js';
 import { HttpError } from './http-error.js';
@@ -59,12 +65,9 @@ function statementsOf(request: FastifyRequest): unknown[] {
  */
 export function registerXapiRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const rules = (receivedAt: Date) => ({ xapi: ctx.config.xapi, actors: ctx.xapiActors, pseudonymize: ctx.pseudonymize, receivedAt });
-  const sink = {
-    fingerprints: storedFingerprints(ctx.store),
-    insert: (events: Parameters<typeof ctx.committer.submit>[0]) => ctx.committer.submit(events),
-  };
+  const sink: StatementSink = { fingerprints: storedFingerprints(ctx.store), insert: (events) => ctx.committer.submit(events) };
   // Every xAPI answer says its version, errors included (xAPI 1.0.3 Communication 6.2).
-  const onRequest = async (_request: FastifyRequest, reply: { header: (name: string, value: string) => unknown }) => {
+  const onRequest = async (_request: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Experience-API-Version', xapiVersion);
   };
 
