@@ -17,6 +17,7 @@ import { LiveItems } from './studio/live-items.js';
 import { previewSecretSetting } from './studio/preview-code.js';
 import { Studio } from './studio/studio.js';
 import { scheduleDigests } from './digest/run-digests.js';
+import { loadActorMap } from './xapi/load-actor-map.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
 export interface CollectorOptions extends StoreLocation {
@@ -51,6 +52,11 @@ export interface Collector {
 /** Opens the store, builds the HTTP app and listens. */
 export async function startCollector(options: CollectorOptions = {}): Promise<Collector> {
   const config = typeof options.config === 'object' ? options.config : await loadConfig(options.config ?? './uptake.config.json');
+  // Read before the store opens: a map that cannot be read stops the start with its file and line.
+  const xapiActors = await loadActorMap(
+    config,
+    typeof options.config === 'object' ? undefined : (options.config ?? './uptake.config.json'),
+  );
   const store = await openStore(options);
   try {
     await store.syncUsageEvents(config.usageEvents);
@@ -78,6 +84,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
         tokens: acceptedTokens(config, localToken),
         authFailures: new AuthFailures(config.rateLimit.authFailuresPerMinute),
         studio,
+        xapiActors,
       },
       options.logger ?? false,
       {

@@ -6,6 +6,7 @@ import { pseudonymizerFor } from '../ingest/pseudonymizer.js';
 import { CliError, UsageError } from './cli-error.js';
 import { parseFlags } from './parse-flags.js';
 import { importEventsCommand, importEventsUsage } from './import-events-command.js';
+import { importXapiCommand, importXapiUsage } from './import-xapi-command.js';
 import { startProgress, type Progress } from './progress.js';
 import { pseudonymConfig } from './pseudonym-config.js';
 import { withStoreOrCollector, type CollectorClient } from './store-access.js';
@@ -18,7 +19,9 @@ export const importUsage = `uptake import training FILE.csv [--config FILE] [--d
   role or team. The whole file is checked first: one bad row imports nothing. Importing the same
   file again changes nothing. While a collector runs on the DuckDB file, imports through it.
 
-${importEventsUsage}`;
+${importEventsUsage}
+
+${importXapiUsage}`;
 
 /** Sends the file's records to the collector in requests of about 512 KiB (the body limit is 1 MiB); it validates, builds and stores them. */
 async function importThrough(collector: CollectorClient, file: string, progress: Progress): Promise<ImportCounts> {
@@ -44,6 +47,7 @@ async function importThrough(collector: CollectorClient, file: string, progress:
 /** `uptake import training FILE.csv`: training completions, with roles and teams, into the store. */
 export async function importCommand(args: string[]): Promise<void> {
   if (args[0] === 'events') return importEventsCommand(args.slice(1));
+  if (args[0] === 'xapi') return importXapiCommand(args.slice(1));
   const { values, positionals } = parseFlags({
     args,
     allowPositionals: true,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { eventNameSchema, fatigueSchema, limits, promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import { importTool } from './import-tool.js';
 import { tokenProblems, tokenSchema } from './token-schema.js';
+import { xapiConfigSchema } from '../xapi/xapi-config.js';
 
 /** A value given literally, or `env:NAME` to read it from the environment when the config loads. */
 const secret = z.string().min(1, 'expected a non-empty string or env:NAME');
@@ -144,6 +145,7 @@ export const configSchema = z
     digests: digestsSchema
       .optional()
       .describe('Weekly digests of the figures to Slack, Microsoft Teams or any JSON webhook (docs/analysts.md). Default none.'),
+    xapi: xapiConfigSchema,
   })
   .superRefine((config, ctx) => {
     const toolIds = new Set(config.tools.map((t) => t.id));

@@ -23,6 +23,7 @@ import type { ServerContext } from './server-context.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerToolsRoute } from './tools-route.js';
 import { registerWhoamiRoute } from './whoami-route.js';
+import { registerXapiRoutes } from './xapi-route.js';
 
 /**
  * Request logs carry the method and path only: no client address (no IP is kept anywhere), no
@@ -99,5 +100,6 @@ export async function buildServer(
   registerWhoamiRoute(app, ctx);
   registerAuditRoute(app, ctx);
   registerDigestsRoute(app, ctx);
+  registerXapiRoutes(app, ctx);
   return app;
 }

@@ -32,18 +32,33 @@ function holderOf(tokens: readonly TokenHolder[], given: string): TokenHolder | 
   return found;
 }
 
+const bearerToken = (header: string | undefined) => /^Bearer (.+)$/.exec(header ?? '')?.[1];
+
+/** The password of `Authorization: Basic base64(user:password)`, for clients that speak only Basic (xAPI's). */
+function basicPassword(header: string | undefined): string | undefined {
+  const encoded = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(header ?? '')?.[1];
+  if (encoded === undefined) return undefined;
+  const pair = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = pair.indexOf(':');
+  return colon < 0 || colon === pair.length - 1 ? undefined : pair.slice(colon + 1);
+}
+
 /**
- * The holder of the request's `Authorization: Bearer <token>`: `401` without one or with a token no
+ * The holder of the request's `Authorization: Bearer <token>` (with `basic`, also Basic with the token
+ * as the password): `401` without one or with a token no
  * one holds (counted against the address), `429` once the address has failed too often (SPEC "Failed
  * authentication").
  */
-export function authenticate(request: FastifyRequest, check: TokenCheck): Caller {
+export function authenticate(request: FastifyRequest, check: TokenCheck, basic = false): Caller {
   check.authFailures.check(request.ip);
   // Where the config names no other tokens, the admin token is the only one a person could hold.
   const named = check.tokens.some((t) => !ownTokenNames.includes(t.name));
-  const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
-  if (!match) throw unauthorized(`this endpoint needs Authorization: Bearer <${named ? 'token' : 'admin token'}>`);
-  const holder = holderOf(check.tokens, match[1] as string);
+  const given = bearerToken(request.headers.authorization) ?? (basic ? basicPassword(request.headers.authorization) : undefined);
+  if (given === undefined)
+    throw unauthorized(
+      `this endpoint needs Authorization: Bearer <${named ? 'token' : 'admin token'}>${basic ? ' (or Basic, the token as the password)' : ''}`,
+    );
+  const holder = holderOf(check.tokens, given);
   if (!holder) {
     check.authFailures.fail(request.ip);
     throw unauthorized(named ? "wrong token: it is neither adminToken nor one of the config's tokens" : 'wrong admin token');
@@ -53,12 +68,12 @@ export function authenticate(request: FastifyRequest, check: TokenCheck): Caller
 
 /**
  * The caller, when their token's role has `capability` (the table in `config/roles.ts`); else `401`
- * (no valid token) or `403` naming the role needed and the caller's. The request is written to the
+ * (no valid token) or `403` naming the role needed and the caller's; `basic` as in `authenticate`. The request is written to the
  * audit log whichever it is.
  */
-export function requireRole(request: FastifyRequest, check: TokenCheck, capability: Capability): Caller {
+export function requireRole(request: FastifyRequest, check: TokenCheck, capability: Capability, basic = false): Caller {
   const audit = auditCaller(request);
-  const caller = authenticate(request, check);
+  const caller = authenticate(request, check, basic);
   audit(caller);
   if (!can(caller.role, capability)) {
     throw new HttpError(

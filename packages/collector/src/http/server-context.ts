@@ -5,6 +5,7 @@ import type { GroupCommitter } from '../ingest/group-commit.js';
 import type { Pseudonymize } from '../ingest/pseudonymizer.js';
 import type { Store } from '../storage/store.js';
 import type { Studio } from '../studio/studio.js';
+import type { ActorMap } from '../xapi/actor-map.js';
 
 /** What the routes need. */
 export interface ServerContext {
@@ -18,4 +19,6 @@ export interface ServerContext {
   authFailures: AuthFailures;
   /** The prompts and surveys of the store, beside the config file's. */
   studio: Studio;
+  /** Who the mbox, mbox_sha1sum and openid actors of xAPI statements are (`xapi.actorMap`), when the config names a map. */
+  xapiActors?: ActorMap | undefined;
 }
