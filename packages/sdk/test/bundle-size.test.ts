@@ -16,12 +16,12 @@ const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).length;
  * beyond it only by tools that have prompts or surveys, and `uptake-widgets.js` (both widgets and
  * Lit) only when one shows; `uptake-explain.js` (the words of `uptake.explain()`) only when someone
  * asks why. Set at the sizes reached in issue 22 plus the studio's preview and explain hooks in
- * `uptake.js`; the issue's aims are 5,120 B for `uptake.js` and 16,384 B for all a survey needs
+ * `uptake.js`, and recurring surveys (issue 15 item 7, ~130 B in `uptake-prompts.js`); the issue's aims are 5,120 B for `uptake.js` and 16,384 B for all a survey needs
  * (`npm run bench sdk` prints where they stand).
  */
-const budgets = { 'uptake.js': 5800, 'uptake-prompts.js': 5024, 'uptake-widgets.js': 10_624, 'uptake-explain.js': 3072 };
+const budgets = { 'uptake.js': 5800, 'uptake-prompts.js': 5120, 'uptake-widgets.js': 10_624, 'uptake-explain.js': 3072 };
 /** Everything a page downloads to show a survey: the three files. */
-const toShowASurvey = 21_312;
+const toShowASurvey = 21_400;
 describe('the script-tag builds (run `npm run build` first; `npm test` does)', () => {
   for (const [file, budget] of Object.entries(budgets)) {
     it(`${file} is at most ${budget} bytes gzip -9`, () => {
