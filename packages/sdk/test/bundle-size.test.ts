@@ -20,7 +20,7 @@ const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).length;
  * 5,120 B for `uptake.js` and 16,384 B for all a survey needs (`npm run bench sdk` prints where they
  * stand).
  */
-const budgets = { 'uptake.js': 5672, 'uptake-prompts.js': 5104, 'uptake-widgets.js': 8768, 'uptake-explain.js': 3152 };
+const budgets = { 'uptake.js': 5672, 'uptake-prompts.js': 5104, 'uptake-widgets.js': 8800, 'uptake-explain.js': 3152 };
 /** Everything a page downloads to show a survey: the three files. */
 const toShowASurvey = 19_520;
 describe('the script-tag builds (run `npm run build` first; `npm test` does)', () => {

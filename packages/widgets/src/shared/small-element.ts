@@ -18,6 +18,40 @@ export type PropertyDeclarations = Record<string, PropertyDeclaration>;
 /** The properties that changed since the last update, with their old values. */
 export type PropertyValues = Map<PropertyKey, unknown>;
 
+/** The properties a widget class and the classes it extends declare, merged as Lit merges them. */
+const merged = new WeakMap<object, PropertyDeclarations>();
+function declaredBy(widget: { properties: PropertyDeclarations }): PropertyDeclarations {
+  let all = merged.get(widget);
+  if (!all) {
+    const parent = Object.getPrototypeOf(widget) as Partial<typeof widget>;
+    merged.set(widget, (all = { ...(parent.properties ? declaredBy(parent as typeof widget) : {}), ...widget.properties }));
+  }
+  return all;
+}
+
+/** Adds the accessors of the properties `widget` declares to its prototype; returns their attributes. */
+function observe(widget: { prototype: object; properties: PropertyDeclarations }): string[] {
+  const proto = widget.prototype as Record<string, unknown>;
+  return Object.entries(declaredBy(widget)).flatMap(([name, d]) => {
+    if (!Object.hasOwn(proto, name))
+      Object.defineProperty(proto, name, {
+        get(this: { _values: Map<string, unknown> }) {
+          return this._values.get(name);
+        },
+        set(this: { _values: Map<string, unknown>; requestUpdate(name: string, old: unknown): void }, value: unknown) {
+          const old = this._values.get(name);
+          this._values.set(name, value);
+          // As Lit's notEqual: NaN set again is no change (only NaN is not itself).
+          // biome-ignore lint/suspicious/noSelfCompare: the NaN test, as Lit writes it.
+          if (old !== value && (old === old || value === value)) this.requestUpdate(name, old);
+        },
+        configurable: true,
+      });
+    const attribute = attributeOf(name, d);
+    return attribute ? [attribute] : [];
+  });
+}
+
 const attributeOf = (name: string, d: PropertyDeclaration): string | undefined =>
   d.state || d.attribute === false ? undefined : (d.attribute ?? name.toLowerCase());
 
@@ -31,37 +65,11 @@ const attributeOf = (name: string, d: PropertyDeclaration): string | undefined =
 export abstract class SmallElement extends HTMLElement {
   static properties: PropertyDeclarations = {};
   static styles: Styles | readonly Styles[] = [];
-  private static _declared?: PropertyDeclarations;
-
-  /** The properties this class and those it extends declare, as Lit merges them. */
-  static declared(): PropertyDeclarations {
-    if (!Object.hasOwn(this, '_declared')) {
-      const parent = Object.getPrototypeOf(this) as Partial<typeof SmallElement>;
-      this._declared = { ...parent.declared?.(), ...this.properties };
-    }
-    return this._declared as PropertyDeclarations;
-  }
 
   /** Adds the accessors of the declared properties; the browser asks for the attributes when the element is defined. */
   static get observedAttributes(): string[] {
-    const proto = this.prototype as unknown as Record<string, unknown>;
-    return Object.entries(this.declared()).flatMap(([name, d]) => {
-      if (!Object.hasOwn(proto, name))
-        Object.defineProperty(proto, name, {
-          get(this: SmallElement) {
-            return this._values.get(name);
-          },
-          set(this: SmallElement, value: unknown) {
-            const old = this._values.get(name);
-            this._values.set(name, value);
-            // As Lit's notEqual: NaN stays NaN.
-            if (old !== value && (old === old || value === value)) this.requestUpdate(name, old);
-          },
-          configurable: true,
-        });
-      const attribute = attributeOf(name, d);
-      return attribute ? [attribute] : [];
-    });
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class being defined, a subclass.
+    return observe(this);
   }
 
   /** The shadow root, from the first connection on. */
@@ -69,7 +77,8 @@ export abstract class SmallElement extends HTMLElement {
   /** Settles with `true` once the update pending (if any) has run. */
   updateComplete: Promise<boolean>;
 
-  private _values = new Map<string, unknown>();
+  /** The values of the declared properties, which their accessors keep here. */
+  protected readonly _values = new Map<string, unknown>();
   private _changed: PropertyValues = new Map();
   private _reflect = new Set<string>();
   private _pending = false;
@@ -109,7 +118,7 @@ export abstract class SmallElement extends HTMLElement {
   }
 
   private _props(): PropertyDeclarations {
-    return (this.constructor as typeof SmallElement).declared();
+    return declaredBy(this.constructor as typeof SmallElement);
   }
 
   connectedCallback(): void {
