@@ -97,8 +97,8 @@ const configs = [
   scriptTag('packages/sdk/src/prompts/start-prompts.ts', 'uptake-prompts.js', 'uptakePrompts', [withoutModule('widgets/dist/index.js')]),
   scriptTag('packages/sdk/src/prompts/define-widgets.ts', 'uptake-widgets.js', 'uptakeWidgets'),
   scriptTag('packages/sdk/src/perf/report-vitals.ts', 'uptake-vitals.js', 'uptakeVitals'),
-  // The words of uptake.explain(), loaded only when someone asks why (or with data-debug).
-  scriptTag('packages/sdk/src/rules/explain-due.ts', 'uptake-explain.js', 'uptakeExplain'),
+  // The studio's hooks: the words of uptake.explain() and a preview's fetch, loaded only when someone asks why (or with data-debug) or opens a preview.
+  scriptTag('packages/sdk/src/prompts/studio-hooks.ts', 'uptake-explain.js', 'uptakeExplain'),
   {
     pkg: 'collector',
     input: { index: 'packages/collector/src/index.ts', cli: 'packages/collector/src/cli.ts' },

@@ -4,5 +4,5 @@ import type { Extras } from './prompts/connect-prompts.js';
 export const moduleExtras: Extras = {
   prompts: () => import('./prompts/start-prompts.js'),
   vitals: () => import('./perf/report-vitals.js'),
-  explain: () => import('./rules/explain-due.js'),
+  explain: () => import('./prompts/studio-hooks.js'),
 };

@@ -4,7 +4,6 @@ import { newId } from '../identity/new-id.js';
 import { createSession } from '../identity/session.js';
 import { persistOptOut } from '../privacy/opt-out.js';
 import { connectPrompts, type Extras } from '../prompts/connect-prompts.js';
-import { showPreview } from '../prompts/show-preview.js';
 import type { Explanation } from '../rules/explain-due.js';
 import { redact, sanitizeProps } from '../privacy/sanitize-props.js';
 import { nameMaxLength, userIdMaxLength } from '../protocol/limits.js';
@@ -156,8 +155,14 @@ export function createClient(options: UptakeOptions, extras: Extras): Uptake {
       .vitals()
       .then((m) => m.reportVitals(emit))
       .catch(noop);
+  // A preview's code is in the explain chunk: a page without a preview code never loads it.
   const preview = (code: string) =>
-    showPreview(`${url('/v1/preview')}?writeKey=${encodeURIComponent(writeKey)}&code=${encodeURIComponent(code)}`, extras);
+    void extras
+      .explain()
+      .then((m) =>
+        m.showPreview?.(`${url('/v1/preview')}?writeKey=${encodeURIComponent(writeKey)}&code=${encodeURIComponent(code)}`, extras),
+      )
+      .catch((error) => warn(`preview: ${error}`));
   const previewed = new URLSearchParams(location.search).get('uptake-preview');
   if (previewed) preview(previewed);
   if (document.readyState === 'complete') vitals();

@@ -1,5 +1,4 @@
-import { warn } from '../client/warn.js';
-import type { ExplainInput, Explanation } from '../rules/explain-due.js';
+import type { Explanation } from '../rules/explain-due.js';
 import type { LocalEvent } from '../rules/types.js';
 import type { Props } from '../types.js';
 import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
@@ -8,8 +7,8 @@ import type { PromptRuntime, PromptsModule, ConfigForPerson } from './types.js';
 export interface Extras {
   /** The prompts chunk: the rules and the runtime (with the widgets in the npm build). Loaded only when the tool has prompts or surveys. */
   prompts(): Promise<PromptsModule>;
-  /** The words of `uptake.explain()`, loaded when asked (or at start with the debug flag). */
-  explain(): Promise<{ explainDue(input: ExplainInput): Explanation[]; explainLines(list: readonly Explanation[]): string }>;
+  /** The studio's hooks (`prompts/studio-hooks.ts`): the words of `uptake.explain()`, loaded when asked (or at start with the debug flag), and a preview's fetch. */
+  explain(): Promise<typeof import('./studio-hooks.js')>;
   /** Lit and both widgets, where the prompts chunk leaves them out (the script tag): loaded at the first show. */
   widgets?(): Promise<unknown>;
   /** web-vitals, loaded after the page's `load` event. */
@@ -54,23 +53,9 @@ export function connectPrompts(
     runtime = undefined;
     return ++generation;
   };
-  const explain = async (): Promise<Explanation[]> => {
-    const input = runtime?.snapshot?.();
-    if (input) return (await extras.explain()).explainDue(input);
-    // uptake.js has no bytes to spare for a reason per case (docs/tool-teams.md lists them).
-    warn('explain: no prompts run yet');
-    return [];
-  };
-  // With the debug flag, the console says why after each look of the runtime, when it changed.
-  let said = '';
-  const looked = () =>
-    void extras
-      .explain()
-      .then((m) => {
-        const input = runtime?.snapshot?.();
-        return input && m.explainLines(m.explainDue(input));
-      })
-      .then((text) => text && text !== said && console.info(`[uptake] ${(said = text)}`));
+  // The words, and the look at the runtime they need, are in the explain chunk.
+  const explain = async (): Promise<Explanation[]> => (await extras.explain()).explainNow(runtime);
+  const looked = () => void extras.explain().then((m) => m.sayWhy(runtime));
   return {
     note(event) {
       if (seen.push(event) > 200) seen.shift();

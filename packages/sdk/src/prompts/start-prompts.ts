@@ -19,7 +19,7 @@ import { createLocalList } from './local-list.js';
 import { isJournalEntry, type JournalEntry, mergeHistory } from './merge-history.js';
 import type { PromptHost, PromptRuntime } from './types.js';
 
-// The prompts chunk also carries the studio's preview.
+// The prompts chunk also carries the studio's preview widget (the explain chunk fetches the item).
 export { previewItem } from './preview-item.js';
 
 /** The DOM events behind a trigger's `on`. */

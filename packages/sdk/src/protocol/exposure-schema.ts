@@ -15,6 +15,11 @@ export const exposureSchema = z.object({
   /** The last "Not now" (or a survey closed unanswered): the cooldown runs from it. */
   lastSnoozed: instantSchema.nullable(),
   lastAnswered: instantSchema.nullable(),
+  /**
+   * Shows since the last answer, when there were any: a recurring survey's next wave counts its
+   * `frequency.maxShows` from the answer. Absent until a survey is shown again after an answer.
+   */
+  showsSinceAnswer: z.number().int().positive().optional(),
 });
 
 /**

@@ -15,7 +15,7 @@ export type { Frequency, Fatigue } from './caps-schema.js';
 export { promptSchema } from './prompt-schema.js';
 export type { PromptConfig } from './prompt-schema.js';
 export { questionSchema, surveySchema } from './survey-schema.js';
-export type { QuestionConfig, SurveyConfig } from './survey-schema.js';
+export type { QuestionConfig, Recurrence, SurveyConfig } from './survey-schema.js';
 export { exposureHistorySchema } from './exposure-schema.js';
 export type { Exposure, ExposureHistory } from './exposure-schema.js';
 export { configAnswerSchema } from './config-answer-schema.js';

@@ -57,6 +57,21 @@ export const questionSchema = z.discriminatedUnion('type', [
     .superRefine(ordered('min', 'max', false)),
 ]);
 
+/** Whole days from 1 to about two years: a wave further apart than that follows no one's confidence. */
+const everyDays = z
+  .number({ error: 'expected a whole number of days from 1 to 730' })
+  .int('expected a whole number of days from 1 to 730')
+  .min(1, 'expected a whole number of days from 1 to 730')
+  .max(730, 'expected a whole number of days from 1 to 730');
+
+/**
+ * A survey asked again and again (a person's n-th answer is wave n): after an answer it is offered
+ * anew `everyDays` later, under every other rule as for a first offer.
+ */
+export const recurrenceSchema = z.strictObject({
+  everyDays: everyDays.describe('Days from the last answer to the next offer, 1–730.'),
+});
+
 /** A pulse survey: questions shown one at a time, each answer recorded as it is given. */
 export const surveySchema = z
   .strictObject({
@@ -70,6 +85,11 @@ export const surveySchema = z
       .min(1, 'expected at least one question')
       .describe('Shown one at a time; each answer is recorded as it is given.'),
     frequency: itemFields.frequency,
+    recurrence: recurrenceSchema
+      .optional()
+      .describe(
+        'Offers the survey again everyDays after the person last answered it; once answered it is never offered again when absent.',
+      ),
   })
   // Answers are recorded by question id: two questions with one id could not be told apart.
   .superRefine((survey, ctx) => {
@@ -81,4 +101,5 @@ export const surveySchema = z
   });
 
 export type SurveyConfig = z.output<typeof surveySchema>;
+export type Recurrence = z.output<typeof recurrenceSchema>;
 export type QuestionConfig = z.output<typeof questionSchema>;

@@ -1,5 +1,5 @@
 import { assign } from './audience.js';
-import { allowedByFatigue, allowedByFrequency } from './caps.js';
+import { allowedByFatigue, allowedByFrequency, showsOfWave } from './caps.js';
 import { explainTrigger, when } from './explain-trigger.js';
 import { dayMs } from './is-due.js';
 import type { Exposure, ExposureHistory, Fatigue, Person, RuleContext, RuleItem } from './types.js';
@@ -30,11 +30,19 @@ function audienceReason(item: RuleItem, person: Person): string | undefined {
 }
 
 function frequencyReason(item: RuleItem, e: Exposure | undefined, now: number): string | undefined {
-  if (!e || allowedByFrequency(item.frequency, e, now)) return undefined;
-  const { maxShows, cooldownDays } = item.frequency;
+  const { frequency, recurrence } = item;
+  if (!e || allowedByFrequency(frequency, e, now, recurrence)) return undefined;
+  const { maxShows, cooldownDays } = frequency;
   if (e.dismissed) return '"Don\'t show again" was chosen';
-  if (e.lastAnswered !== null) return `answered at ${when(e.lastAnswered)}`;
-  if (e.shows >= maxShows) return `shown ${e.shows} of ${maxShows} time(s) (frequency.maxShows)`;
+  if (e.lastAnswered !== null) {
+    const again = recurrence && Date.parse(e.lastAnswered) + recurrence.everyDays * dayMs;
+    if (!again) return `answered at ${when(e.lastAnswered)}`;
+    if (again > now)
+      return `answered at ${when(e.lastAnswered)}; offered again from ${when(again)} (recurrence.everyDays ${recurrence.everyDays})`;
+  }
+  const shows = showsOfWave(e);
+  if (shows >= maxShows)
+    return `shown ${shows} of ${maxShows} time(s)${e.lastAnswered === null ? '' : ' since the last answer'} (frequency.maxShows)`;
   const [what, at] =
     e.lastSnoozed !== null && (e.lastShown === null || e.lastSnoozed > e.lastShown)
       ? ['"Not now"', e.lastSnoozed]

@@ -39,7 +39,8 @@ const later = (a: string | null, b: string): string => (a !== null && a >= b ? a
 /**
  * Folds steps, oldest first, into a copy of `from`: a show counts and is listed in `recentShows`
  * (newest first), the first holdout is kept, a dismissal ends the item, and the latest show, "Not
- * now" and answer are kept. Every step counts: leave out those `from` already holds.
+ * now" and answer are kept; the latest answer starts counting `showsSinceAnswer` anew. Every step
+ * counts: leave out those `from` already holds.
  */
 export function foldExposures(from: Exposures, steps: Iterable<ExposureStep>): Exposures {
   const copy = (book: Record<string, Exposure>) => Object.fromEntries(Object.entries(book).map(([id, e]) => [id, { ...e }]));
@@ -48,12 +49,16 @@ export function foldExposures(from: Exposures, steps: Iterable<ExposureStep>): E
     const e = ((kind === 'prompt' ? folded.prompts : folded.surveys)[id] ??= emptyExposure());
     if (action === 'shown') {
       e.shows++;
+      if (e.lastAnswered !== null && at > e.lastAnswered) e.showsSinceAnswer = (e.showsSinceAnswer ?? 0) + 1;
       e.lastShown = later(e.lastShown, at);
       folded.recentShows.push(at);
     } else if (action === 'held_out') e.heldOutAt ??= at;
     else if (action === 'snoozed') e.lastSnoozed = later(e.lastSnoozed, at);
     else if (action === 'dismissed') e.dismissed = true;
-    else e.lastAnswered = later(e.lastAnswered, at);
+    else if (e.lastAnswered === null || at >= e.lastAnswered) {
+      e.lastAnswered = at;
+      delete e.showsSinceAnswer;
+    }
   }
   folded.recentShows.sort().reverse();
   return folded;

@@ -30,7 +30,7 @@ export function selectDue<T extends RuleItem>(
       if (exposure?.heldOutAt) continue;
       return { action: 'hold-out', item };
     }
-    if (allowedByFrequency(item.frequency, exposure, ctx.now)) return { action: 'show', item };
+    if (allowedByFrequency(item.frequency, exposure, ctx.now, item.recurrence)) return { action: 'show', item };
   }
   return { action: 'none' };
 }

@@ -21,6 +21,6 @@ export function staysQuiet(item: RuleItem, assignment: Assignment, exposure: Exp
   const { trigger } = item;
   if (assignment === 'excluded' || (assignment === 'held-out' && exposure?.heldOutAt)) return 'whatever-events';
   if (trigger.selector !== undefined || (trigger.url !== undefined && !matchesGlob(trigger.url, ctx.path))) return 'whatever-events';
-  if (assignment === 'treated' && spentForGood(item.frequency, exposure)) return 'whatever-events';
+  if (assignment === 'treated' && spentForGood(item.frequency, exposure, item.recurrence)) return 'whatever-events';
   return trigger.inactiveDays === undefined && !isDue(trigger, { ...ctx, domEvent: undefined }, exposure) && 'until-its-event';
 }

@@ -1,8 +1,8 @@
 // The shapes of the config and of the history are the wire protocol's (`@uptake/sdk/protocol`), taken
 // as types only: nothing of zod reaches the script-tag bundles.
-import type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Trigger } from '../protocol/index.js';
+import type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Recurrence, Trigger } from '../protocol/index.js';
 
-export type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Trigger };
+export type { Audience, Exposure, ExposureHistory, Fatigue, Frequency, Recurrence, Trigger };
 
 /** A prompt or a survey, as far as the rules are concerned. */
 export interface RuleItem {
@@ -10,6 +10,8 @@ export interface RuleItem {
   audience: Audience;
   trigger: Trigger;
   frequency: Frequency;
+  /** A survey's: offered again this long after the last answer. */
+  recurrence?: Recurrence | undefined;
 }
 
 /** The person, as the rules see them: traits from `identify`, training from the collector. */

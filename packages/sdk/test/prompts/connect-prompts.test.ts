@@ -43,7 +43,7 @@ function setUp() {
       };
     },
     vitals: async () => ({ reportVitals: () => {} }),
-    explain: () => import('../../src/rules/explain-due.js'),
+    explain: () => import('../../src/prompts/studio-hooks.js'),
   };
   const link = connectPrompts('http://collector.test/v1/config?tool=assistant&writeKey=wk', extras, () => new Date().toISOString());
   const answer = async (i: number, config: ConfigForPerson | number) => {

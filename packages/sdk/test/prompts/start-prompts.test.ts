@@ -380,6 +380,36 @@ describe('startPrompts', () => {
     expect(journal().map((e) => e.action)).toEqual(['shown', 'snoozed']);
   });
 
+  it('offers a recurring survey again everyDays after the last answer, not before; answered on this page, not again on reload', async () => {
+    const confidence: SurveyItem = { ...behaviorCheck, id: 'confidence', trigger: { url: '/*' }, recurrence: { everyDays: 90 } };
+    const answeredAgo = (days: number) => {
+      const config = configWith([], [confidence]);
+      const at = new Date(Date.now() - days * 86_400_000).toISOString();
+      config.history.surveys['confidence'] = {
+        shows: 1,
+        lastShown: at,
+        heldOutAt: null,
+        dismissed: false,
+        lastSnoozed: null,
+        lastAnswered: at,
+      };
+      return config;
+    };
+    start(answeredAgo(89));
+    expect(pulse()).toBeNull();
+    start(answeredAgo(91));
+    const el = pulse();
+    await settle(el);
+    expect(el?.survey?.id).toBe('confidence');
+    (el!.shadowRoot!.querySelector('input[value="no"]') as HTMLInputElement).click();
+    part(el, 'next')?.click();
+    await settle(el);
+    expect(logged.at(-1)).toEqual({ name: 'survey.answered', props: { surveyId: 'confidence', questionId: 'applied', value: 'no' } });
+    runtime?.stop();
+    start(answeredAgo(91));
+    expect(pulse()).toBeNull();
+  });
+
   it('shows a prompt before a survey when both are due', async () => {
     start(configWith([{ ...critiqueTip, trigger: { url: '/*' } }], [behaviorCheck], daysAgo(90)));
     expect(prompt()).not.toBeNull();

@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { emit, type ActionDetail, type CloseReason, type RequestCloseDetail } from '../shared/events.js';
 import { safeHref } from '../shared/safe-href.js';
+import type { PropertyDeclarations } from '../shared/small-element.js';
 import { UptakeElement } from '../shared/uptake-element.js';
 import { promptStyles } from './prompt.styles.js';
 

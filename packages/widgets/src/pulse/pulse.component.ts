@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { emit, type CloseReason, type RequestCloseDetail } from '../shared/events.js';
 import { format } from '../shared/strings.js';
+import type { PropertyDeclarations, PropertyValues } from '../shared/small-element.js';
 import { UptakeElement } from '../shared/uptake-element.js';
 import { pulseStyles } from './pulse.styles.js';
 import { readAnswer, renderQuestion } from './question.js';
@@ -75,7 +76,7 @@ export class UptakePulseElement extends UptakeElement {
     return { surveyId: this.survey?.id ?? '', reason: this._done ? 'done' : reason };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('survey')) {
       this._step = 0;
       this._done = false;

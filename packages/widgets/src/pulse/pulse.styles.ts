@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../shared/css.js';
 import { placementStyles, themeStyles } from '../shared/theme.styles.js';
 
 export const pulseStyles = [

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { format, type UptakeStrings } from '../shared/strings.js';
 import type { PulseQuestion } from './survey.js';
 

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 // The dark palette, for theme="dark" and for a dark system preference unless theme="light".
 const dark = css`

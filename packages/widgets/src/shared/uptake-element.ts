@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { type PropertyDeclarations, SmallElement } from './small-element.js';
 import { emit, type CloseReason, type RequestCloseDetail } from './events.js';
 import { resolveStrings, type UptakeStrings } from './strings.js';
 
@@ -7,7 +7,7 @@ import { resolveStrings, type UptakeStrings } from './strings.js';
  * `uptake-request-close`, and focus handed back to where it came from. A widget never takes focus
  * by itself; it only returns focus that the user moved into it.
  */
-export abstract class UptakeElement extends LitElement {
+export abstract class UptakeElement extends SmallElement {
   // Declared here rather than with decorators (see UptakePromptElement).
   static override properties: PropertyDeclarations = {
     strings: { attribute: false },
