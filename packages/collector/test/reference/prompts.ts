@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../src/storage/store.js';
 import { rate } from './groups.js';
 import { newcombe } from './newcombe.js';
 import { byTimeThenId, identified } from './people.js';
+import { referenceFunnel } from './surveys.js';
 
 /** Whether an event carries the goal's props: compared as text, as JSON would print them; null means absent. */
 function hasProps(e: StoredEvent, props: Record<string, string | number | boolean | null>): boolean {
@@ -42,7 +43,7 @@ export function promptUplift(
     const converted = exposed.filter((x) =>
       goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window),
     );
-    return { n: exposed.length, y: converted.length };
+    return { n: exposed.length, y: converted.length, exposed };
   };
   const treated = arm('prompt.shown');
   const control = arm('prompt.held_out');
@@ -60,5 +61,6 @@ export function promptUplift(
     uplift: both ? (convTreated as number) - (convControl as number) : null,
     ci95: both ? newcombe(treated.y, treated.n, control.y, control.n) : null,
     suppressed: !both,
+    funnel: referenceFunnel(events, prompt, { people: treated.exposed, converted: treated.y }, min, tool),
   };
 }

@@ -1,4 +1,4 @@
-import type { PromptConfig } from '@uptake/sdk/protocol';
+import type { PromptConfig, SurveyConfig } from '@uptake/sdk/protocol';
 import type { Metrics, MetricsQuery } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { behaviorCheck, gap } from './behavior-check.js';
@@ -9,12 +9,14 @@ import { activeDays, trainedPeople } from './people.js';
 import { activity, adoption, sustained } from './population.js';
 import { promptUplift } from './prompts.js';
 import { segmentsBy } from './segments.js';
+import { referenceSurvey } from './surveys.js';
 
 /** What of the config the metrics read. */
 export interface ReferenceConfig {
   minGroupSize: number;
   usageEvents: readonly string[];
   prompts: readonly PromptConfig[];
+  surveys?: readonly SurveyConfig[];
 }
 
 /** The collector stores an id once: of events written with the same id, the first one stays. */
@@ -73,5 +75,8 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
       recent.filter((e) => e.name === 'perf.vital'),
       min,
     ),
+    surveys: (config.surveys ?? [])
+      .filter((s) => q.tool === undefined || s.tools === undefined || s.tools.includes(q.tool))
+      .map((s) => referenceSurvey(events, s, q.tool, selected, min)),
   };
 }
