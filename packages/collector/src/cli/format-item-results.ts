@@ -39,16 +39,15 @@ function surveyLines(s: SurveyResult): string[] {
 /** The results per item of `uptake report`: the prompts' funnels and each survey's results. */
 export function formatItemResults(m: Metrics): string[] {
   const out: string[] = [];
-  const funnels = m.prompts.filter((p) => p.funnel);
-  if (funnels.length) {
+  if (m.funnels?.length) {
     out.push('', 'Prompt funnels (people shown → clicked → reached the goal)');
-    for (const p of funnels) {
-      const f = p.funnel;
-      const known = p.knownAround ? ` · uplift expected to be known around ${p.knownAround}` : '';
+    for (const f of m.funnels) {
+      const p = m.prompts.find((x) => x.id === f.id);
+      const known = p?.knownAround ? ` · uplift expected to be known around ${p.knownAround}` : '';
       out.push(
-        f && !f.suppressed
-          ? `  ${p.id}: ${int(f.shown)} → ${int(f.clicked)} clicked → ${int(f.goal)} reached the goal${known}`
-          : `  ${p.id}: suppressed${known}`,
+        !f.suppressed
+          ? `  ${f.id}: ${int(f.shown)} → ${int(f.clicked)} clicked → ${int(f.goal)} reached the goal${known}`
+          : `  ${f.id}: suppressed${known}`,
       );
     }
   }

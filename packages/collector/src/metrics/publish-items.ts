@@ -11,10 +11,11 @@ import type { Metrics, MetricsQuery, PromptFunnel } from './types.js';
  * the uplift's treated arm and its conversions (the same figures), clicked a part of the shown.
  */
 function publishFunnel(release: Release, p: PromptCounts, clicked: number, base: Population): PromptFunnel {
-  if (release.hide([p.treated.people])[0]) return { shown: null, clicked: null, goal: null, suppressed: true };
+  if (release.hide([p.treated.people])[0]) return { id: p.id, shown: null, clicked: null, goal: null, suppressed: true };
   const n = p.treated.people;
   const shown = release.count(cellName('exposed', base, p.id, 'treated'), n);
   return {
+    id: p.id,
     shown,
     clicked: release.part(cellName('clicked', base, p.id, 'treated'), clicked, n, shown),
     goal: release.part(cellName('converted', base, p.id, 'treated'), p.treated.converted, n, shown),
@@ -23,8 +24,8 @@ function publishFunnel(release: Release, p: PromptCounts, clicked: number, base:
 }
 
 /**
- * Adds the results per item to a published answer (docs/analysts.md "Results per item"): a funnel
- * on each `prompts` entry and the `surveys`, released as the rest of the answer was.
+ * Adds the results per item to a published answer (docs/analysts.md "Results per item"): the
+ * `funnels` of the `prompts` entries and the `surveys`, released as the rest of the answer was.
  */
 export function publishItems(
   metrics: Metrics,
@@ -38,10 +39,7 @@ export function publishItems(
   const surveys = reportedSurveys(config, q);
   return {
     ...metrics,
-    prompts: metrics.prompts.map((entry, i) => {
-      const counts = prompts[i];
-      return counts ? { ...entry, funnel: publishFunnel(release, counts, items.clicks.get(counts.id) ?? 0, base) } : entry;
-    }),
+    funnels: prompts.map((p) => publishFunnel(release, p, items.clicks.get(p.id) ?? 0, base)),
     surveys: items.surveys.flatMap((c) => {
       const survey = surveys.find((s) => s.id === c.id);
       return survey ? [publishSurvey(release, survey, c, base)] : [];

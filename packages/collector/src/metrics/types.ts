@@ -94,12 +94,15 @@ export interface PromptMetrics {
    * an arm holds.
    */
   knownAround?: string | null;
-  /** People at each step among the treated arm: shown → clicked its action → reached the goal (docs/analysts.md "Prompt results"). */
-  funnel?: PromptFunnel;
 }
 
-/** A prompt's funnel in people: each step counts people of the treated arm (a goal may be reached without a click). */
+/**
+ * A prompt's funnel in people (`GET /v1/metrics` key `funnels`, one per `prompts` entry, same order):
+ * each step counts people of the treated arm, shown → clicked its action → reached the goal (a goal
+ * may be reached without a click).
+ */
 export interface PromptFunnel {
+  id: string;
   shown: number | null;
   clicked: number | null;
   goal: number | null;
@@ -189,6 +192,8 @@ export interface Metrics {
   cohorts: CohortMetrics[];
   segments: { role: SegmentMetrics[]; team: SegmentMetrics[] };
   prompts: PromptMetrics[];
+  /** The funnel of each `prompts` entry, in the same order (docs/analysts.md "Prompt results"). */
+  funnels?: PromptFunnel[];
   /** Results of every survey of the config file and of the studio (ever published). */
   surveys?: SurveyResult[];
   /** Per training program (at most 20, the largest first). */

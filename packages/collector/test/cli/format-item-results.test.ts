@@ -9,8 +9,12 @@ describe('uptake report: results per item', () => {
     const m = {
       ...base,
       prompts: [
-        { id: 'tip', funnel: { shown: 30, clicked: 12, goal: 9, suppressed: false }, knownAround: null },
-        { id: 'new', funnel: { shown: null, clicked: null, goal: null, suppressed: true }, knownAround: '2026-07-05' },
+        { id: 'tip', knownAround: null },
+        { id: 'new', knownAround: '2026-07-05' },
+      ],
+      funnels: [
+        { id: 'tip', shown: 30, clicked: 12, goal: 9, suppressed: false },
+        { id: 'new', shown: null, clicked: null, goal: null, suppressed: true },
       ],
     } as unknown as Metrics;
     expect(formatItemResults(m)).toEqual([

@@ -127,7 +127,7 @@ describe.each(storeKinds)('results per item, $kind store', ({ kind }) => {
       trend: expect.any(Array),
     });
     expect(actual.surveys?.[1]).toMatchObject({ id: 'tiny', suppressed: true, respondents: null, questions: [] });
-    expect(actual.prompts[0]?.funnel).toEqual({ shown: 20, clicked: 12, goal: 8, suppressed: false });
+    expect(actual.funnels?.[0]).toEqual({ id: 'tip', shown: 20, clicked: 12, goal: 8, suppressed: false });
   });
 
   it('a viewer cannot difference a histogram bucket: hidden buckets hold minGroupSize people together, and no mean is given beside them', async () => {
@@ -158,7 +158,7 @@ describe.each(storeKinds)('results per item, $kind store', ({ kind }) => {
       waves: [],
       trend: [],
     });
-    expect(seen.prompts[0]?.funnel?.shown).toBe(seen.prompts[0]?.treated);
+    expect(seen.funnels?.[0]?.shown).toBe(seen.prompts[0]?.treated);
     // Hidden weeks and waves are not listed to a viewer.
     expect(seen.surveys?.[0]?.trend.every((w) => !w.suppressed)).toBe(true);
   });
@@ -167,7 +167,7 @@ describe.each(storeKinds)('results per item, $kind store', ({ kind }) => {
     const week = ['2026-06-15', '2026-06-16', '2026-06-17', '2026-06-19'];
     const seen = await Promise.all(week.map(viewer));
     for (const m of seen) expect(m.figuresAsOf).toBe('2026-06-14');
-    for (const m of seen.slice(1)) expect({ s: m.surveys, p: m.prompts }).toEqual({ s: seen[0]?.surveys, p: seen[0]?.prompts });
+    for (const m of seen.slice(1)) expect({ s: m.surveys, f: m.funnels }).toEqual({ s: seen[0]?.surveys, f: seen[0]?.funnels });
   });
 
   it('text answers: an analyst reads them without user ids; a viewer or an editor trying gets 403 and finds none in the metrics', async () => {

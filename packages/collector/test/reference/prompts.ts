@@ -1,5 +1,5 @@
 import type { PromptConfig } from '@uptake/sdk/protocol';
-import type { PromptMetrics } from '../../src/metrics/types.js';
+import type { PromptFunnel, PromptMetrics } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { rate } from './groups.js';
 import { newcombe } from './newcombe.js';
@@ -20,13 +20,24 @@ function hasProps(e: StoredEvent, props: Record<string, string | number | boolea
  * `withinDays` × 24 h later. Exposures are of `tool` when given; `people`, when given, are the
  * only people counted. An arm under `min` people is suppressed, and so is the uplift.
  */
-export function promptUplift(
+export function promptUplift(...args: Parameters<typeof promptArms>): PromptMetrics {
+  return promptArms(...args).uplift;
+}
+
+/** The funnel of a prompt with a goal (docs/analysts.md "Prompt results"): its treated arm shown → clicked → converted. */
+export function promptFunnel(...args: Parameters<typeof promptArms>): PromptFunnel {
+  const [events, prompt, tool, , min] = args;
+  const { treated } = promptArms(...args);
+  return referenceFunnel(events, prompt, { people: treated.exposed, converted: treated.y }, min, tool);
+}
+
+function promptArms(
   events: readonly StoredEvent[],
   prompt: PromptConfig,
   tool: string | undefined,
   people: ReadonlySet<string> | undefined,
   min: number,
-): PromptMetrics {
+) {
   const goal = prompt.goal as NonNullable<PromptConfig['goal']>;
   const first = new Map<string, StoredEvent>();
   const exposures = identified(events).filter(
@@ -52,7 +63,7 @@ export function promptUplift(
   const both = treatedShown && controlShown;
   const convTreated = treatedShown ? rate(treated.y, treated.n) : null;
   const convControl = controlShown ? rate(control.y, control.n) : null;
-  return {
+  const uplift: PromptMetrics = {
     id: prompt.id,
     treated: treatedShown ? treated.n : null,
     control: controlShown ? control.n : null,
@@ -61,6 +72,6 @@ export function promptUplift(
     uplift: both ? (convTreated as number) - (convControl as number) : null,
     ci95: both ? newcombe(treated.y, treated.n, control.y, control.n) : null,
     suppressed: !both,
-    funnel: referenceFunnel(events, prompt, { people: treated.exposed, converted: treated.y }, min, tool),
   };
+  return { uplift, treated };
 }

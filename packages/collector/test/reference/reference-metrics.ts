@@ -7,7 +7,7 @@ import { dayNumber, dayOf } from './days.js';
 import { last28Days, outputs, vitals } from './outputs.js';
 import { activeDays, trainedPeople } from './people.js';
 import { activity, adoption, sustained } from './population.js';
-import { promptUplift } from './prompts.js';
+import { promptFunnel, promptUplift } from './prompts.js';
 import { segmentsBy } from './segments.js';
 import { referenceSurvey } from './surveys.js';
 
@@ -75,6 +75,7 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
       recent.filter((e) => e.name === 'perf.vital'),
       min,
     ),
+    funnels: withGoal.map((p) => promptFunnel(events, p, q.tool, selected, min)),
     surveys: (config.surveys ?? [])
       .filter((s) => q.tool === undefined || s.tools === undefined || s.tools.includes(q.tool))
       .map((s) => referenceSurvey(events, s, q.tool, selected, min)),

@@ -226,10 +226,10 @@ export function referenceFunnel(
   min: number,
   tool: string | undefined,
 ): PromptFunnel {
-  if (treated.people.length < min) return { shown: null, clicked: null, goal: null, suppressed: true };
+  if (treated.people.length < min) return { id: prompt.id, shown: null, clicked: null, goal: null, suppressed: true };
   const clicks = identified(events).filter(
     (e) => e.name === 'prompt.clicked' && e.props['promptId'] === prompt.id && (tool === undefined || e.tool === tool),
   );
   const clicked = treated.people.filter((x) => clicks.some((c) => c.userId === x.userId && c.ts.getTime() >= x.ts.getTime())).length;
-  return { shown: treated.people.length, clicked, goal: treated.converted, suppressed: false };
+  return { id: prompt.id, shown: treated.people.length, clicked, goal: treated.converted, suppressed: false };
 }
