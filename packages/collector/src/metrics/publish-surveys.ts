@@ -112,7 +112,7 @@ function publishWaves(release: Release, survey: SurveyConfig, c: SurveyCounts, b
 }
 
 /**
- * A survey's results as `release` lets its reader see them (docs/analysts.md "Survey results"):
+ * A survey's results as `release` lets its reader see them (docs/analysts.md "Results per item"):
  * the survey is a group of its respondents, hidden whole under `minGroupSize` (a hidden survey
  * names nothing: no question, wave nor week); each question, wave and week is a group of its own.
  */

@@ -55,7 +55,7 @@ interface AnswerScope {
  * The CTEs `shown_or_answered` (every `survey.shown` and `survey.answered` of the surveys, with the
  * number of the person's showings up to it) and `given` (the answers with their wave and ISO week),
  * after a `WITH` or a comma. A response is the answers given after one showing; a person's n-th
- * response to a survey is in wave n (docs/analysts.md "Survey results").
+ * response to a survey is in wave n (docs/analysts.md "Results per item").
  */
 function answerCtes({ dialect, end, surveys, toolFilter, restrictToTrained }: AnswerScope): string {
   const json = (key: string) => dialect.jsonText('props', key);

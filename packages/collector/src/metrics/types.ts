@@ -124,7 +124,7 @@ export interface TrendPoint {
   suppressed: boolean;
 }
 
-/** The results of one question (docs/analysts.md "Survey results"); which fields it has depends on `type`. */
+/** The results of one question (docs/analysts.md "Results per item"); which fields it has depends on `type`. */
 export interface QuestionResult {
   id: string;
   type: 'scale' | 'nps' | 'choice' | 'multi' | 'text' | 'number';
@@ -192,7 +192,7 @@ export interface Metrics {
   cohorts: CohortMetrics[];
   segments: { role: SegmentMetrics[]; team: SegmentMetrics[] };
   prompts: PromptMetrics[];
-  /** The funnel of each `prompts` entry, in the same order (docs/analysts.md "Prompt results"). */
+  /** The funnel of each `prompts` entry, in the same order (docs/analysts.md "Results per item"). */
   funnels?: PromptFunnel[];
   /** Results of every survey of the config file and of the studio (ever published). */
   surveys?: SurveyResult[];

@@ -24,7 +24,7 @@ export function promptUplift(...args: Parameters<typeof promptArms>): PromptMetr
   return promptArms(...args).uplift;
 }
 
-/** The funnel of a prompt with a goal (docs/analysts.md "Prompt results"): its treated arm shown → clicked → converted. */
+/** The funnel of a prompt with a goal (docs/analysts.md "Results per item"): its treated arm shown → clicked → converted. */
 export function promptFunnel(...args: Parameters<typeof promptArms>): PromptFunnel {
   const [events, prompt, tool, , min] = args;
   const { treated } = promptArms(...args);
