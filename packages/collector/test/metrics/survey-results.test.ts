@@ -163,6 +163,18 @@ describe.each(storeKinds)('results per item, $kind store', ({ kind }) => {
     expect(seen.surveys?.[0]?.trend.every((w) => !w.suppressed)).toBe(true);
   });
 
+  it('a filter that narrows the population below minGroupSize hides every survey and funnel from a viewer, not from an analyst', async () => {
+    // Nobody used the tool in the last 28 days: the tool filter selects fewer than minGroupSize people.
+    const narrowed = await computeMetrics(collector.store, config, { asOf: '2026-06-14', tool: 'assistant' }, { exact: false, today });
+    expect(narrowed.surveys?.map((x) => [x.id, x.suppressed, x.questions.length])).toEqual([
+      ['pulse', true, 0],
+      ['tiny', true, 0],
+    ]);
+    expect(narrowed.funnels?.[0]?.suppressed).toBe(true);
+    const exact = await computeMetrics(collector.store, config, { asOf: '2026-06-14', tool: 'assistant' });
+    expect(exact.surveys?.[0]?.respondents).toBe(40);
+  });
+
   it('a viewer reads one answer a week: every day of a week gives the same results', async () => {
     const week = ['2026-06-15', '2026-06-16', '2026-06-17', '2026-06-19'];
     const seen = await Promise.all(week.map(viewer));
