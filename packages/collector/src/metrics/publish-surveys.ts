@@ -35,9 +35,16 @@ function hiddenQuestion(q: QuestionConfig): QuestionResult {
  * bucket with someone in it is hidden, computed from the buckets as released: it then tells
  * nothing they do not. Analysts and admins read every bucket exactly.
  */
-function publishDistribution(release: Release, q: QuestionConfig, d: Distribution, cell: (...detail: string[]) => string): QuestionResult {
+function publishDistribution(
+  release: Release,
+  q: QuestionConfig,
+  d: Distribution,
+  of: { people: number; published: number },
+  cell: (...detail: string[]) => string,
+): QuestionResult {
   if (release.hide([d.people])[0]) return hiddenQuestion(q);
-  const respondents = release.count(cell('respondents'), d.people);
+  // Part of the survey's (or the wave's) respondents: never more than they, as released.
+  const respondents = release.part(cell('respondents'), d.people, of.people, of.published);
   const result: QuestionResult = { id: q.id, type: q.type, respondents, suppressed: false };
   if (q.type === 'number') {
     // No buckets to difference: a mean and a median of at least minGroupSize answers, as the vitals' p75.
@@ -101,13 +108,14 @@ function publishWaves(release: Release, survey: SurveyConfig, c: SurveyCounts, b
   const hidden = release.hide(list.map(([, n]) => n));
   return list.flatMap(([wave, n], i): WaveResult[] => {
     if (hidden[i]) return release.listsHidden ? [{ wave, respondents: null, suppressed: true, questions: [] }] : [];
+    const respondents = release.count(cellName('survey', base, survey.id, 'wave', wave), n);
     const questions = survey.questions.map((q) => {
       const d = c.questions.get(q.id)?.waves.get(wave) ?? { people: 0, values: new Map() };
-      return publishDistribution(release, q, d, (...detail) =>
+      return publishDistribution(release, q, d, { people: n, published: respondents }, (...detail) =>
         cellName('survey', base, survey.id, 'question', q.id, `wave-${wave}`, ...detail),
       );
     });
-    return [{ wave, respondents: release.count(cellName('survey', base, survey.id, 'wave', wave), n), suppressed: false, questions }];
+    return [{ wave, respondents, suppressed: false, questions }];
   });
 }
 
@@ -126,7 +134,7 @@ export function publishSurvey(release: Release, survey: SurveyConfig, c: SurveyC
     const counts = c.questions.get(q.id);
     const qcell = (...detail: string[]) => cell('question', q.id, 'all', ...detail);
     if (!counts) return hiddenQuestion(q);
-    const result = publishDistribution(release, q, counts.total, qcell);
+    const result = publishDistribution(release, q, counts.total, { people: c.respondents, published: respondents }, qcell);
     return result.suppressed ? result : { ...result, trend: publishTrend(release, q, counts.weeks, qcell) };
   });
   const weeks = [...c.weeks].sort(([a], [b]) => (a < b ? -1 : 1));

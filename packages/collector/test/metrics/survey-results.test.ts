@@ -143,6 +143,8 @@ describe.each(storeKinds)('results per item, $kind store', ({ kind }) => {
       // A bucket under minGroupSize is never shown.
       for (const [i, n] of sizes.entries()) if (n > 0 && n < 5) expect(hidden[i]).toBe(true);
     }
+    // A question's respondents are part of the survey's, as released.
+    for (const q of seen.surveys?.[0]?.questions ?? []) expect(q.respondents).toBeLessThanOrEqual(seen.surveys?.[0]?.respondents as number);
     // Confidence 1 (2 people) is hidden: its mean would tell it, so there is none.
     expect(question(seen, 'confidence').histogram?.[0]?.people).toBeNull();
     expect(question(seen, 'confidence').mean).toBeNull();
