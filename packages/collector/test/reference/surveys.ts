@@ -179,20 +179,22 @@ export function referenceSurvey(
   const shown = new Set(mine.map((e) => e.userId)).size;
   const waves = [...new Set(answers.map((a) => a.wave))].sort((a, b) => a - b);
   const weeks = [...new Set(answers.map((a) => a.week))].sort();
+  const questionsOf = (list: readonly Answer[], trend: boolean) =>
+    survey.questions.map((q) =>
+      question(
+        q,
+        list.filter((a) => a.question === q.id),
+        min,
+        trend,
+      ),
+    );
   return {
     id: survey.id,
     shown,
     respondents,
     responseRate: respondents / shown,
     suppressed: false,
-    questions: survey.questions.map((q) =>
-      question(
-        q,
-        answers.filter((a) => a.question === q.id),
-        min,
-        true,
-      ),
-    ),
+    questions: questionsOf(answers, true),
     waves: waves.map((wave): WaveResult => {
       const inWave = answers.filter((a) => a.wave === wave);
       const n = new Set(inWave.map((a) => a.user)).size;
@@ -201,14 +203,7 @@ export function referenceSurvey(
         wave,
         respondents: n,
         suppressed: false,
-        questions: survey.questions.map((q) =>
-          question(
-            q,
-            inWave.filter((a) => a.question === q.id),
-            min,
-            false,
-          ),
-        ),
+        questions: questionsOf(inWave, false),
       };
     }),
     trend: weeks.map((week) => {
