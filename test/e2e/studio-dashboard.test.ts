@@ -11,6 +11,18 @@ const site = useExampleToolSite((toolUrl) => ({
   adminToken,
   fatigue: { perDay: 20, perWeek: 50 },
   prompts: [{ id: 'file-tip', trigger: { event: 'ai.request' }, content: { title: 'A tip from the config file' } }],
+  // Never due on the tool: its answers are written to the store by the results test.
+  surveys: [
+    {
+      id: 'file-pulse',
+      trigger: { event: 'never.happens' },
+      questions: [
+        { id: 'confidence', type: 'scale', text: 'How confident?' },
+        { id: 'recommend', type: 'nps', text: 'Recommend?' },
+        { id: 'comment', type: 'text', text: 'Anything else?' },
+      ],
+    },
+  ],
 }));
 
 /** axe-core's violations on the page, evaluated through DevTools (the dashboard's CSP allows no injected script). */
@@ -195,6 +207,43 @@ describe('the studio in the dashboard, in Chromium', () => {
     expect(await studio.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     expect(await studio.getByLabel('Title', { exact: true }).getAttribute('readonly')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an item’s results from the list: headline, distributions, weeks, text answers as text; axe finds nothing', async () => {
+    const answers = Array.from({ length: 12 }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 0, 5 + (i % 3) * 7, 12));
+      const base = { ts: at, receivedAt: at, userId: `person-${i}`, anonymousId: null, sessionId: null, tool: 'assistant' };
+      const answer = (questionId: string, value: unknown, k: number) => ({
+        ...base,
+        id: `results-e2e-${i}-${k}`,
+        name: 'survey.answered',
+        props: { surveyId: 'file-pulse', questionId, value },
+      });
+      return [
+        { ...base, id: `results-e2e-${i}-0`, name: 'survey.shown', props: { surveyId: 'file-pulse' } },
+        answer('confidence', 1 + (i % 5), 1),
+        answer('recommend', i % 11, 2),
+        answer('comment', `<b>bold ${i}</b> stays text`, 3),
+      ];
+    }).flat();
+    await site().collector.store.insert(answers as never);
+    const { page, problems } = await openStudio();
+    const studio = page.locator('#studio');
+    const row = studio.getByRole('row', { name: /file-pulse/ });
+    await expect.poll(() => row.innerText()).toContain('12 answered (100%)');
+    await row.getByRole('button', { name: 'Results of file-pulse' }).press('Enter');
+    await studio.getByRole('heading', { name: 'Results of file-pulse' }).waitFor();
+    expect(await studio.innerText()).toContain('12 of 12 people shown answered (100%)');
+    await studio.getByRole('table', { name: 'confidence: people per answer' }).waitFor();
+    await studio.getByRole('button', { name: 'Read the answers to comment' }).press('Enter');
+    const list = studio.getByRole('list', { name: 'Answers to comment' });
+    await list.getByText('<b>bold 3</b> stays text', { exact: false }).waitFor();
+    expect(await studio.locator('b').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await studio.getByRole('button', { name: 'Back to the list' }).press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Results of file-pulse');
     expect(problems).toEqual([]);
     await page.close();
   });

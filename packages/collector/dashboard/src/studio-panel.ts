@@ -1,12 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AuthError } from './api.js';
+import type { Metrics } from '../../src/metrics/types.js';
+import { AuthError, getJson } from './api.js';
 import { LightElement } from './light-element.js';
 import { type ItemLine, type ItemView, studioApi } from './studio-api.js';
 import type { Kind } from './studio-draft.js';
 import { StudioEditor } from './studio-editor.js';
+import { headline, StudioResults } from './studio-results.js';
 
 if (!customElements.get('uptake-studio-editor')) customElements.define('uptake-studio-editor', StudioEditor);
+if (!customElements.get('uptake-studio-results')) customElements.define('uptake-studio-results', StudioResults);
 
 const statusWords = { draft: 'Draft', live: 'Live', paused: 'Paused', archived: 'Archived' } as const;
 
@@ -20,6 +23,9 @@ export class StudioPanel extends LightElement {
   @state() private items: ItemLine[] = [];
   @state() private error = '';
   @state() private editing: { kind: Kind; view: ItemView | null } | null = null;
+  /** Each item's results, as this token reads `/v1/metrics`; null until read, or when it cannot be. */
+  @state() private metrics: Metrics | null = null;
+  @state() private results: { kind: Kind; id: string } | null = null;
   /** The list row to give focus back to when the editor closes. */
   private returnTo = '';
 
@@ -31,6 +37,8 @@ export class StudioPanel extends LightElement {
     try {
       this.items = (await studioApi.items(this.token)).items;
       this.error = '';
+      // The headline results: a failure leaves them out, never the list.
+      this.metrics = await getJson<Metrics>('v1/metrics', this.token).catch(() => null);
     } catch (error) {
       if (error instanceof AuthError) this.dispatchEvent(new CustomEvent('uptake-auth-error', { detail: error.message, bubbles: true }));
       this.error = (error as Error).message;
@@ -47,8 +55,14 @@ export class StudioPanel extends LightElement {
     }
   }
 
+  private showResults(kind: Kind, id: string, from: string): void {
+    this.returnTo = from;
+    this.results = { kind, id };
+  }
+
   private async close(): Promise<void> {
     this.editing = null;
+    this.results = null;
     await this.load();
     await this.updateComplete;
     this.querySelector<HTMLElement>(`[data-open="${this.returnTo}"]`)?.focus();
@@ -63,7 +77,10 @@ export class StudioPanel extends LightElement {
         this.editing
           ? html`<uptake-studio-editor .token=${this.token} .tools=${this.tools} .kind=${this.editing.kind} .view=${this.editing.view}
               @uptake-studio-changed=${() => void this.load()} @uptake-studio-close=${() => void this.close()}></uptake-studio-editor>`
-          : this.list()
+          : this.results
+            ? html`<button type="button" @click=${() => void this.close()}>Back to the list</button>
+              <uptake-studio-results .token=${this.token} .kind=${this.results.kind} .itemId=${this.results.id} .metrics=${this.metrics}></uptake-studio-results>`
+            : this.list()
       }
     </section>`;
   }
@@ -79,7 +96,7 @@ export class StudioPanel extends LightElement {
           : html`<div class="scroll" tabindex="0" role="region" aria-label="Prompts and surveys, table">
             <table class="studio-items">
               <caption>Prompts and surveys, in the order they are considered</caption>
-              <thead><tr><th scope="col">Item</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Where</th><th scope="col">Last change</th></tr></thead>
+              <thead><tr><th scope="col">Item</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Where</th><th scope="col">Last change</th><th scope="col">Result</th></tr></thead>
               <tbody>${this.items.map((item) => {
                 const key = `${item.kind}:${item.id}`;
                 return html`<tr>
@@ -90,6 +107,9 @@ export class StudioPanel extends LightElement {
                   <td>${item.version ?? '—'}</td>
                   <td>${item.source === 'file' ? 'config file' : 'studio'}</td>
                   <td>${item.savedAt ? `${item.savedAt.slice(0, 16).replace('T', ' ')} UTC by ${item.savedBy}` : '—'}</td>
+                  <td>${headline(item.kind, item.id, this.metrics)}
+                    <button type="button" class="link" data-open=${`results:${key}`} aria-label=${`Results of ${item.id}`}
+                      @click=${() => this.showResults(item.kind, item.id, `results:${key}`)}>Results</button></td>
                 </tr>`;
               })}</tbody>
             </table>

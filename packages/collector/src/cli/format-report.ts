@@ -1,5 +1,6 @@
 import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
+import { formatItemResults } from './format-item-results.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
@@ -145,6 +146,7 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
       ]),
     );
   }
+  out.push(...formatItemResults(m));
   if (m.vitals.length) {
     out.push('', 'Web-vitals (75th percentile, last 28 days)');
     out.push(

@@ -4,6 +4,7 @@ import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-q
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
 import { measuredPrompts } from '../studio/measured-prompts.js';
+import { measuredSurveys } from '../studio/measured-surveys.js';
 import { UsageError } from './cli-error.js';
 import { parseFlags } from './parse-flags.js';
 import { formatReport } from './format-report.js';
@@ -52,7 +53,8 @@ export async function reportCommand(args: string[]): Promise<void> {
           `(no ${defaultConfigFile}: default settings, groups under ${config.minGroupSize} suppressed; prompts' uplift needs the config's prompts: --config FILE)`,
         );
       const prompts = await measuredPrompts(store, config.prompts);
-      return { metrics: await computeMetrics(store, { ...config, prompts }, query), summary: await store.summary() };
+      const surveys = await measuredSurveys(store, config.surveys);
+      return { metrics: await computeMetrics(store, { ...config, prompts, surveys }, query), summary: await store.summary() };
     },
     async (collector) => {
       const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined));

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
  * person's id in clear, on an access request's export) is kept as a mark only; any other parameter
  * is left out, so no one can write a person's id into the log through a made-up one.
  */
-const kept = ['asOf', 'tool', 'program', 'cohort', 'format', 'from', 'to', 'before', 'since', 'token', 'limit'];
+const kept = ['asOf', 'tool', 'program', 'cohort', 'format', 'from', 'to', 'before', 'since', 'token', 'limit', 'question'];
 const marked: Readonly<Record<string, string>> = { user: '<person>' };
 
 /** The audit log's `endpoint` of a request: its route's path (`/v1/people/:userId`) and non-personal query. */

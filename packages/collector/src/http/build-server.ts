@@ -21,6 +21,7 @@ import { registerReadRoutes } from './read-routes.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
 import { registerStudioRoutes } from './studio-routes.js';
+import { registerSurveyAnswersRoute } from './survey-answers-route.js';
 import { registerToolsRoute } from './tools-route.js';
 import { registerWhoamiRoute } from './whoami-route.js';
 import { registerXapiRoutes } from './xapi-route.js';
@@ -90,6 +91,7 @@ export async function buildServer(
   registerExportRoute(app, ctx);
   registerImportRoute(app, ctx);
   registerMetricsRoute(app, ctx);
+  registerSurveyAnswersRoute(app, ctx);
   registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerStudioRoutes(app, ctx);

@@ -5,6 +5,7 @@ import type { MetricsQuery } from '../metrics/types.js';
 import { auditRows } from './audit-trail.js';
 import { can } from '../config/roles.js';
 import { measuredPrompts } from '../studio/measured-prompts.js';
+import { measuredSurveys } from '../studio/measured-surveys.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './require-role.js';
 import { singleValues } from './single-values.js';
@@ -25,8 +26,9 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): 
     auditRows(request, 1);
     // Analysts and admins read exact figures (they may export the rows anyway); viewers and editors
     // read figures they cannot difference (SPEC "Viewers cannot difference"). The studio's
-    // published prompts are measured like the file's.
-    const config = { ...ctx.config, prompts: await measuredPrompts(ctx.store, ctx.config.prompts) };
+    // published prompts and surveys are measured like the file's.
+    const prompts = await measuredPrompts(ctx.store, ctx.config.prompts);
+    const config = { ...ctx.config, prompts, surveys: await measuredSurveys(ctx.store, ctx.config.surveys) };
     return computeMetrics(ctx.store, config, query, { exact: can(caller.role, 'readExact') });
   });
 }

@@ -1,7 +1,9 @@
 import type { UptakeConfig } from '../config/config-schema.js';
 import type { Store } from '../storage/store.js';
 import { countMetrics } from './count-metrics.js';
+import { countItems } from './item-counts.js';
 import { todayUtc } from './parse-metrics-query.js';
+import { publishItems } from './publish-items.js';
 import { publishMetrics } from './publish-metrics.js';
 import { exactRelease } from './release.js';
 import type { Metrics, MetricsQuery } from './types.js';
@@ -24,5 +26,14 @@ export interface MetricsOptions {
  */
 export async function computeMetrics(store: Store, config: UptakeConfig, q: MetricsQuery, options: MetricsOptions = {}): Promise<Metrics> {
   if (options.exact === false) return viewerMetrics(store, config, q, options.today ?? todayUtc());
-  return countMetrics(store, config, q, async (counts) => publishMetrics(counts, q, exactRelease(config.minGroupSize)));
+  const release = exactRelease(config.minGroupSize);
+  return countMetrics(store, config, q, async (counts, session) => {
+    const items = await countItems(
+      session,
+      config,
+      q,
+      counts.prompts.map((p) => p.id),
+    );
+    return publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+  });
 }

@@ -96,6 +96,81 @@ export interface PromptMetrics {
   knownAround?: string | null;
 }
 
+/**
+ * A prompt's funnel in people (`GET /v1/metrics` key `funnels`, one per `prompts` entry, same order):
+ * each step counts people of the treated arm, shown → clicked its action → reached the goal (a goal
+ * may be reached without a click).
+ */
+export interface PromptFunnel {
+  id: string;
+  shown: number | null;
+  clicked: number | null;
+  goal: number | null;
+  suppressed: boolean;
+}
+
+/** One value of a question (a scale point, an NPS score 0–10, an option) and the people whose answer it is. */
+export interface AnswerBucket {
+  value: number | string;
+  people: number | null;
+}
+
+/** One ISO week of a question's trend: the people who answered in it, and its mean (scale, number) or NPS score. */
+export interface TrendPoint {
+  week: string;
+  answers: number | null;
+  mean?: number | null;
+  nps?: number | null;
+  suppressed: boolean;
+}
+
+/** The results of one question (docs/analysts.md "Results per item"); which fields it has depends on `type`. */
+export interface QuestionResult {
+  id: string;
+  type: 'scale' | 'nps' | 'choice' | 'multi' | 'text' | 'number';
+  /** People whose answer counts (each person's latest). */
+  respondents: number | null;
+  suppressed: boolean;
+  /** scale, nps, choice, multi: people per value (multi: per option chosen). */
+  histogram?: AnswerBucket[];
+  /** scale, nps, choice: people whose answer is none of the question's values (it changed since). */
+  other?: number | null;
+  /** scale, number: the mean answer and its 95% interval (Student's t). */
+  mean?: number | null;
+  ci95?: [number, number] | null;
+  /** number: the median answer. */
+  median?: number | null;
+  /** nps: % promoters (9–10) − % detractors (0–6), −100…100. */
+  nps?: number | null;
+  /** Totals only: per ISO week of the answers. */
+  trend?: TrendPoint[];
+}
+
+/** The answers of one wave: each person's n-th response to the survey is in wave n. */
+export interface WaveResult {
+  wave: number;
+  respondents: number | null;
+  suppressed: boolean;
+  questions: QuestionResult[];
+}
+
+/** The results of one survey (`GET /v1/metrics` key `surveys`). */
+export interface SurveyResult {
+  id: string;
+  /** People it was shown to (or who answered it). */
+  shown: number | null;
+  /** People who answered at least one question. */
+  respondents: number | null;
+  /** respondents ÷ shown. */
+  responseRate: Rate;
+  suppressed: boolean;
+  /** Per question, each person's latest answer. */
+  questions: QuestionResult[];
+  waves: WaveResult[];
+  /** Respondents per ISO week. */
+  trend: { week: string; respondents: number | null; suppressed: boolean }[];
+}
+
 /** The body of `GET /v1/metrics` (SPEC "Metric definitions"). */
 export interface Metrics {
   asOf: string;
@@ -117,6 +192,10 @@ export interface Metrics {
   cohorts: CohortMetrics[];
   segments: { role: SegmentMetrics[]; team: SegmentMetrics[] };
   prompts: PromptMetrics[];
+  /** The funnel of each `prompts` entry, in the same order (docs/analysts.md "Results per item"). */
+  funnels?: PromptFunnel[];
+  /** Results of every survey of the config file and of the studio (ever published). */
+  surveys?: SurveyResult[];
   /** Per training program (at most 20, the largest first). */
   programs: ProgramMetrics[];
   /** Web-vitals p75 per tool and metric. */

@@ -5,11 +5,14 @@ import { cellKeySecret } from './cell-key-secret.js';
 import { cellName } from './cell-name.js';
 import { countMetrics, reportedPrompts } from './count-metrics.js';
 import { addDays, figuresAsOf } from './figures-as-of.js';
+import { countItems, reportedSurveys } from './item-counts.js';
 import { growthDays, knownAround } from './known-around.js';
 import type { MetricCounts } from './metric-counts.js';
 import { narrowingFilters } from './narrowing-filters.js';
 import { promptUplift } from './prompt-uplift.js';
+import { publishItems } from './publish-items.js';
 import { publishMetrics } from './publish-metrics.js';
+import { surveyCounts } from './survey-counts.js';
 import type { Metrics, MetricsQuery } from './types.js';
 import { viewerRelease } from './viewer-release.js';
 
@@ -45,14 +48,22 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
   const day = figuresAsOf(q.asOf, today);
   if (day === null) {
     const counts = nothing(reportedPrompts(config, q).map((p) => p.id));
-    const metrics = publishMetrics(counts, q, viewerRelease(min, noise, true));
+    const release = viewerRelease(min, noise, true);
+    const items = { clicks: new Map(), surveys: surveyCounts(reportedSurveys(config, q), { values: [], people: [] }) };
+    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
     return { ...metrics, prompts: metrics.prompts.map((p) => ({ ...p, knownAround: null })), figuresAsOf: null };
   }
   const fq: MetricsQuery = { ...q, asOf: day };
   return countMetrics(store, config, fq, async (counts, session) => {
     const narrowed = await narrowingFilters(session, fq, counts, config);
     const release = viewerRelease(min, noise, narrowed);
-    const metrics = publishMetrics(counts, q, release);
+    const items = await countItems(
+      session,
+      config,
+      fq,
+      counts.prompts.map((p) => p.id),
+    );
+    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
     const restrict = fq.program !== undefined || fq.cohort !== undefined;
     const base = { tool: fq.tool, program: fq.program, cohort: fq.cohort };
     const earlier = addDays(day, -growthDays);

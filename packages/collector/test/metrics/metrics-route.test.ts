@@ -68,6 +68,8 @@ describe('GET /v1/metrics', () => {
       'prompts',
       'programs',
       'vitals',
+      'funnels',
+      'surveys',
     ]);
     expect(body.asOf).toBe('2026-07-31');
     expect(body.adoption.trained).toBe(60);

@@ -39,6 +39,17 @@ const configFor = (minGroupSize: number) =>
       },
       { id: 'no-goal', trigger: { event: 'ai.request' }, content: { title: 'No goal' } },
     ],
+    // The behaviour check's answers as a survey's results: a choice ('Yes' is none of its options) and a text.
+    surveys: [
+      {
+        id: 'behavior-check',
+        trigger: { event: 'ai.request' },
+        questions: [
+          { id: 'applied', type: 'choice', text: 'Applied?', options: ['yes', 'no'] },
+          { id: 'example', type: 'text', text: 'An example' },
+        ],
+      },
+    ],
   });
 const configs = new Map([5, 6].map((n) => [n, configFor(n)]));
 

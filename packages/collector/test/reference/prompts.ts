@@ -1,9 +1,10 @@
 import type { PromptConfig } from '@uptake/sdk/protocol';
-import type { PromptMetrics } from '../../src/metrics/types.js';
+import type { PromptFunnel, PromptMetrics } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { rate } from './groups.js';
 import { newcombe } from './newcombe.js';
 import { byTimeThenId, identified } from './people.js';
+import { referenceFunnel } from './surveys.js';
 
 /** Whether an event carries the goal's props: compared as text, as JSON would print them; null means absent. */
 function hasProps(e: StoredEvent, props: Record<string, string | number | boolean | null>): boolean {
@@ -19,13 +20,24 @@ function hasProps(e: StoredEvent, props: Record<string, string | number | boolea
  * `withinDays` × 24 h later. Exposures are of `tool` when given; `people`, when given, are the
  * only people counted. An arm under `min` people is suppressed, and so is the uplift.
  */
-export function promptUplift(
+export function promptUplift(...args: Parameters<typeof promptArms>): PromptMetrics {
+  return promptArms(...args).uplift;
+}
+
+/** The funnel of a prompt with a goal (docs/analysts.md "Results per item"): its treated arm shown → clicked → converted. */
+export function promptFunnel(...args: Parameters<typeof promptArms>): PromptFunnel {
+  const [events, prompt, tool, , min] = args;
+  const { treated } = promptArms(...args);
+  return referenceFunnel(events, prompt, { people: treated.exposed, converted: treated.y }, min, tool);
+}
+
+function promptArms(
   events: readonly StoredEvent[],
   prompt: PromptConfig,
   tool: string | undefined,
   people: ReadonlySet<string> | undefined,
   min: number,
-): PromptMetrics {
+) {
   const goal = prompt.goal as NonNullable<PromptConfig['goal']>;
   const first = new Map<string, StoredEvent>();
   const exposures = identified(events).filter(
@@ -42,7 +54,7 @@ export function promptUplift(
     const converted = exposed.filter((x) =>
       goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window),
     );
-    return { n: exposed.length, y: converted.length };
+    return { n: exposed.length, y: converted.length, exposed };
   };
   const treated = arm('prompt.shown');
   const control = arm('prompt.held_out');
@@ -51,7 +63,7 @@ export function promptUplift(
   const both = treatedShown && controlShown;
   const convTreated = treatedShown ? rate(treated.y, treated.n) : null;
   const convControl = controlShown ? rate(control.y, control.n) : null;
-  return {
+  const uplift: PromptMetrics = {
     id: prompt.id,
     treated: treatedShown ? treated.n : null,
     control: controlShown ? control.n : null,
@@ -61,4 +73,5 @@ export function promptUplift(
     ci95: both ? newcombe(treated.y, treated.n, control.y, control.n) : null,
     suppressed: !both,
   };
+  return { uplift, treated };
 }

@@ -1,4 +1,4 @@
-import type { PromptConfig } from '@uptake/sdk/protocol';
+import type { PromptConfig, SurveyConfig } from '@uptake/sdk/protocol';
 import type { Metrics, MetricsQuery } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { behaviorCheck, gap } from './behavior-check.js';
@@ -7,14 +7,16 @@ import { dayNumber, dayOf } from './days.js';
 import { last28Days, outputs, vitals } from './outputs.js';
 import { activeDays, trainedPeople } from './people.js';
 import { activity, adoption, sustained } from './population.js';
-import { promptUplift } from './prompts.js';
+import { promptFunnel, promptUplift } from './prompts.js';
 import { segmentsBy } from './segments.js';
+import { referenceSurvey } from './surveys.js';
 
 /** What of the config the metrics read. */
 export interface ReferenceConfig {
   minGroupSize: number;
   usageEvents: readonly string[];
   prompts: readonly PromptConfig[];
+  surveys?: readonly SurveyConfig[];
 }
 
 /** The collector stores an id once: of events written with the same id, the first one stays. */
@@ -73,5 +75,9 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
       recent.filter((e) => e.name === 'perf.vital'),
       min,
     ),
+    funnels: withGoal.map((p) => promptFunnel(events, p, q.tool, selected, min)),
+    surveys: (config.surveys ?? [])
+      .filter((s) => q.tool === undefined || s.tools === undefined || s.tools.includes(q.tool))
+      .map((s) => referenceSurvey(events, s, q.tool, selected, min)),
   };
 }
