@@ -188,6 +188,9 @@ describe('the studio in the dashboard, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await scale.getByLabel('Lowest value').fill('1');
     await scale.getByLabel('Lowest value').press('Tab');
+    // Asked again a quarter after each answer (a recurring survey).
+    await studio.getByLabel('Ask again, days after the last answer').fill('90');
+    await studio.getByLabel('Ask again, days after the last answer').press('Tab');
     await studio.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => studio.getByRole('status').innerText()).toBe('Saved as version 1.');
     await studio.locator('.studio-preview uptake-pulse').getByText('How confident are you?').waitFor();
@@ -200,6 +203,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     const saved = await studioClient(site().collector.url, adminToken).get('surveys', 'every-type');
     expect((saved.body['draft'] as { questions: { type: string }[] }).questions.map((q) => q.type)).toEqual(['scale', ...types]);
+    expect(saved.body['draft']).toMatchObject({ recurrence: { everyDays: 90 } });
 
     await studio.getByRole('button', { name: 'Back to the list' }).click();
     await studio.getByRole('button', { name: 'A tip from the config file' }).click();

@@ -141,7 +141,7 @@ export class StudioEditor extends LightElement {
     }
       ${toolsSection(ctx, this.tools)}
       ${this.kind === 'prompt' ? contentSection(ctx) : html`${this.surveyTitle(ctx)} ${questionsEditor(ctx, this.draft, (q) => ctx.set('questions', q))}`}
-      ${triggerSection(ctx)} ${audienceSection(ctx)} ${frequencySection(ctx)} ${this.kind === 'prompt' ? goalSection(ctx) : nothing}`;
+      ${triggerSection(ctx)} ${audienceSection(ctx)} ${frequencySection(ctx, this.kind)} ${this.kind === 'prompt' ? goalSection(ctx) : nothing}`;
     ctx.shown.add('id');
     const rest = [...ctx.issues].filter(([path]) => !ctx.shown.has(path));
     return html`<section class="panel studio-editor" aria-labelledby="studio-editor-title">

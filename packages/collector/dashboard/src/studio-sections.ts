@@ -86,13 +86,25 @@ export function audienceSection(ctx: FieldContext) {
   </fieldset>`;
 }
 
-/** How often one person may see it. */
-export function frequencySection(ctx: FieldContext) {
+/** How often one person may see it; a survey may be asked again some days after each answer. */
+export function frequencySection(ctx: FieldContext, kind: 'prompt' | 'survey') {
   return html`<fieldset class="studio-group">
     <legend>Frequency</legend>
     ${problemsAt(ctx, 'frequency')}
-    ${numberField(ctx, 'frequency.maxShows', 'Shows per person, at most', { hint: 'Default 3.', step: '1' })}
+    ${numberField(ctx, 'frequency.maxShows', 'Shows per person, at most', {
+      hint: kind === 'survey' ? 'Per wave, for a recurring survey. Default 3.' : 'Default 3.',
+      step: '1',
+    })}
     ${numberField(ctx, 'frequency.cooldownDays', 'Days between shows', { hint: 'Also after "Not now". Default 3.' })}
+    ${
+      kind === 'survey'
+        ? html`${problemsAt(ctx, 'recurrence')}
+          ${numberField(ctx, 'recurrence.everyDays', 'Ask again, days after the last answer', {
+            hint: 'Leave empty to ask once; 90 follows confidence quarter by quarter.',
+            step: '1',
+          })}`
+        : nothing
+    }
   </fieldset>`;
 }
 
