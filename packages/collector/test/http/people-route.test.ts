@@ -7,6 +7,7 @@ import { startCollector } from '../../src/start-collector.js';
 import { duckdbTarget, storeKinds } from '../helpers/store-targets.js';
 import { event, postBatch, testConfig } from '../helpers/temp-collector.js';
 import { useCollector } from '../helpers/use-collector.js';
+import { noMetricRollupRows } from '../helpers/metric-rollup-counts.js';
 
 const secret = 'people-route-test-secret-0123456789';
 const config = parseConfig({ ...testConfig, pseudonymize: true, pseudonymSecret: secret });
@@ -38,11 +39,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 1,
           daily_usage: 1,
           person_days: 1,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
         },
       },
     });
@@ -53,11 +50,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 2,
           daily_usage: 2,
           person_days: 2,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
         },
       },
     });
@@ -68,11 +61,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 0,
           daily_usage: 0,
           person_days: 0,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
         },
       },
     });
