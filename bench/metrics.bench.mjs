@@ -1,8 +1,13 @@
-// GET /v1/metrics over large synthetic stores: 1M and 10M events on DuckDB, 1M on PostgreSQL.
-// Events are generated inside the database (INSERT … SELECT over a number series), then a real
-// `uptake serve` answers GET /v1/metrics; we print the median of three timed requests after one
-// warm-up, and the collector process's peak resident memory (VmHWM).
-// BENCH_SIZES=1000000,10000000 and BENCH_PG_SIZES=1000000 override the sizes.
+// GET /v1/metrics over large synthetic stores: 1M and 10M events on DuckDB and PostgreSQL (n/250
+// people each), and 10M events of the 1M store's people on DuckDB, so the 10M/1M ratio at equal
+// people says whether the cost follows events. Events are generated inside the database (INSERT …
+// SELECT over a number series, in slices of 5M), the metric rollups built by the store's rebuild
+// (`Store.rebuildRollups`, as a bulk load would), then a real `uptake serve` answers GET
+// /v1/metrics; we print the median of three timed requests after one warm-up, a /v1/config lookup
+// made while a metrics request runs, and the collector process's peak resident memory (VmHWM).
+// BENCH_SIZES, BENCH_PG_SIZES and BENCH_EQUAL_PEOPLE (sizes at the 1M store's people; PostgreSQL
+// too with BENCH_PG_EQUAL_PEOPLE) override the runs; BENCH_100M=1 adds 100M events on DuckDB
+// (about 15 GB of disk and an hour to load on 2 cores).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +18,19 @@ import { generateSql } from './synthetic-events.mjs';
 import pg from 'pg';
 
 const bin = fileURLToPath(new URL('../packages/collector/bin/uptake.js', import.meta.url));
-const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
-const pgSizes = (process.env.BENCH_PG_SIZES ?? '1000000').split(',').map(Number).filter(Boolean);
+const list = (value) => value.split(',').map(Number).filter(Boolean);
+const sizes = list(process.env.BENCH_SIZES ?? '1000000,10000000');
+if (process.env.BENCH_100M === '1') sizes.push(100_000_000);
+const pgSizes = list(process.env.BENCH_PG_SIZES ?? '1000000,10000000');
+// The people of a 1M-event store (n/250), at more events: cost that follows people stays put.
+const equalPeople = 4000;
+const equalSizes = list(process.env.BENCH_EQUAL_PEOPLE ?? '10000000');
+const pgEqualSizes = list(process.env.BENCH_PG_EQUAL_PEOPLE ?? '');
+const slice = 5_000_000;
+/** Loads n events in slices (one statement each), so a big load is not one huge transaction. */
+async function load(run, n, dialect, people) {
+  for (let from = 0; from < n; from += slice) await run(generateSql(Math.min(n, from + slice), dialect, people, from));
+}
 const databaseUrl = process.env.UPTAKE_BENCH_DATABASE_URL ?? 'postgres://uptake:uptake@127.0.0.1:5432/uptake_test';
 const asOf = '2026-11-01';
 const dir = mkdtempSync(join(tmpdir(), 'uptake-metrics-bench-'));
@@ -54,7 +70,7 @@ function start(args) {
 
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function measure(label, storeArgs, n) {
+async function measure(label, storeArgs, n, people) {
   const { url, child } = await start(storeArgs);
   const get = async () => {
     const t = performance.now();
@@ -63,15 +79,29 @@ async function measure(label, storeArgs, n) {
     if (!res.ok) throw new Error(JSON.stringify(body));
     return { ms: performance.now() - t, body };
   };
+  const lookup = async () => {
+    const t = performance.now();
+    const res = await fetch(`${url}/v1/config?tool=assistant&writeKey=wk&userId=u1`);
+    if (!res.ok) throw new Error(await res.text());
+    await res.arrayBuffer();
+    return performance.now() - t;
+  };
   const warm = await get();
   const times = [];
   for (let k = 0; k < 3; k++) times.push((await get()).ms);
   times.sort((a, b) => a - b);
+  // A person's config while a metrics request runs: started 50 ms into it.
+  const during = get();
+  await new Promise((r) => setTimeout(r, 50));
+  const lookupMs = await lookup();
+  const metricsMs = (await during).ms;
   const row = {
     store: label,
     events: n.toLocaleString('en-US'),
+    people: people.toLocaleString('en-US'),
     'metrics s (median of 3)': (times[1] / 1000).toFixed(2),
     'first request s': (warm.ms / 1000).toFixed(2),
+    'config lookup ms (during metrics)': `${lookupMs.toFixed(0)} (${(metricsMs / 1000).toFixed(2)} s)`,
     'peak RSS MB': peakRssMb(child.pid).toFixed(0),
     trained: warm.body.adoption.trained,
     cohorts: warm.body.cohorts.length,
@@ -82,18 +112,21 @@ async function measure(label, storeArgs, n) {
 }
 
 const rows = [];
-for (const n of sizes) {
-  const db = join(dir, `bench-${n}.duckdb`);
+const duckRuns = [...sizes.map((n) => [n, Math.floor(n / 250)]), ...equalSizes.map((n) => [n, equalPeople])];
+for (const [n, people] of duckRuns) {
+  const db = join(dir, `bench-${n}-${people}.duckdb`);
   const store = await openStore({ db });
   const t = performance.now();
-  await store.query(generateSql(n, 'duckdb'));
+  await load((sql) => store.query(sql), n, 'duckdb', people);
+  await store.rebuildRollups();
   await store.query('CHECKPOINT');
   const loadS = ((performance.now() - t) / 1000).toFixed(1);
   await store.close();
-  rows.push({ ...(await measure('DuckDB', ['--db', db], n)), 'load s': loadS });
+  rows.push({ ...(await measure('DuckDB', ['--db', db], n, people)), 'load s': loadS });
   rmSync(db, { force: true });
 }
-for (const n of pgSizes) {
+const pgRuns = [...pgSizes.map((n) => [n, Math.floor(n / 250)]), ...pgEqualSizes.map((n) => [n, equalPeople])];
+for (const [n, people] of pgRuns) {
   const admin = new pg.Client({ connectionString: databaseUrl });
   try {
     await admin.connect();
@@ -105,16 +138,23 @@ for (const n of pgSizes) {
     await admin.end().catch(() => undefined);
   }
   const url = `${databaseUrl}?options=${encodeURIComponent('-c search_path=metrics_bench')}`;
-  await (await openStore({ databaseUrl: url })).close(); // creates the schema
+  const store = await openStore({ databaseUrl: url }); // creates the schema
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const t = performance.now();
-  await client.query(generateSql(n, 'postgres'));
-  await client.query('ANALYZE events');
+  await load((sql) => client.query(sql), n, 'postgres', people);
+  await store.rebuildRollups();
+  await client.query('ANALYZE');
   const loadS = ((performance.now() - t) / 1000).toFixed(1);
   await client.end();
-  rows.push({ ...(await measure('PostgreSQL', ['--database-url', url], n)), 'load s': loadS });
+  await store.close();
+  rows.push({ ...(await measure('PostgreSQL', ['--database-url', url], n, people)), 'load s': loadS });
 }
 console.table(rows);
-console.log('aim: under 1 s at 10M events on DuckDB on this machine');
+const at = (store, n, people) => rows.find((r) => r.store === store && r.events === n.toLocaleString('en-US') && r.people === people.toLocaleString('en-US'));
+const seconds = (row) => (row ? Number(row['metrics s (median of 3)']) : undefined);
+const small = seconds(at('DuckDB', 1_000_000, equalPeople));
+const big = seconds(at('DuckDB', 10_000_000, equalPeople));
+if (small && big) console.log(`DuckDB 10M/1M at ${equalPeople.toLocaleString('en-US')} people: ${(big / small).toFixed(2)} (aim ≤ 1.5)`);
+console.log('aims: DuckDB 10M < 1 s, PostgreSQL 10M < 2 s, DuckDB 100M < 3 s, 10M/1M at equal people ≤ 1.5, peak RSS < 1 GiB');
 rmSync(dir, { recursive: true, force: true });

@@ -1,17 +1,17 @@
 // Synthetic events generated inside the database, for the metrics benchmark.
 
 /**
- * One INSERT … SELECT generating `n` events for n/250 people: training for 80% of them over eight
- * months, identify traits, and usage decaying after training (exponential, mean 30 days).
+ * One INSERT … SELECT generating `n` events for `people` people (n/250 unless given): training for
+ * 80% of them over eight months, identify traits, and usage decaying after training (exponential,
+ * mean 30 days). `from` numbers the events from there, so a big store is loaded in slices.
  */
-export function generateSql(n, dialect) {
-  const series = dialect === 'duckdb' ? `range(0, ${n}) AS s(i)` : `generate_series(0, ${n - 1}) AS s(i)`;
+export function generateSql(n, dialect, people = Math.max(100, Math.floor(n / 250)), from = 0) {
+  const series = dialect === 'duckdb' ? `range(${from}, ${n}) AS s(i)` : `generate_series(${from}, ${n - 1}) AS s(i)`;
   const rnd = (salt) =>
     dialect === 'duckdb'
       ? `((hash(CAST(i AS BIGINT) * 7919 + ${salt}) % 1000000) / 1000000.0)`
       : `((abs(hashint8(CAST(i AS BIGINT) * 7919 + ${salt})) % 1000000) / 1000000.0)`;
   const json = dialect === 'duckdb' ? '::JSON' : '::jsonb';
-  const people = Math.max(100, Math.floor(n / 250));
   const trainedPeople = Math.floor(people * 0.8);
   return `
     INSERT INTO events (id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props)

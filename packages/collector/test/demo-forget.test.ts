@@ -8,6 +8,7 @@ import { computeMetrics } from '../src/metrics/compute-metrics.js';
 import { openStore } from '../src/storage/open-store.js';
 import { personTables } from '../src/storage/person-tables.js';
 import { storeKinds } from './helpers/store-targets.js';
+import { noMetricRollupRows } from './helpers/metric-rollup-counts.js';
 
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
@@ -39,11 +40,7 @@ describe.each(storeKinds)('forgetting a person of the demo organisation, $kind s
         events: 0,
         daily_usage: 0,
         person_days: 0,
-        daily_outputs: 0,
-        person_items: 0,
-        person_shows: 0,
-        survey_answers: 0,
-        vital_samples: 0,
+        ...noMetricRollupRows,
       });
       const [anonymous] = await store.query('SELECT count(*) AS n FROM events WHERE anonymous_id = $1', [pseudonym]);
       expect(Number(anonymous?.['n'])).toBe(0);
@@ -53,11 +50,7 @@ describe.each(storeKinds)('forgetting a person of the demo organisation, $kind s
         events: 0,
         daily_usage: 0,
         person_days: 0,
-        daily_outputs: 0,
-        person_items: 0,
-        person_shows: 0,
-        survey_answers: 0,
-        vital_samples: 0,
+        ...noMetricRollupRows,
       });
     } finally {
       await store.close();

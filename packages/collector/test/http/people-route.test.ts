@@ -7,6 +7,7 @@ import { startCollector } from '../../src/start-collector.js';
 import { duckdbTarget, storeKinds } from '../helpers/store-targets.js';
 import { event, postBatch, testConfig } from '../helpers/temp-collector.js';
 import { useCollector } from '../helpers/use-collector.js';
+import { noMetricRollupRows } from '../helpers/metric-rollup-counts.js';
 
 const secret = 'people-route-test-secret-0123456789';
 const config = parseConfig({ ...testConfig, pseudonymize: true, pseudonymSecret: secret });
@@ -27,8 +28,17 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
       event({ userId: 'emp-1001', ts: '2026-11-21T10:00:00Z' }),
       event({ userId: 'emp-1001', ts: '2026-11-22T10:00:00Z' }),
       event({ userId: 'emp-2002', ts: '2026-11-21T10:00:00Z' }),
+      // The other person has a row in every rollup, two in person_items (a prompt and a survey).
+      event({ userId: 'emp-2002', ts: '2026-11-21T10:01:00Z', name: 'prompt.shown', props: { promptId: 'tip' } }),
+      event({
+        userId: 'emp-2002',
+        ts: '2026-11-21T10:02:00Z',
+        name: 'survey.answered',
+        props: { surveyId: 's', questionId: 'q', value: 3 },
+      }),
+      event({ userId: 'emp-2002', ts: '2026-11-21T10:03:00Z', name: 'perf.vital', props: { metric: 'LCP', value: 1200, rating: 'good' } }),
     ];
-    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(4);
+    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(7);
 
     expect((await forget(c.url, 'emp-1001', '', {})).status).toBe(401);
     expect(await forget(c.url, 'emp-1001', '?before=2026-11-21')).toEqual({
@@ -38,11 +48,8 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 1,
           daily_usage: 1,
           person_days: 1,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
+          daily_outputs: 1,
         },
       },
     });
@@ -53,11 +60,8 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 2,
           daily_usage: 2,
           person_days: 2,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
+          daily_outputs: 2,
         },
       },
     });
@@ -68,11 +72,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
           events: 0,
           daily_usage: 0,
           person_days: 0,
-          daily_outputs: 0,
-          person_items: 0,
-          person_shows: 0,
-          survey_answers: 0,
-          vital_samples: 0,
+          ...noMetricRollupRows,
         },
       },
     });
@@ -80,7 +80,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
       const count = async (userId: string) =>
         Number((await c.store.query(`SELECT count(*) AS n FROM ${table} WHERE ${person} = $1`, [pseudonym(userId)]))[0]?.['n']);
       expect(await count('emp-1001')).toBe(0);
-      expect(await count('emp-2002')).toBe(1);
+      expect(await count('emp-2002')).toBe(({ events: 4, person_items: 2 } as Record<string, number>)[table] ?? 1);
     }
     expect((await forget(c.url, 'emp-1001', '?before=soon')).status).toBe(400);
   });

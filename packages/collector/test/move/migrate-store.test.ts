@@ -29,7 +29,8 @@ async function tableText(store: Store, table: string): Promise<string[]> {
   const [first] = await store.query(`SELECT * FROM ${table} LIMIT 1`);
   const columns = Object.keys(first ?? {});
   const rows = await store.query(`SELECT ${columns.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM ${table}`);
-  return rows.map((r) => columns.map((c) => String(r[c])).join('|')).sort();
+  // A whole FLOAT8 is text 1214.0 on DuckDB and 1214 on PostgreSQL: the same number.
+  return rows.map((r) => columns.map((c) => String(r[c]).replace(/^(-?\d+)\.0$/, '$1')).join('|')).sort();
 }
 
 const places: StoreTarget[] = [];

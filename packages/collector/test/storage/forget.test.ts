@@ -5,6 +5,7 @@ import { personTables } from '../../src/storage/person-tables.js';
 import { allEvents, readEvents } from '../../src/storage/read-events.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { duckdbTarget, postgresTarget, storeKinds, type StoreTarget } from '../helpers/store-targets.js';
+import { noMetricRollupRows } from '../helpers/metric-rollup-counts.js';
 
 function row(id: string, userId: string, ts: string, name = 'ai.request'): StoredEvent {
   return {
@@ -64,52 +65,32 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
       events: 3,
       daily_usage: 2,
       person_days: 3,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect(await store.forget('u-gone')).toEqual({
       events: 3,
       daily_usage: 2,
       person_days: 3,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 0,
       daily_usage: 0,
       person_days: 0,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect((await allEvents(store)).map((e) => e.id)).toEqual(['f-4']);
     expect(await rowsOf(store, 'u-kept')).toEqual({
       events: 1,
       daily_usage: 1,
       person_days: 1,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect(await store.forget('u-gone')).toEqual({
       events: 0,
       daily_usage: 0,
       person_days: 0,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect(await store.personDayEvents('u-gone', '2026-11-21')).toBe(0);
   });
@@ -119,22 +100,14 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
       events: 1,
       daily_usage: 1,
       person_days: 1,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
     expect((await allEvents(store)).map((e) => e.id)).toEqual(['f-2', 'f-4', 'f-3']);
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 2,
       daily_usage: 1,
       person_days: 2,
-      daily_outputs: 0,
-      person_items: 0,
-      person_shows: 0,
-      survey_answers: 0,
-      vital_samples: 0,
+      ...noMetricRollupRows,
     });
   });
 
@@ -219,11 +192,7 @@ describe('Store.forget on PostgreSQL', () => {
         events: 1,
         daily_usage: 0,
         person_days: 1,
-        daily_outputs: 0,
-        person_items: 0,
-        person_shows: 0,
-        survey_answers: 0,
-        vital_samples: 0,
+        ...noMetricRollupRows,
       });
       expect(await fileOf('events')).not.toEqual(before.events);
       expect(await fileOf('daily_usage')).toEqual(before.daily_usage);

@@ -1,12 +1,12 @@
 import type { Props } from '@uptake/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/config-schema.js';
 import { countMetrics } from '../../src/metrics/count-metrics.js';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
 import { metricRollupTables } from '../../src/storage/metric-rollups.js';
-import { openStore } from '../../src/storage/open-store.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
-import { storeKinds, type StoreTarget } from '../helpers/store-targets.js';
+import { storeKinds } from '../helpers/store-targets.js';
+import { useFreshStore } from '../helpers/use-fresh-store.js';
 
 function event(id: string, name: string, ts: string, userId: string | null, props: Props = {}, tool = 'assistant'): StoredEvent {
   return { id, name, ts: new Date(ts), receivedAt: new Date(ts), userId, anonymousId: 'anon-1', sessionId: null, tool, props };
@@ -45,16 +45,7 @@ async function rollupRows(store: Store): Promise<Record<string, string[]>> {
 }
 
 describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
-  let target: StoreTarget;
-  let store: Store;
-  beforeEach(async () => {
-    target = await makeTarget();
-    store = await openStore(target.location);
-  });
-  afterEach(async () => {
-    await store.close();
-    await target.dispose();
-  });
+  const store = useFreshStore(makeTarget);
 
   it('are the same kept by inserts in any order, with duplicates, as rebuilt from the events', async () => {
     const reversed = [...events].reverse();
