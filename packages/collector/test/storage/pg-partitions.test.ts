@@ -6,6 +6,7 @@ import { openStore } from '../../src/storage/open-store.js';
 import { monthFacts, PgPartitions } from '../../src/storage/pg-partitions.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { postgresTarget, type StoreTarget } from '../helpers/store-targets.js';
+import { noMetricRollupRows } from '../helpers/metric-rollup-counts.js';
 
 // Every event of these tests but for its id, time, name and person.
 const sameFields = { anonymousId: null, sessionId: 's-1', tool: 'assistant', props: { feature: 'summarize' } };
@@ -158,10 +159,10 @@ describe('PostgreSQL events partitioned by month', () => {
         ])
       )[0]?.['f'];
     const before = await files();
-    expect(await store.forget('u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3 });
+    expect(await store.forget('u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3, ...noMetricRollupRows });
     expect(await idsOf(store)).toEqual(['p-4']);
     expect(await files()).not.toEqual(before);
-    expect(await store.forget('u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0 });
+    expect(await store.forget('u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0, ...noMetricRollupRows });
   });
 });
 
