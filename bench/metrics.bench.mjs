@@ -151,7 +151,8 @@ for (const [n, people] of pgRuns) {
   rows.push({ ...(await measure('PostgreSQL', ['--database-url', url], n, people)), 'load s': loadS });
 }
 console.table(rows);
-const at = (store, n, people) => rows.find((r) => r.store === store && r.events === n.toLocaleString('en-US') && r.people === people.toLocaleString('en-US'));
+const at = (store, n, people) =>
+  rows.find((r) => r.store === store && r.events === n.toLocaleString('en-US') && r.people === people.toLocaleString('en-US'));
 const seconds = (row) => (row ? Number(row['metrics s (median of 3)']) : undefined);
 const small = seconds(at('DuckDB', 1_000_000, equalPeople));
 const big = seconds(at('DuckDB', 10_000_000, equalPeople));

@@ -48,6 +48,18 @@ export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, user
       lastAnswered: at(r['last_answered']),
     };
   }
+  // A survey shown again after its last answer (a recurring one): its shows since that answer,
+  // which the rollup does not count, from the person's few survey events after it.
+  for (const [id, e] of Object.entries(folded.surveys)) {
+    if (!items.surveys.has(id) || e.lastAnswered === null || e.lastShown === null || e.lastShown <= e.lastAnswered) continue;
+    const [since] = await query(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM events
+       WHERE user_id = ${user} AND name = 'survey.shown' AND ${json('surveyId')} = ${dialect.param(2)}
+         AND ts > CAST(${dialect.param(3)} AS TIMESTAMPTZ)`,
+      [userId, id, e.lastAnswered],
+    );
+    if (Number(since?.['n'] ?? 0) > 0) e.showsSinceAnswer = Number(since?.['n']);
+  }
   const history: ExposureHistory = {
     prompts: only(folded.prompts, items.prompts),
     surveys: only(folded.surveys, items.surveys),
