@@ -123,6 +123,7 @@ for (const [n, people] of duckRuns) {
   const loadS = ((performance.now() - t) / 1000).toFixed(1);
   await store.close();
   rows.push({ ...(await measure('DuckDB', ['--db', db], n, people)), 'load s': loadS });
+  console.log(rows.at(-1));
   rmSync(db, { force: true });
 }
 const pgRuns = [...pgSizes.map((n) => [n, Math.floor(n / 250)]), ...pgEqualSizes.map((n) => [n, equalPeople])];
@@ -149,6 +150,7 @@ for (const [n, people] of pgRuns) {
   await client.end();
   await store.close();
   rows.push({ ...(await measure('PostgreSQL', ['--database-url', url], n, people)), 'load s': loadS });
+  console.log(rows.at(-1));
 }
 console.table(rows);
 const at = (store, n, people) =>
