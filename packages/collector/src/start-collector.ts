@@ -98,7 +98,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const stopEventRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const stopAuditRetention = scheduleAuditRetention(store, config.retentionDays, app.log);
     const stopDigests = scheduleDigests(store, config, app.log);
-    const stopRetention = () => {
+    const stopSchedules = () => {
       stopEventRetention();
       stopAuditRetention();
       stopDigests();
@@ -111,7 +111,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const db = store.lockedFile;
     if (db) {
       await writeSidecar(db, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid, token: localToken }).catch(async (error) => {
-        stopRetention();
+        stopSchedules();
         stopWatching();
         await app.close();
         throw error;
@@ -126,7 +126,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       config,
       close() {
         closing ??= (async () => {
-          stopRetention();
+          stopSchedules();
           stopWatching();
           // Node closes keep-alive connections that are idle when close() begins; those busy then go
           // idle after answering and would linger for the keep-alive timeout. Sweep them as they go

@@ -28,7 +28,9 @@ function cohortCurves(people: readonly PersonTimeline[], split: number): { curve
   for (const person of people) {
     if (person.trainedDay === null) continue;
     const week = Math.floor(person.trainedDay / 7);
-    members.set(week, [...(members.get(week) ?? []), person]);
+    const group = members.get(week);
+    if (group) group.push(person);
+    else members.set(week, [person]);
   }
   const curves = new Map<number, (t: number) => number>();
   let active = 0;
