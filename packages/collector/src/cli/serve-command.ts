@@ -34,13 +34,15 @@ export async function serveCommand(args: string[]): Promise<void> {
     host: values.host,
     logger: { level: process.env['UPTAKE_LOG_LEVEL'] ?? 'info' },
   });
-  console.log(`uptake collector listening on ${collector.url} (store: ${collector.store.kind})`);
-  for (const warning of unverifiedToolWarnings(collector.config)) console.warn(`warning: ${warning}`);
   const stop = async (signal: string) => {
     console.log(`${signal}: finishing requests in flight and closing the store`);
     await collector.close();
     process.exit(0);
   };
+  // The handlers are set before "listening" is printed: a supervisor that signals on that line
+  // must find them in place.
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  console.log(`uptake collector listening on ${collector.url} (store: ${collector.store.kind})`);
+  for (const warning of unverifiedToolWarnings(collector.config)) console.warn(`warning: ${warning}`);
 }
