@@ -41,11 +41,12 @@ export async function* countedRows<T>(request: FastifyRequest, items: AsyncItera
 }
 
 /**
- * For an answer that streams until its client leaves (`GET /v1/live`): its one line is written when
- * the connection closes, however it closes, with `rows()` then. (`onResponse` runs only for an answer
+ * For an answer that streams (`GET /v1/live` until its client leaves, an export that a client may
+ * abandon half way): its one line is written when the connection closes, however it closes, with
+ * `rows()` then, or the rows counted so far (`countedRows`). (`onResponse` runs only for an answer
  * the server finishes, and misses a client that went away.)
  */
-export function auditWhenClosed(request: FastifyRequest, reply: FastifyReply, rows: () => number): void {
+export function auditWhenClosed(request: FastifyRequest, reply: FastifyReply, rows = () => drafts.get(request)?.rows ?? 0): void {
   const draft = drafts.get(request);
   const write = writers.get(request.server);
   if (!draft || !write) return;

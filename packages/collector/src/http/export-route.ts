@@ -11,7 +11,7 @@ import { exportWriters } from '../export/export-writers.js';
 import { storedUserId } from '../ingest/stored-user-id.js';
 import { readEvents } from '../storage/read-events.js';
 import type { StoredEvent } from '../storage/store.js';
-import { countedRows } from './audit-trail.js';
+import { auditWhenClosed, countedRows } from './audit-trail.js';
 import { parseDateRange } from './date-range.js';
 import { HttpError } from './http-error.js';
 import { personParam } from './people-route.js';
@@ -61,6 +61,8 @@ export function registerExportRoute(app: FastifyInstance, ctx: ServerContext): v
       .header('Content-Type', writer.contentType)
       .header('Content-Disposition', `attachment; filename="uptake-${user === undefined ? 'events' : 'person'}-${stamp}.${format}"`)
       .header('Cache-Control', 'no-store');
+    // An export the client abandons half way is still audited, with the rows sent until then.
+    auditWhenClosed(request, reply);
     if (!writer.streams) {
       const { stream, size } = await fileStream(countedRows(request, readEvents(ctx.store, range)), format);
       return reply.header('Content-Length', size).send(stream);

