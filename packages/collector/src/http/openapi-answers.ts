@@ -6,6 +6,7 @@ import { capabilities, roles } from '../config/roles.js';
 import type { DigestPreview } from '../digest/preview-digests.js';
 import type { ImportCounts } from '../import/import-training.js';
 import type { TextAnswer } from '../metrics/survey-answer-rows.js';
+import { type ForgetCounts, type PersonTableName, personTables } from '../storage/person-tables.js';
 import type { StoreSummary } from '../storage/store.js';
 import type { ReachEstimate } from '../studio/reach-types.js';
 import type { ItemSummary, ItemVersion, ItemView } from '../studio/studio-item.js';
@@ -85,8 +86,10 @@ export const surveyTextAnswersSchema = z.object({
   answers: z.array(z.object({ value: z.string(), wave: z.number().int(), week: z.string() })),
 });
 
+const personTableNames = personTables.map((t) => t.table) as [PersonTableName, ...PersonTableName[]];
+
 export const erasureSchema = z.object({
-  deleted: z.record(z.string(), z.number().int()).describe('Rows deleted per table.'),
+  deleted: z.record(z.enum(personTableNames), z.number().int()).describe('Rows deleted per table (events, then the rollups).'),
 });
 
 export const importCountsSchema = z.object({
@@ -111,8 +114,11 @@ export const statementCountsSchema = z.object({
   refused: z.array(refusedStatement),
 });
 
-/** A refusal of `POST /xAPI/statements`: the statements refused, and the ids of those stored or acknowledged. */
-export const xapiRefusalSchema = errorSchema.extend({ refused: z.array(refusedStatement), ids: z.array(z.string().nullable()) });
+/** A refusal of `POST /xAPI/statements`; when statements were refused, which, and the ids of those stored or acknowledged. */
+export const xapiRefusalSchema = errorSchema.extend({
+  refused: z.array(refusedStatement).optional().describe('When statements were refused: each by its index, with the reason.'),
+  ids: z.array(z.string().nullable()).optional().describe('Per statement, its id, or null when refused.'),
+});
 
 export const xapiAboutSchema = z.object({ version: z.array(z.string()) });
 
@@ -258,5 +264,6 @@ const checks: [
   Same<z.output<typeof reachEstimateSchema>, ReachEstimate>,
   Same<z.output<typeof exportRowSchema>, ExportRow>,
   Same<z.output<typeof liveMessageSchema>, LiveMessage>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof erasureSchema>['deleted'], ForgetCounts>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void checks;
