@@ -3,7 +3,7 @@ import { sqlString } from '../storage/sql-literal.js';
 import type { CountSession } from './count-metrics.js';
 import type { MetricSql } from './metric-sql.js';
 import { num } from './suppress.js';
-import { horizonsTable, inSustainedWindow, sustainedDays, sustainedEligible } from './sustained-window.js';
+import { horizonHitsSql } from './sustained-window.js';
 import type { MetricsQuery } from './types.js';
 
 /** People eligible for a window and how many of them were engaged in it. */
@@ -78,25 +78,8 @@ export async function countEngagementFigures(session: CountSession, config: Upta
     FROM recent r LEFT JOIN engaged_people g ON g.user_id = r.user_id`,
     sql.params,
   );
-  const rows = await session.query(
-    `${sql.ctes()},${engaged},
-    horizons AS ${horizonsTable([0, ...sustainedDays])},
-    eligible AS (
-      SELECT t.user_id, h.n, t.trained_at FROM trained t CROSS JOIN horizons h
-      WHERE ${sustainedEligible('t.trained_at', 'h.n', sql.asOf)}
-    ),
-    hits AS (
-      SELECT DISTINCT e.user_id, e.n FROM eligible e
-      JOIN engaged_days g ON g.user_id = e.user_id
-      WHERE (e.n = 0 AND g.day BETWEEN ${sql.asOf} - 27 AND ${sql.asOf})
-         OR (e.n > 0 AND ${inSustainedWindow('g.day', 'e.trained_at', 'e.n')})
-    )
-    SELECT e.n AS n, CAST(COUNT(*) AS INTEGER) AS eligible, CAST(COUNT(h.user_id) AS INTEGER) AS engaged
-    FROM eligible e LEFT JOIN hits h ON h.user_id = e.user_id AND h.n = e.n
-    GROUP BY e.n`,
-    sql.params,
-  );
-  const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), engaged: num(r['engaged']) }]));
+  const rows = await session.query(`${sql.ctes()},${engaged},${horizonHitsSql('engaged_days', sql.asOf)}`, sql.params);
+  const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), engaged: num(r['hits']) }]));
   const at = (n: number) => byN.get(n) ?? { eligible: 0, engaged: 0 };
   return {
     activity: { active: num(row?.['active']), engaged: num(row?.['engaged']) },
