@@ -104,3 +104,25 @@ export interface MetricCounts {
   programs: ProgramCounts[];
   vitals: VitalCounts[];
 }
+
+const emptyWindow = { eligible: 0, active: 0 };
+const emptyArm = { people: 0, converted: 0 };
+
+/**
+ * Counts of a store with nothing in it (for `promptIds`' prompts): what a viewer's answer is built
+ * from when no week is complete yet, and what a weekly trend fills in beside the figures it counts.
+ */
+export function emptyCounts(promptIds: readonly string[]): MetricCounts {
+  const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
+  return {
+    activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
+    population: { trained: 0, active: 0, sustained },
+    behaviorCheck: { respondents: 0, applied: 0 },
+    outputs: { shown: 0, accepted: 0, edited: 0, rejected: 0, people: 0 },
+    cohorts: [],
+    segments: { role: [], team: [] },
+    prompts: promptIds.map((id) => ({ id, treated: emptyArm, control: emptyArm })),
+    programs: [],
+    vitals: [],
+  };
+}

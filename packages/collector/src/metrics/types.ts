@@ -1,3 +1,5 @@
+import type { Trends } from '../trends/types.js';
+
 /** Filters of `GET /v1/metrics` and `uptake report`. */
 export interface MetricsQuery {
   /** The day the metrics are read at, `YYYY-MM-DD` (UTC); default today. */
@@ -207,4 +209,6 @@ export interface Metrics {
   figuresAsOf?: string | null;
   /** A viewer's answer only: how many groups of each breakdown are hidden (they are not listed). */
   hiddenGroups?: { cohorts: number; programs: number; role: number; team: number };
+  /** With `series=weekly` only: the weekly trends (docs/analysts.md "Trends"). */
+  trends?: Trends;
 }
