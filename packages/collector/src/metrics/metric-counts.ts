@@ -69,10 +69,22 @@ export interface ArmCounts {
   converted: number;
 }
 
+/**
+ * Per arm, CUPED's covariate (docs/analysts.md "Uplift you can watch"): k is a person's goal events
+ * in the 14 days before their exposure or hold-out; the sums of k, k² and k over the converted.
+ */
+export interface CovariateSums {
+  events: number;
+  squares: number;
+  converted: number;
+}
+
 export interface PromptCounts {
   id: string;
   treated: ArmCounts;
   control: ArmCounts;
+  /** Absent where not counted (a viewer's answer before any week is complete). */
+  covariate?: { treated: CovariateSums; control: CovariateSums };
 }
 
 export interface ProgramCounts {

@@ -1,4 +1,5 @@
 import type { Trends } from '../trends/types.js';
+import type { UpliftFields } from './uplift-test.js';
 
 /** Filters of `GET /v1/metrics` and `uptake report`. */
 export interface MetricsQuery {
@@ -80,13 +81,15 @@ export interface VitalMetrics {
   suppressed: boolean;
 }
 
-export interface PromptMetrics {
+/** One prompt's uplift against its holdout, and its test (`UpliftFields`). */
+export interface PromptMetrics extends UpliftFields {
   id: string;
   treated: number | null;
   control: number | null;
   convTreated: Rate;
   convControl: Rate;
   uplift: number | null;
+  /** Newcombe's fixed-horizon 95% interval: valid for one look decided in advance, not for watching. */
   ci95: [number, number] | null;
   suppressed: boolean;
   /**
