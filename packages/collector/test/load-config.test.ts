@@ -74,6 +74,16 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, prompts: [prompt('/a')] })).toThrow(/prompts\[0\]\.goal\.props\.\/a: keys must be/);
   });
 
+  it('takes audience.randomizeBy person or team, absent meaning person, and names a wrong value', () => {
+    const prompt = (audience: object) => ({ id: 'p', trigger: { event: 'ai.request' }, content: { title: 't' }, audience });
+    const audienceOf = (audience: object) => parseConfig({ ...minimal, prompts: [prompt(audience)] }).prompts[0]?.audience;
+    expect(audienceOf({ holdout: 0.2 })).toEqual({ sample: 1, holdout: 0.2 });
+    expect(audienceOf({ holdout: 0.2, randomizeBy: 'team' })).toEqual({ sample: 1, holdout: 0.2, randomizeBy: 'team' });
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ randomizeBy: 'teams' })] })).toThrow(
+      /prompts\[0\]\.audience\.randomizeBy: expected person or team/,
+    );
+  });
+
   it('refuses a scale with min ≥ max and a text with minLength > maxLength, with the path (the studio uses the same schema)', () => {
     const survey = (question: Record<string, unknown>) => ({ id: 's', trigger: { daysSinceTraining: [1, 2] }, questions: [question] });
     expect(() => parseConfig({ ...minimal, surveys: [survey({ id: 'q', type: 'scale', text: 'How?', min: 5, max: 1 })] })).toThrow(
