@@ -11,6 +11,8 @@ const rate = z.number().nullable().describe('A rate from 0 to 1; null where its 
 const day = z.iso.date();
 const interval = z.tuple([z.number(), z.number()]).nullable();
 
+const alwaysValid = z.object({ low: z.number(), high: z.number() });
+
 const window = z.object({ eligible: count, active: count, rate, suppressed: z.boolean() });
 
 const decayFit = z.object({
@@ -76,6 +78,21 @@ const prompt = z.object({
     .nullable()
     .optional()
     .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
+  alwaysValid: alwaysValid.nullable().describe('The always-valid 95% interval of the uplift: safe to read at every look.'),
+  cuped: z
+    .object({
+      uplift: z.number().describe('The uplift adjusted by the goal events of the 14 days before exposure.'),
+      alwaysValid,
+      theta: z.number(),
+      varianceReduction: z.number().describe('Share of the variance the covariate removed.'),
+      covariateDays: z.number().int(),
+    })
+    .nullable()
+    .describe('CUPED; null for viewers and editors, or under 2 people an arm.'),
+  pValue: z.number().nullable().describe('The always-valid p-value of the interval `detected` reads.'),
+  detected: z.boolean().nullable().describe('The always-valid interval (CUPED’s when there is one) excludes zero.'),
+  adjustedPValue: z.number().nullable().describe('`pValue` after Benjamini–Hochberg across the prompts shown.'),
+  detectedAfterFdr: z.boolean().nullable().describe('Still detected at a 5% false discovery rate across those prompts.'),
 });
 
 const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });
@@ -145,6 +162,22 @@ export const metricsAnswerSchema = z.object({
     .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
     .optional()
     .describe('A viewer only: how many groups of each breakdown are hidden.'),
+  trends: z
+    .object({
+      interval: z.literal('week'),
+      from: day.nullable(),
+      to: day.nullable(),
+      series: z.array(
+        z.object({
+          id: z.string().describe('`adoption`, `sustained-d30`, …, `survey-mean:<survey>:<question>`.'),
+          label: z.string(),
+          kind: z.enum(['rate', 'mean']),
+          points: z.array(z.object({ week: day, value: z.number().nullable(), people: count, suppressed: z.boolean() })),
+        }),
+      ),
+    })
+    .optional()
+    .describe('With `series=weekly` only: each figure as of the end of each complete week, oldest first.'),
 });
 
 const same: Same<z.output<typeof metricsAnswerSchema>, Metrics> = true;
