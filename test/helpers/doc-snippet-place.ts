@@ -43,9 +43,9 @@ export function runnableSnippets(doc: string): RunnableSnippet[] {
     .filter((s): s is RunnableSnippet => 'kind' in s.handling && s.handling.kind !== 'illustrative' && s.handling.kind !== 'tested-by');
 }
 
-/** The pages `runner` runs (see `snippetRunners`). */
+/** The pages `runner` runs (see `snippetRunners`) that have a block for it now. */
 export function pagesRunBy(runner: string): string[] {
-  return Object.keys(snippetRunners).filter((doc) => snippetRunners[doc] === runner);
+  return Object.keys(snippetRunners).filter((doc) => snippetRunners[doc] === runner && runnableSnippets(doc).length > 0);
 }
 
 export interface PlaceOptions {
