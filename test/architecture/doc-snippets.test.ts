@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkWireSnippet } from '../helpers/doc-snippet-config.js';
 import { handlingOf, pastedSnippets, readSnippets, repoRoot, snippetRunners, snippetProblem, whatToDo } from '../helpers/doc-snippets.js';
 
 // Docs are code (issue 20): every block a reader pastes from README.md, docs/*.md or a package's
@@ -59,5 +60,18 @@ describe('the block finder itself', () => {
     });
     expect(handlingOf({ ...block, marker: 'tested by test/architecture/module-graph.test.ts' })).toHaveProperty('problem');
     expect(handlingOf({ ...block, marker: 'tested by test/no/such.test.ts' })).toHaveProperty('problem');
+  });
+
+  it('checks a wire block with the protocol schema its marker names, and says what is wrong', () => {
+    const batch = { doc: 'docs/api.md', line: 40, lang: 'json', marker: 'wire batch' };
+    const event = { id: 'e-1', name: 'ai.request', ts: '2026-11-30T10:00:00.000Z', userId: 'u-4821', tool: 'assistant', props: {} };
+    expect(handlingOf({ ...batch, text: '{}\n' })).toEqual({ kind: 'wire', schema: 'batch' });
+    expect(() =>
+      checkWireSnippet({ ...batch, text: JSON.stringify({ writeKey: 'wk_assistant', events: [event] }) }, 'batch'),
+    ).not.toThrow();
+    expect(() => checkWireSnippet({ ...batch, text: JSON.stringify({ events: [event] }) }, 'batch')).toThrow(
+      /docs\/api\.md line 40: not a valid batch/,
+    );
+    expect(() => checkWireSnippet({ ...batch, text: '{}' }, 'batches')).toThrow(/no wire schema "batches"/);
   });
 });

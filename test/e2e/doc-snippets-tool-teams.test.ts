@@ -27,6 +27,9 @@ async function runInBrowser(block: RunnableSnippet): Promise<{ problems: string[
   let problems: string[];
   if (block.handling.kind === 'page') {
     problems = await site.visit(await bundleInlineModules(block.text, site), async (page) => {
+      // Each element the markup uses is defined and rendered (its bundle ran), not left an unknown tag.
+      for (const tag of new Set([...block.text.matchAll(/<(uptake-[a-z-]+)/g)].map((m) => m[1] as string)))
+        await page.waitForFunction((t) => !!customElements.get(t) && !!document.querySelector(t)?.shadowRoot, tag, { timeout: 15_000 });
       if (!block.text.includes('uptake.js')) return;
       await sdkLoaded(page);
       await page.evaluate(() => (window as unknown as { uptake: { flush(): Promise<void> } }).uptake.flush());
