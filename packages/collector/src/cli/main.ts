@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { collectorVersion } from '../collector-version.js';
 import { ConfigError } from '../config/load-config.js';
 import { auditCommand, auditUsage } from './audit-command.js';
 import { CliError, UsageError } from './cli-error.js';
@@ -45,11 +44,6 @@ uptake --version            print the version
 Exit codes: 0 done, 1 failed (the command was understood and could not be done), 2 usage (an
 unknown command or flag, a missing or unreadable flag value).`;
 
-function version(): string {
-  const file = createRequire(import.meta.url).resolve('@uptake/collector/package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-}
-
 /** A config's problems, one per line with its path (a single one stays on the line). */
 function describeConfigError(error: ConfigError): string {
   if (error.problems.length === 1) return error.message;
@@ -67,7 +61,7 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
-    console.log(version());
+    console.log(collectorVersion());
     return;
   }
   const command = commands[name];

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
+import { type BatchAnswer, batchSchema, formatIssues, limits } from '@uptake/sdk/protocol';
 import { identitySecrets } from '../config/tool-identity.js';
 import { batchVerifier } from '../identity/batch-verifier.js';
 import { acceptEvents } from '../ingest/accept-events.js';
@@ -30,7 +30,7 @@ export function registerBatchRoute(app: FastifyInstance, ctx: ServerContext, liv
     done();
   };
 
-  app.post('/v1/batch', { config: { rateLimit: {} }, onError }, async (request) => {
+  app.post('/v1/batch', { config: { rateLimit: {} }, onError }, async (request): Promise<BatchAnswer> => {
     const receivedAt = new Date();
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { limits } from '@uptake/sdk/protocol';
+import { collectorVersion } from '../collector-version.js';
 import { registerAuditRoute } from './audit-route.js';
 import { registerAuditTrail } from './audit-trail.js';
 import { registerBatchRoute } from './batch-route.js';
@@ -14,10 +15,12 @@ import { registerImportRoute } from './import-route.js';
 import { LiveEvents } from './live-events.js';
 import { registerLiveRoute } from './live-route.js';
 import { registerMetricsRoute } from './metrics-route.js';
+import { registerOpenapiRoute } from './openapi-route.js';
 import { registerPeopleRoute } from './people-route.js';
 import { registerPreviewRoute } from './preview-route.js';
 import { registerRateLimit } from './rate-limit.js';
 import { registerReadRoutes } from './read-routes.js';
+import { recordRoutes } from './route-list.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
 import { registerStudioRoutes } from './studio-routes.js';
@@ -78,6 +81,8 @@ export async function buildServer(
     // Rate limits count per client address; behind a load balancer only the named proxies may say who that is.
     trustProxy: ctx.config.trustProxy,
   });
+  // Every route registered is listed, so a test holds them against the OpenAPI document (docs/api.md).
+  recordRoutes(app);
   registerErrorHandler(app);
   registerBodyParsers(app);
   await registerCors(app, ctx.config);
@@ -103,5 +108,6 @@ export async function buildServer(
   registerAuditRoute(app, ctx);
   registerDigestsRoute(app, ctx);
   registerXapiRoutes(app, ctx);
+  registerOpenapiRoute(app, collectorVersion());
   return app;
 }

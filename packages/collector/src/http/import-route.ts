@@ -11,7 +11,8 @@ import type { ServerContext } from './server-context.js';
 /** Rows per request: a few hundred KiB of JSON, well inside the 1 MiB body limit. */
 export const importRowsPerRequest = 5000;
 
-const bodySchema = z.strictObject({
+/** The body of `POST /v1/import/training`. */
+export const importTrainingBodySchema = z.strictObject({
   rows: z
     .array(trainingRowSchema)
     .min(1, 'expected at least one row')
@@ -27,7 +28,7 @@ const bodySchema = z.strictObject({
 export function registerImportRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/v1/import/training', async (request) => {
     requireRole(request, ctx, 'import');
-    const body = bodySchema.safeParse(request.body);
+    const body = importTrainingBodySchema.safeParse(request.body);
     if (!body.success) throw new HttpError(400, describeIssues(body.error).slice(0, 10).join('; '));
     const counts = await importTraining(body.data.rows, {
       pseudonymize: ctx.pseudonymize,

@@ -8,12 +8,12 @@ import { HttpError } from './http-error.js';
  * only when a page needs it (`uptake-prompts.js`: the rules; `uptake-widgets.js`: the widgets and Lit;
  * `uptake-vitals.js`; `uptake-explain.js`, the words of `uptake.explain()`).
  */
-const files = ['uptake.js', 'uptake-prompts.js', 'uptake-widgets.js', 'uptake-vitals.js', 'uptake-explain.js'] as const;
+export const scriptFiles = ['uptake.js', 'uptake-prompts.js', 'uptake-widgets.js', 'uptake-vitals.js', 'uptake-explain.js'] as const;
 
 /** Serves the SDK's script-tag builds from the collector, so a tool team needs nothing but the collector's URL. */
 export function registerScriptRoute(app: FastifyInstance): void {
   const require = createRequire(import.meta.url);
-  for (const file of files) {
+  for (const file of scriptFiles) {
     const path = require.resolve(`@uptake/sdk/${file}`);
     let script: Promise<Buffer> | undefined;
     app.get(`/${file}`, async (_request, reply) => {

@@ -17,7 +17,8 @@ import type { ServerContext } from './server-context.js';
 /** Statements per `POST /v1/import/xapi`, as `uptake import xapi` sends them; the 1 MiB body limit holds every request too. */
 export const xapiStatementsPerRequest = 1000;
 
-const importBody = z.strictObject({
+/** The body of `POST /v1/import/xapi`. */
+export const xapiImportBodySchema = z.strictObject({
   statements: z.array(z.unknown()).max(xapiStatementsPerRequest, `at most ${xapiStatementsPerRequest} statements per request`),
 });
 
@@ -93,7 +94,7 @@ export function registerXapiRoutes(app: FastifyInstance, ctx: ServerContext): vo
   app.post('/v1/import/xapi', async (request): Promise<StatementCounts> => {
     const receivedAt = new Date();
     requireRole(request, ctx, 'import');
-    const body = importBody.safeParse(request.body);
+    const body = xapiImportBodySchema.safeParse(request.body);
     if (!body.success) throw new HttpError(400, describeIssues(body.error).slice(0, 10).join('; '));
     const { ids: _ids, ...counts } = await storeStatements(body.data.statements, rules(receivedAt), sink);
     auditRows(request, counts.stored);

@@ -8,6 +8,8 @@ export const batchAnswerSchema = z.object({
   accepted: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
   rejected: z.array(rejectionSchema),
+  /** What was stored of a valid event only in part (an `identify`'s `program` or `cohort` from a page), in words; absent when nothing. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export type Rejection = z.output<typeof rejectionSchema>;

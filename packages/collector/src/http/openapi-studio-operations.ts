@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { promptSchema, surveySchema } from '@uptake/sdk/protocol';
+import {
+  itemListSchema,
+  itemVersionSchema,
+  itemVersionsSchema,
+  itemViewSchema,
+  previewCodeSchema,
+  reachEstimateSchema,
+} from './openapi-answers.js';
+import { body, json, type Operation, type Parameter, pathParam, query } from './openapi-operation.js';
+
+const kindsAndId: Parameter[] = [
+  pathParam('kinds', 'prompts or surveys.', z.enum(['prompts', 'surveys'])),
+  pathParam('id', 'The item id, e.g. critique-tip.'),
+];
+
+const item = (id: string) => ({ kinds: 'prompts', id });
+
+/** A draft the examples save: a prompt of the studio. */
+const draft = {
+  id: 'pair-review',
+  audience: { sample: 1, holdout: 0.1 },
+  trigger: { event: 'ai.output_rejected', count: 3, withinDays: 7 },
+  content: { title: 'Ask a colleague', body: 'Two rejected answers in a row? A colleague may know the prompt that works.' },
+  frequency: { maxShows: 3, cooldownDays: 3 },
+};
+
+const view = {
+  kind: 'prompt' as const,
+  id: 'pair-review',
+  status: 'draft' as const,
+  version: 1,
+  source: 'studio' as const,
+  liveVersion: null,
+  unpublished: true,
+  title: 'Ask a colleague',
+  savedBy: 'enablement',
+  savedAt: '2026-11-29T10:12:00.000Z',
+  draft,
+  live: null,
+  etag: '"v1"',
+};
+
+const editor = { kind: 'role', capability: 'editItems' } as const;
+
+/** The item a body holds: a prompt or a survey, as the config file declares them. */
+const itemBodySchema = z.union([promptSchema, surveySchema]);
+
+/** The studio: prompts and surveys changed without a restart, with versions, previews and a reach estimate. */
+export const studioOperations: Operation[] = [
+  {
+    method: 'get',
+    path: '/v1/admin/items',
+    tag: 'Studio',
+    summary: "Every prompt and survey, the config file's and the studio's",
+    access: editor,
+    answers: [
+      json(200, 'The items, as a list names them.', 'ItemList', itemListSchema, {
+        items: [
+          {
+            kind: 'prompt',
+            id: 'critique-tip',
+            status: 'live',
+            version: null,
+            source: 'file',
+            liveVersion: null,
+            unpublished: false,
+            title: 'Critique',
+            savedBy: null,
+            savedAt: null,
+          },
+        ],
+      }),
+    ],
+    refusals: [401, 403, 429],
+    tryIt: { role: 'editor' },
+  },
+  {
+    method: 'put',
+    path: '/v1/admin/{kinds}/{id}',
+    tag: 'Studio',
+    summary: 'Save a draft',
+    description:
+      'Checked as the config file is (every problem with its field in `issues`); creates the item as a draft the first time. ' +
+      'Send the ETag you hold as `If-Match` (or `If-None-Match: *` to create only): a change made since answers `412`.',
+    access: editor,
+    parameters: [
+      ...kindsAndId,
+      { name: 'If-Match', in: 'header', description: 'The ETag of the version the change is made on.' },
+      { name: 'If-None-Match', in: 'header', description: '`*`: only create the item.' },
+    ],
+    body: body('Item', itemBodySchema, draft),
+    answers: [
+      json(201, 'Created, as a draft.', 'ItemView', itemViewSchema, view),
+      {
+        status: 200,
+        description: 'Saved (or unchanged): the item as it stands, with its new ETag.',
+        json: { name: 'ItemView', schema: itemViewSchema },
+      },
+    ],
+    refusals: [400, 401, 403, 404, 412, 429],
+    tryIt: { role: 'editor', params: item('pair-review'), body: draft, headers: { 'If-None-Match': '*' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/{kinds}/{id}',
+    tag: 'Studio',
+    summary: 'One item: its draft, what is live, and its ETag',
+    access: editor,
+    parameters: kindsAndId,
+    answers: [json(200, 'The item.', 'ItemView', itemViewSchema, view)],
+    refusals: [401, 403, 404, 429],
+    tryIt: { role: 'editor', params: item('pair-review') },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/{kinds}/{id}/{change}',
+    tag: 'Studio',
+    summary: 'Publish, pause or archive an item',
+    description: 'Publishing serves the draft to the tools from now on; a change to where the item already is changes nothing.',
+    access: editor,
+    parameters: [
+      ...kindsAndId,
+      pathParam('change', 'publish, pause or archive.', z.enum(['publish', 'pause', 'archive'])),
+      { name: 'If-Match', in: 'header', description: 'The ETag of the version the change is made on.' },
+    ],
+    answers: [
+      json(200, 'The item as it stands.', 'ItemView', itemViewSchema, {
+        ...view,
+        status: 'live',
+        version: 2,
+        liveVersion: 2,
+        unpublished: false,
+        live: draft,
+        etag: '"v2"',
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 409, 412, 429],
+    tryIt: { role: 'editor', params: { ...item('pair-review'), change: 'publish' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/{kinds}/{id}/preview',
+    tag: 'Studio',
+    summary: 'A code that shows the item in one browser now',
+    description:
+      'Open a page of the tool with `?uptake-preview=<code>`: the SDK shows the item whatever its trigger, audience and caps, and logs ' +
+      'nothing of it. The code works for 30 minutes.',
+    access: editor,
+    parameters: [...kindsAndId, query('version', 'A studio version to preview; default the latest.')],
+    answers: [
+      json(200, 'The code, and a link for each page origin of the tools that show the item.', 'PreviewCode', previewCodeSchema, {
+        kind: 'prompt',
+        id: 'pair-review',
+        version: 2,
+        code: 'p.pair-review.2.1796040000.Xb3…',
+        expiresAt: '2026-11-29T10:42:00.000Z',
+        links: [{ tool: 'assistant', url: 'https://assistant.corp.example/?uptake-preview=p.pair-review.2.1796040000.Xb3…' }],
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 429],
+    tryIt: { role: 'editor', params: item('pair-review') },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/{kinds}/{id}/reach',
+    tag: 'Studio',
+    summary: 'How many people the item in the body reaches now',
+    description:
+      'For a draft, saved or not. Figures are released as an editor may read them: about how many, or fewer than `minGroupSize`. ' +
+      'A selector or URL trigger depends on the page and is left out, in words.',
+    access: editor,
+    parameters: kindsAndId,
+    body: body('Item', itemBodySchema, draft),
+    answers: [
+      json(200, 'The estimate.', 'ReachEstimate', reachEstimateSchema, {
+        kind: 'prompt',
+        id: 'pair-review',
+        asOf: '2026-11-29',
+        tools: ['assistant'],
+        minGroupSize: 10,
+        figures: { people: { about: 140 }, shown: { about: 130 }, heldOut: { fewerThan: 20 } },
+        notEstimated: [],
+        basis: ['people with at least 3 ai.output_rejected in the last 7 days'],
+        summary: 'About 140 people are reached now; about 130 would see it.',
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 429],
+    tryIt: { role: 'editor', params: item('pair-review'), body: draft },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/{kinds}/{id}/versions',
+    tag: 'Studio',
+    summary: "An item's versions, newest first",
+    access: editor,
+    parameters: kindsAndId,
+    answers: [
+      json(200, 'Who changed what, when.', 'ItemVersions', itemVersionsSchema, {
+        versions: [
+          {
+            kind: 'prompt',
+            id: 'pair-review',
+            version: 2,
+            change: 'publish',
+            status: 'live',
+            liveVersion: 2,
+            savedBy: 'enablement',
+            savedAt: '2026-11-29T10:14:00.000Z',
+          },
+        ],
+      }),
+    ],
+    refusals: [401, 403, 404, 429],
+    tryIt: { role: 'editor', params: item('pair-review') },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/{kinds}/{id}/versions/{version}',
+    tag: 'Studio',
+    summary: 'One version of an item, with its content',
+    access: editor,
+    parameters: [...kindsAndId, pathParam('version', 'The version number, from 1.', z.coerce.number().int().min(1))],
+    answers: [
+      json(200, 'The version.', 'ItemVersion', itemVersionSchema, {
+        kind: 'prompt',
+        id: 'pair-review',
+        version: 1,
+        change: 'save',
+        status: 'draft',
+        draft,
+        live: null,
+        liveVersion: null,
+        savedBy: 'enablement',
+        savedAt: '2026-11-29T10:12:00.000Z',
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 429],
+    tryIt: { role: 'editor', params: { ...item('pair-review'), version: '1' } },
+  },
+];

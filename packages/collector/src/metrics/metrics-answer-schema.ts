@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Same } from '../http/openapi-operation.js';
+import type { Metrics } from './types.js';
+
+// The answer of `GET /v1/metrics` as a zod schema, for the OpenAPI document (docs/api.md). The
+// check at the end fails to compile when it and `Metrics` (types.ts) differ: a key added to one is
+// added to the other, with its words here.
+
+const count = z.number().int().nullable();
+const rate = z.number().nullable().describe('A rate from 0 to 1; null where its denominator is 0 or suppressed.');
+const day = z.iso.date();
+const interval = z.tuple([z.number(), z.number()]).nullable();
+
+const window = z.object({ eligible: count, active: count, rate, suppressed: z.boolean() });
+
+const decayFit = z.object({
+  status: z.enum(['ok', 'flat', 'insufficient-data']),
+  points: z.number().int(),
+  initial: z.number().nullable(),
+  plateau: z.number().nullable(),
+  halfLifeDays: z.number().nullable(),
+  r2: z.number().nullable(),
+});
+
+const retentionCell = window.extend({ week: z.number().int() });
+
+const sustained = z.object({ d30: window, d60: window, d90: window });
+
+const cohort = z.object({
+  cohort: z.string(),
+  size: count,
+  suppressed: z.boolean(),
+  retention: z.array(retentionCell),
+  fit: decayFit.nullable(),
+});
+
+const segment = z.object({
+  key: z.string().nullable(),
+  users: count,
+  sustainedD30: rate,
+  sustainedD60: rate,
+  sustainedD90: rate,
+  suppressed: z.boolean(),
+});
+
+const program = z.object({
+  program: z.string(),
+  size: count,
+  suppressed: z.boolean(),
+  sustained,
+  retention: z.array(retentionCell),
+  fit: decayFit.nullable(),
+});
+
+const vital = z.object({
+  tool: z.string(),
+  metric: z.string().describe('LCP, INP, CLS, FCP or TTFB.'),
+  samples: count,
+  p75: z.number().nullable().describe('75th percentile: milliseconds, or a unitless score for CLS.'),
+  good: count,
+  needsImprovement: count,
+  poor: count,
+  suppressed: z.boolean(),
+});
+
+const prompt = z.object({
+  id: z.string(),
+  treated: count,
+  control: count,
+  convTreated: rate,
+  convControl: rate,
+  uplift: z.number().nullable(),
+  ci95: interval,
+  suppressed: z.boolean(),
+  knownAround: day
+    .nullable()
+    .optional()
+    .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
+});
+
+const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });
+
+const bucket = z.object({ value: z.union([z.number(), z.string()]), people: count });
+
+const trendPoint = z.object({
+  week: z.string(),
+  answers: count,
+  mean: z.number().nullable().optional(),
+  nps: z.number().nullable().optional(),
+  suppressed: z.boolean(),
+});
+
+const question = z.object({
+  id: z.string(),
+  type: z.enum(['scale', 'nps', 'choice', 'multi', 'text', 'number']),
+  respondents: count,
+  suppressed: z.boolean(),
+  histogram: z.array(bucket).optional(),
+  other: count.optional(),
+  mean: z.number().nullable().optional(),
+  ci95: interval.optional(),
+  median: z.number().nullable().optional(),
+  nps: z.number().nullable().optional(),
+  trend: z.array(trendPoint).optional(),
+});
+
+const survey = z.object({
+  id: z.string(),
+  shown: count,
+  respondents: count,
+  responseRate: rate,
+  suppressed: z.boolean(),
+  questions: z.array(question),
+  waves: z.array(z.object({ wave: z.number().int(), respondents: count, suppressed: z.boolean(), questions: z.array(question) })),
+  trend: z.array(z.object({ week: z.string(), respondents: count, suppressed: z.boolean() })),
+});
+
+/** The body of `GET /v1/metrics` (docs/analysts.md): null figures are suppressed for the caller's role. */
+export const metricsAnswerSchema = z.object({
+  asOf: day,
+  minGroupSize: z.number().int(),
+  filters: z.object({ tool: z.string().nullable(), program: z.string().nullable(), cohort: z.string().nullable() }),
+  activity: z.object({ dau: count, wau: count, mau: count, stickiness: rate, suppressed: z.boolean() }),
+  adoption: z.object({ trained: count, active: count, rate, suppressed: z.boolean() }),
+  sustained,
+  behaviorCheck: z.object({ respondents: count, applied: count, rate, failing: z.boolean().nullable(), suppressed: z.boolean() }),
+  gap: z.object({ trained: count, applied: count, count, share: rate, suppressed: z.boolean() }),
+  outputs: z.object({
+    shown: count,
+    accepted: count,
+    edited: count,
+    rejected: count,
+    acceptanceRate: rate,
+    suppressed: z.boolean(),
+  }),
+  cohorts: z.array(cohort),
+  segments: z.object({ role: z.array(segment), team: z.array(segment) }),
+  prompts: z.array(prompt),
+  funnels: z.array(funnel).optional(),
+  surveys: z.array(survey).optional(),
+  programs: z.array(program).describe('At most 20, the largest first.'),
+  vitals: z.array(vital),
+  figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
+  hiddenGroups: z
+    .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
+    .optional()
+    .describe('A viewer only: how many groups of each breakdown are hidden.'),
+});
+
+const same: Same<z.output<typeof metricsAnswerSchema>, Metrics> = true;
+void same;
