@@ -116,36 +116,38 @@ const survey = z.object({
 });
 
 /** The body of `GET /v1/metrics` (docs/analysts.md): null figures are suppressed for the caller's role. */
-export const metricsAnswerSchema = z.object({
-  asOf: day,
-  minGroupSize: z.number().int(),
-  filters: z.object({ tool: z.string().nullable(), program: z.string().nullable(), cohort: z.string().nullable() }),
-  activity: z.object({ dau: count, wau: count, mau: count, stickiness: rate, suppressed: z.boolean() }),
-  adoption: z.object({ trained: count, active: count, rate, suppressed: z.boolean() }),
-  sustained,
-  behaviorCheck: z.object({ respondents: count, applied: count, rate, failing: z.boolean().nullable(), suppressed: z.boolean() }),
-  gap: z.object({ trained: count, applied: count, count, share: rate, suppressed: z.boolean() }),
-  outputs: z.object({
-    shown: count,
-    accepted: count,
-    edited: count,
-    rejected: count,
-    acceptanceRate: rate,
-    suppressed: z.boolean(),
-  }),
-  cohorts: z.array(cohort),
-  segments: z.object({ role: z.array(segment), team: z.array(segment) }),
-  prompts: z.array(prompt),
-  funnels: z.array(funnel).optional(),
-  surveys: z.array(survey).optional(),
-  programs: z.array(program).describe('At most 20, the largest first.'),
-  vitals: z.array(vital),
-  figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
-  hiddenGroups: z
-    .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
-    .optional()
-    .describe('A viewer only: how many groups of each breakdown are hidden.'),
-});
+export const metricsAnswerSchema = z
+  .object({
+    asOf: day,
+    minGroupSize: z.number().int(),
+    filters: z.object({ tool: z.string().nullable(), program: z.string().nullable(), cohort: z.string().nullable() }),
+    activity: z.object({ dau: count, wau: count, mau: count, stickiness: rate, suppressed: z.boolean() }),
+    adoption: z.object({ trained: count, active: count, rate, suppressed: z.boolean() }),
+    sustained,
+    behaviorCheck: z.object({ respondents: count, applied: count, rate, failing: z.boolean().nullable(), suppressed: z.boolean() }),
+    gap: z.object({ trained: count, applied: count, count, share: rate, suppressed: z.boolean() }),
+    outputs: z.object({
+      shown: count,
+      accepted: count,
+      edited: count,
+      rejected: count,
+      acceptanceRate: rate,
+      suppressed: z.boolean(),
+    }),
+    cohorts: z.array(cohort),
+    segments: z.object({ role: z.array(segment), team: z.array(segment) }),
+    prompts: z.array(prompt),
+    funnels: z.array(funnel).optional(),
+    surveys: z.array(survey).optional(),
+    programs: z.array(program).describe('At most 20, the largest first.'),
+    vitals: z.array(vital),
+    figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
+    hiddenGroups: z
+      .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
+      .optional()
+      .describe('A viewer only: how many groups of each breakdown are hidden.'),
+  })
+  .describe('Every metric is defined in docs/analysts.md. A null figure is suppressed for the caller (a group under minGroupSize).');
 
 const same: Same<z.output<typeof metricsAnswerSchema>, Metrics> = true;
 void same;
