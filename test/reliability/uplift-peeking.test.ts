@@ -56,6 +56,29 @@ describe(`peeking at a prompt's uplift every day for 60 days (${experiments.toLo
   );
 });
 
+describe(`peeking at CUPED's always-valid interval, which decides "detected" when a covariate exists`, () => {
+  // 30% of people reached the goal in the 14 days before exposure; they convert with 0.5, the others with 0.1.
+  const withCovariate = { ...base, convTreated: 0.1, convControl: 0.1, covariate: { prevalence: 0.3, convWith: 0.5 } };
+
+  it.each(seeds)('with no effect (seed %i): at most 5% + 2 SE, like the unadjusted interval', (seed) => {
+    const outcome = simulatePeeking({ ...withCovariate, seed: 200 + seed });
+    figure(`A/A with a covariate seed ${seed}: CUPED always-valid declared`, outcome.cupedDeclared);
+    figure(`A/A with a covariate seed ${seed}: unadjusted always-valid declared`, outcome.alwaysValidDeclared);
+    expect(outcome.cupedDeclared).toBeLessThanOrEqual(falseDetectionBound);
+  });
+
+  it.each(seeds)('with a true 5-point uplift (seed %i): it holds it at every look in 95% − 2 SE, and detects it more often', (seed) => {
+    const outcome = simulatePeeking({ ...withCovariate, seed: 300 + seed, convTreated: 0.15 });
+    figure(`5-point uplift with a covariate seed ${seed}: CUPED covered at every look`, outcome.cupedCovered);
+    figure(
+      `5-point uplift with a covariate seed ${seed}: detected, CUPED vs unadjusted`,
+      `${outcome.cupedDeclared} vs ${outcome.alwaysValidDeclared}`,
+    );
+    expect(outcome.cupedCovered).toBeGreaterThanOrEqual(coverageBound);
+    expect(outcome.cupedDeclared).toBeGreaterThan(outcome.alwaysValidDeclared);
+  });
+});
+
 describe('CUPED on correlated data', () => {
   // Before exposure a person reached the goal in the 14 days before (X = 1) with probability q = 0.3;
   // after, a held-out person (20%) converts with 0.5 if X = 1 and 0.1 if not, a treated one with

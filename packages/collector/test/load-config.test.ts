@@ -25,6 +25,41 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, tools: [] })).toThrow(/tools: declare at least one tool/);
   });
 
+  it('engaged use: engagedEvents default none and must be usage events; intensity thresholds default 4 and 12', () => {
+    const config = parseConfig(minimal);
+    expect(config.engagedEvents).toEqual([]);
+    expect(config.intensity).toEqual({ moderateFrom: 4, heavyFrom: 12 });
+    const events = { ...minimal, usageEvents: ['report.generated'] };
+    expect(parseConfig({ ...events, engagedEvents: ['ai.feature_used', 'report.generated'] }).engagedEvents).toEqual([
+      'ai.feature_used',
+      'report.generated',
+    ]);
+    expect(() => parseConfig({ ...events, engagedEvents: ['report.viewed'] }, 'uptake.config.json')).toThrow(
+      'uptake.config.json: engagedEvents[0]: "report.viewed" is not a usage event: engaged use is a kind of use, so name an ai.* event or one of usageEvents (report.generated)',
+    );
+    expect(() => parseConfig({ ...minimal, intensity: { moderateFrom: 6, heavyFrom: 6 } })).toThrow(
+      /intensity\.heavyFrom: expected more usage days than moderateFrom/,
+    );
+    expect(() => parseConfig({ ...minimal, intensity: { moderateFrom: 1 } })).toThrow(
+      /intensity\.moderateFrom: expected a whole number of usage days from 2 to 28/,
+    );
+    expect(parseConfig({ ...minimal, intensity: { heavyFrom: 20 } }).intensity).toEqual({ moderateFrom: 4, heavyFrom: 20 });
+  });
+
+  it('a number question may measure minutes saved, and nothing else', () => {
+    const survey = (measures: unknown) => ({
+      id: 'pulse',
+      trigger: { event: 'ai.request' },
+      questions: [{ id: 'minutes', type: 'number', text: 'Minutes saved last week?', min: 0, measures }],
+    });
+    expect(parseConfig({ ...minimal, surveys: [survey('minutesSaved')] }).surveys[0]?.questions[0]).toMatchObject({
+      measures: 'minutesSaved',
+    });
+    expect(() => parseConfig({ ...minimal, surveys: [survey('hours')] })).toThrow(
+      /surveys\[0\]\.questions\[0\]\.measures: expected "minutesSaved"/,
+    );
+  });
+
   it('refuses goal prop keys that a JSON path would misread', () => {
     const prompt = (key: string) => ({
       id: 'p',
@@ -37,6 +72,16 @@ describe('config', () => {
       /prompts\[0\]\.goal\.props\.\$ref: keys must be 1–64 characters/,
     );
     expect(() => parseConfig({ ...minimal, prompts: [prompt('/a')] })).toThrow(/prompts\[0\]\.goal\.props\.\/a: keys must be/);
+  });
+
+  it('takes audience.randomizeBy person or team, absent meaning person, and names a wrong value', () => {
+    const prompt = (audience: object) => ({ id: 'p', trigger: { event: 'ai.request' }, content: { title: 't' }, audience });
+    const audienceOf = (audience: object) => parseConfig({ ...minimal, prompts: [prompt(audience)] }).prompts[0]?.audience;
+    expect(audienceOf({ holdout: 0.2 })).toEqual({ sample: 1, holdout: 0.2 });
+    expect(audienceOf({ holdout: 0.2, randomizeBy: 'team' })).toEqual({ sample: 1, holdout: 0.2, randomizeBy: 'team' });
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ randomizeBy: 'teams' })] })).toThrow(
+      /prompts\[0\]\.audience\.randomizeBy: expected person or team/,
+    );
   });
 
   it('refuses a scale with min ≥ max and a text with minLength > maxLength, with the path (the studio uses the same schema)', () => {

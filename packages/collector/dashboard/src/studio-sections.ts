@@ -83,6 +83,10 @@ export function audienceSection(ctx: FieldContext) {
     ${listField(ctx, 'audience.cohorts', 'Cohorts', { hint })} ${listField(ctx, 'audience.programs', 'Programs', { hint })}
     ${numberField(ctx, 'audience.sample', 'Sample (0 to 1)', { hint: 'Share of the matching people who take part. Default 1.' })}
     ${numberField(ctx, 'audience.holdout', 'Holdout (0 to below 1)', { hint: 'Share kept as the control group, to measure uplift. Default 0.' })}
+    ${selectField(ctx, 'audience.randomizeBy', 'Draw sample and holdout by', ['team'], {
+      none: 'person',
+      hint: 'By team: a whole team shares one arm (a tip spreads between colleagues); people without a team never see it.',
+    })}
   </fieldset>`;
 }
 

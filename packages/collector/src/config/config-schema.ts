@@ -44,6 +44,23 @@ export const toolSchema = z.strictObject({
     .describe('Say "unverified" for a tool that does not send userHash: anyone holding its write key can then act as any user id.'),
 });
 
+/** Usage days in 28 from which use is moderate, and heavy: light is 1 … moderateFrom − 1. */
+const usageDaysIn28 = z
+  .number({ error: 'expected a whole number of usage days from 2 to 28' })
+  .int('expected a whole number of usage days from 2 to 28')
+  .min(2, 'expected a whole number of usage days from 2 to 28')
+  .max(28, 'expected a whole number of usage days from 2 to 28');
+
+export const intensitySchema = z
+  .strictObject({
+    moderateFrom: usageDaysIn28.default(4).describe('Usage days in 28 from which use is moderate (light below). Default 4.'),
+    heavyFrom: usageDaysIn28.default(12).describe('Usage days in 28 from which use is heavy. Default 12.'),
+  })
+  .refine((i) => i.heavyFrom > i.moderateFrom, {
+    path: ['heavyFrom'],
+    message: 'expected more usage days than moderateFrom: heavy use is more than moderate use',
+  });
+
 /** The collector's config file, `uptake.config.json`. */
 export const configSchema = z
   .strictObject({
@@ -63,6 +80,17 @@ export const configSchema = z
       .array(eventNameSchema)
       .default([])
       .describe('Events besides ai.* that count as using AI at work (e.g. task.completed). Default none.'),
+    /** Usage events that count as engaged use, besides accepting or editing an AI output. */
+    engagedEvents: z
+      .array(eventNameSchema)
+      .default([])
+      .describe(
+        'Usage events (ai.* or in usageEvents) that count as engaged use besides accepting or editing an AI output, e.g. ai.feature_used. Default none.',
+      ),
+    /** Usage days in 28 from which a person's use is moderate, and heavy (light below). */
+    intensity: intensitySchema
+      .default({ moderateFrom: 4, heavyFrom: 12 })
+      .describe('Usage days in the last 28 that make use moderate or heavy (light below). Default moderate from 4, heavy from 12.'),
     /** Groups smaller than this are reported as suppressed; never below 5. */
     minGroupSize: z
       .number()
@@ -179,6 +207,14 @@ export const configSchema = z
     });
     for (const problem of tokenProblems(config.tokens, { adminToken: config.adminToken, writeKeys: [...keys] }))
       ctx.addIssue({ code: 'custom', ...problem });
+    config.engagedEvents.forEach((name, i) => {
+      if (!name.startsWith('ai.') && !config.usageEvents.includes(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['engagedEvents', i],
+          message: `"${name}" is not a usage event: engaged use is a kind of use, so name an ai.* event or one of usageEvents${config.usageEvents.length ? ` (${config.usageEvents.join(', ')})` : ' (none declared)'}`,
+        });
+    });
     seen(config.prompts, 'prompts');
     seen(config.surveys, 'surveys');
     for (const path of ['prompts', 'surveys'] as const) {

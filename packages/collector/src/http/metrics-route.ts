@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../metrics/types.js';
+import { computeTrends } from '../trends/compute-trends.js';
+import { parseSeriesQuery, type SeriesQuery } from '../trends/series-weeks.js';
 import { auditRows } from './audit-trail.js';
 import { can } from '../config/roles.js';
 import { measuredPrompts } from '../studio/measured-prompts.js';
@@ -11,13 +13,16 @@ import { requireRole } from './require-role.js';
 import { singleValues } from './single-values.js';
 import type { ServerContext } from './server-context.js';
 
-/** `GET /v1/metrics?asOf=&tool=&program=&cohort=` (any role; exact for analyst and admin): SPEC "Metric definitions". */
+/** `GET /v1/metrics?asOf=&tool=&program=&cohort=&series=weekly&from=` (any role; exact for analyst and admin): SPEC "Metric definitions". */
 export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.get<{ Querystring: Record<string, unknown> }>('/v1/metrics', async (request, reply) => {
     const caller = requireRole(request, ctx, 'readMetrics');
     let query: MetricsQuery;
+    let series: SeriesQuery | undefined;
     try {
-      query = parseMetricsQuery(singleValues(request.query, ['asOf', 'tool', 'program', 'cohort']), ctx.config);
+      const raw = singleValues(request.query, ['asOf', 'tool', 'program', 'cohort', 'series', 'from']);
+      query = parseMetricsQuery(raw, ctx.config);
+      series = parseSeriesQuery(raw, query.asOf);
     } catch (error) {
       if (error instanceof MetricsQueryError) throw new HttpError(400, error.message);
       throw error;
@@ -29,6 +34,8 @@ export function registerMetricsRoute(app: FastifyInstance, ctx: ServerContext): 
     // published prompts and surveys are measured like the file's.
     const prompts = await measuredPrompts(ctx.store, ctx.config.prompts);
     const config = { ...ctx.config, prompts, surveys: await measuredSurveys(ctx.store, ctx.config.surveys) };
-    return computeMetrics(ctx.store, config, query, { exact: can(caller.role, 'readExact') });
+    const options = { exact: can(caller.role, 'readExact') };
+    const metrics = await computeMetrics(ctx.store, config, query, options);
+    return series ? { ...metrics, trends: await computeTrends(ctx.store, config, query, series, options) } : metrics;
   });
 }

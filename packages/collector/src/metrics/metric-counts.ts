@@ -69,10 +69,22 @@ export interface ArmCounts {
   converted: number;
 }
 
+/**
+ * Per arm, CUPED's covariate (docs/analysts.md "Uplift you can watch"): k is a person's goal events
+ * in the 14 days before their exposure or hold-out; the sums of k, k² and k over the converted.
+ */
+export interface CovariateSums {
+  events: number;
+  squares: number;
+  converted: number;
+}
+
 export interface PromptCounts {
   id: string;
   treated: ArmCounts;
   control: ArmCounts;
+  /** Absent where not counted (a viewer's answer before any week is complete). */
+  covariate?: { treated: CovariateSums; control: CovariateSums };
 }
 
 export interface ProgramCounts {
@@ -103,4 +115,26 @@ export interface MetricCounts {
   prompts: PromptCounts[];
   programs: ProgramCounts[];
   vitals: VitalCounts[];
+}
+
+const emptyWindow = { eligible: 0, active: 0 };
+const emptyArm = { people: 0, converted: 0 };
+
+/**
+ * Counts of a store with nothing in it (for `promptIds`' prompts): what a viewer's answer is built
+ * from when no week is complete yet, and what a weekly trend fills in beside the figures it counts.
+ */
+export function emptyCounts(promptIds: readonly string[]): MetricCounts {
+  const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
+  return {
+    activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
+    population: { trained: 0, active: 0, sustained },
+    behaviorCheck: { respondents: 0, applied: 0 },
+    outputs: { shown: 0, accepted: 0, edited: 0, rejected: 0, people: 0 },
+    cohorts: [],
+    segments: { role: [], team: [] },
+    prompts: promptIds.map((id) => ({ id, treated: emptyArm, control: emptyArm })),
+    programs: [],
+    vitals: [],
+  };
 }

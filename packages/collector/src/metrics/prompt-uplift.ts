@@ -5,6 +5,7 @@ import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import type { PromptCounts } from './metric-counts.js';
 import { num } from './suppress.js';
+import { covariateDays } from './uplift-test.js';
 
 /** A goal prop condition as SQL: props are compared as JSON text (`1`, `true`, `"x"` → `1`, `true`, `x`). */
 function propCondition(dialect: SqlDialect, key: string, value: string | number | boolean | null): string {
@@ -16,7 +17,8 @@ function propCondition(dialect: SqlDialect, key: string, value: string | number 
  * Uplift of one prompt: exposure is a person's first `prompt.shown` (treated) or `prompt.held_out`
  * (control) for it; conversion is a goal event at or after exposure and at most `withinDays` × 24 h
  * later. Per arm, its people and how many converted (publishing computes the uplift, conv(treated)
- * − conv(control), with Newcombe's hybrid score 95% interval).
+ * − conv(control), with Newcombe's hybrid score 95% interval, and `upliftTest`), and the sums of
+ * CUPED's covariate: each person's goal events in the 14 days before their exposure.
  */
 export async function promptUplift(
   query: SqlQuery,
@@ -53,15 +55,33 @@ export async function promptUplift(
       SELECT DISTINCT x.user_id FROM exposed x
       JOIN goals g ON g.user_id = x.user_id
       WHERE g.ts >= x.ts AND g.ts <= ${sql.dialect.plusSeconds('x.ts', seconds)}
+    ),
+    -- CUPED's covariate: each person's goal events in the ${covariateDays} days before their exposure.
+    earlier AS (
+      SELECT x.user_id, COUNT(*) AS n FROM exposed x
+      JOIN goals b ON b.user_id = x.user_id
+      WHERE b.ts < x.ts AND b.ts >= ${sql.dialect.plusSeconds('x.ts', -covariateDays * 86_400)}
+      GROUP BY x.user_id
     )
-    SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted
-    FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id
+    SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted,
+           CAST(COALESCE(SUM(e.n), 0) AS BIGINT) AS before_events,
+           CAST(COALESCE(SUM(e.n * e.n), 0) AS BIGINT) AS before_squares,
+           CAST(COALESCE(SUM(CASE WHEN c.user_id IS NULL THEN 0 ELSE e.n END), 0) AS BIGINT) AS before_converted
+    FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id LEFT JOIN earlier e ON e.user_id = x.user_id
     GROUP BY x.name`,
     sql.params,
   );
-  const arm = (name: string) => {
-    const r = rows.find((row) => row['arm'] === name);
-    return { people: num(r?.['people']), converted: num(r?.['converted']) };
+  const row = (name: string) => rows.find((r) => r['arm'] === name);
+  const arm = (name: string) => ({ people: num(row(name)?.['people']), converted: num(row(name)?.['converted']) });
+  const covariate = (name: string) => ({
+    events: num(row(name)?.['before_events']),
+    squares: num(row(name)?.['before_squares']),
+    converted: num(row(name)?.['before_converted']),
+  });
+  return {
+    id: prompt.id,
+    treated: arm('prompt.shown'),
+    control: arm('prompt.held_out'),
+    covariate: { treated: covariate('prompt.shown'), control: covariate('prompt.held_out') },
   };
-  return { id: prompt.id, treated: arm('prompt.shown'), control: arm('prompt.held_out') };
 }

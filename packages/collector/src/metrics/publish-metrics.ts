@@ -7,6 +7,8 @@ import { publishWindow } from './publish-window.js';
 import type { Release } from './release.js';
 import { ratio } from './suppress.js';
 import type { Metrics, MetricsQuery, PromptMetrics, VitalMetrics } from './types.js';
+import { upliftFields, upliftTest } from './uplift-test.js';
+import { withFalseDiscoveryControl } from './uplift-verdict.js';
 
 function publishPrompt(release: Release, p: PromptCounts, base: Population): PromptMetrics {
   const [treatedHidden, controlHidden] = [release.hide([p.treated.people])[0], release.hide([p.control.people])[0]];
@@ -20,6 +22,8 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
   const convTreated = treated ? ratio(treated.converted, treated.people) : null;
   const convControl = control ? ratio(control.converted, control.people) : null;
   const both = treated !== null && control !== null;
+  // Released counts only; CUPED reads each person's own history, which only exact readers may use.
+  const test = both ? upliftTest({ treated, control, covariate: release.listsHidden ? (p.covariate ?? null) : null }) : null;
   return {
     id: p.id,
     treated: treated?.people ?? null,
@@ -29,6 +33,7 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
     uplift: both ? (convTreated as number) - (convControl as number) : null,
     ci95: both ? newcombeInterval(treated.converted, treated.people, control.converted, control.people) : null,
     suppressed: !both,
+    ...upliftFields(test),
   };
 }
 
@@ -131,7 +136,7 @@ export function publishMetrics(counts: MetricCounts, q: MetricsQuery, release: R
     outputs,
     cohorts: cohorts.list,
     segments: { role: role.list, team: team.list },
-    prompts: counts.prompts.map((prompt) => publishPrompt(release, prompt, base)),
+    prompts: withFalseDiscoveryControl(counts.prompts.map((prompt) => publishPrompt(release, prompt, base))),
     programs: programs.list,
     vitals: counts.vitals.map((v) => publishVital(release, v, base)).filter((v) => release.listsHidden || !v.suppressed),
   };

@@ -1,3 +1,6 @@
+import type { Trends } from '../trends/types.js';
+import type { UpliftFields } from './uplift-test.js';
+
 /** Filters of `GET /v1/metrics` and `uptake report`. */
 export interface MetricsQuery {
   /** The day the metrics are read at, `YYYY-MM-DD` (UTC); default today. */
@@ -78,13 +81,15 @@ export interface VitalMetrics {
   suppressed: boolean;
 }
 
-export interface PromptMetrics {
+/** One prompt's uplift against its holdout, and its test (`UpliftFields`). */
+export interface PromptMetrics extends UpliftFields {
   id: string;
   treated: number | null;
   control: number | null;
   convTreated: Rate;
   convControl: Rate;
   uplift: number | null;
+  /** Newcombe's fixed-horizon 95% interval: valid for one look decided in advance, not for watching. */
   ci95: [number, number] | null;
   suppressed: boolean;
   /**
@@ -207,4 +212,6 @@ export interface Metrics {
   figuresAsOf?: string | null;
   /** A viewer's answer only: how many groups of each breakdown are hidden (they are not listed). */
   hiddenGroups?: { cohorts: number; programs: number; role: number; team: number };
+  /** With `series=weekly` only: the weekly trends (docs/analysts.md "Trends"). */
+  trends?: Trends;
 }

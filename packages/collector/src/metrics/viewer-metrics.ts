@@ -7,7 +7,7 @@ import { countMetrics, reportedPrompts } from './count-metrics.js';
 import { addDays, figuresAsOf } from './figures-as-of.js';
 import { countItems, reportedSurveys } from './item-counts.js';
 import { growthDays, knownAround } from './known-around.js';
-import type { MetricCounts } from './metric-counts.js';
+import { emptyCounts } from './metric-counts.js';
 import { narrowingFilters } from './narrowing-filters.js';
 import { promptUplift } from './prompt-uplift.js';
 import { publishItems } from './publish-items.js';
@@ -15,25 +15,6 @@ import { publishMetrics } from './publish-metrics.js';
 import { surveyCounts } from './survey-counts.js';
 import type { Metrics, MetricsQuery } from './types.js';
 import { viewerRelease } from './viewer-release.js';
-
-const emptyWindow = { eligible: 0, active: 0 };
-const emptyArm = { people: 0, converted: 0 };
-
-/** Counts of a store with nothing in it: what a viewer's answer is built from when no week is complete yet. */
-function nothing(promptIds: readonly string[]): MetricCounts {
-  const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
-  return {
-    activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
-    population: { trained: 0, active: 0, sustained },
-    behaviorCheck: { respondents: 0, applied: 0 },
-    outputs: { shown: 0, accepted: 0, edited: 0, rejected: 0, people: 0 },
-    cohorts: [],
-    segments: { role: [], team: [] },
-    prompts: promptIds.map((id) => ({ id, treated: emptyArm, control: emptyArm })),
-    programs: [],
-    vitals: [],
-  };
-}
 
 /**
  * The figures a viewer (or an editor) may see (SPEC "Viewers cannot difference"): as of the end of
@@ -47,7 +28,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
   const min = config.minGroupSize;
   const day = figuresAsOf(q.asOf, today);
   if (day === null) {
-    const counts = nothing(reportedPrompts(config, q).map((p) => p.id));
+    const counts = emptyCounts(reportedPrompts(config, q).map((p) => p.id));
     const release = viewerRelease(min, noise, true);
     const items = { clicks: new Map(), surveys: surveyCounts(reportedSurveys(config, q), { values: [], people: [] }) };
     const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);

@@ -41,6 +41,12 @@ const metrics: Metrics = {
       uplift: 0.3,
       ci95: [0.01, 0.52],
       suppressed: false,
+      alwaysValid: { low: -0.05, high: 0.58 },
+      cuped: null,
+      pValue: 0.09,
+      detected: false,
+      adjustedPValue: 0.09,
+      detectedAfterFdr: false,
     },
   ],
   programs: [

@@ -3,6 +3,7 @@ import { render, type TemplateResult } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { headlinePanel } from '../../dashboard/src/headline-panel.js';
 import { retentionPanel } from '../../dashboard/src/retention-panel.js';
+import { upliftFields } from '../../src/metrics/uplift-test.js';
 import { upliftPanel } from '../../dashboard/src/uplift-panel.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 
@@ -35,8 +36,24 @@ const measured = (id: string, uplift: number, ci95: [number, number]): PromptMet
   uplift,
   ci95,
   suppressed: false,
+  // The bar draws the always-valid interval; here it is the one given.
+  alwaysValid: { low: ci95[0], high: ci95[1] },
+  cuped: null,
+  pValue: ci95[0] > 0 || ci95[1] < 0 ? 0.01 : 0.5,
+  detected: ci95[0] > 0 || ci95[1] < 0,
+  adjustedPValue: ci95[0] > 0 || ci95[1] < 0 ? 0.03 : 0.5,
+  detectedAfterFdr: ci95[0] > 0 || ci95[1] < 0,
 });
-const small = { treated: null, control: null, convTreated: null, convControl: null, uplift: null, ci95: null, suppressed: true };
+const small = {
+  treated: null,
+  control: null,
+  convTreated: null,
+  convControl: null,
+  uplift: null,
+  ci95: null,
+  suppressed: true,
+  ...upliftFields(null),
+};
 
 function rendered(template: TemplateResult): HTMLElement {
   const host = document.createElement('div');

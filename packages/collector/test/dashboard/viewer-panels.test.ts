@@ -4,12 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { headlinePanel } from '../../dashboard/src/headline-panel.js';
 import { retentionPanel } from '../../dashboard/src/retention-panel.js';
 import { sustainedPanel } from '../../dashboard/src/sustained-panel.js';
+import { upliftFields } from '../../src/metrics/uplift-test.js';
 import { upliftPanel } from '../../dashboard/src/uplift-panel.js';
 import type { Metrics } from '../../src/metrics/types.js';
 
 const window = { eligible: 120, active: 90, rate: 0.75, suppressed: false };
 const hidden = { eligible: null, active: null, rate: null, suppressed: true };
-const noUplift = { control: null, convControl: null, uplift: null, ci95: null, suppressed: true };
+const noUplift = {
+  control: null,
+  convControl: null,
+  uplift: null,
+  ci95: null,
+  suppressed: true,
+  ...upliftFields(null),
+};
 
 /** An answer as a viewer gets it: figures of the last complete week, two cohorts and two roles hidden, a small prompt arm. */
 const viewer: Metrics = {

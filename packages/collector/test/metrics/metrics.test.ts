@@ -4,6 +4,7 @@ import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { fitDecay } from '../../src/metrics/decay-fit.js';
 import { newcombeInterval } from '../../src/metrics/newcombe.js';
 import type { Metrics, MetricsQuery } from '../../src/metrics/types.js';
+import { upliftFields } from '../../src/metrics/uplift-test.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { storeKinds, type StoreTarget } from '../helpers/store-targets.js';
@@ -322,6 +323,23 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       uplift: 2 / 6 - 1 / 5,
       ci95: newcombeInterval(2, 6, 1, 5),
       suppressed: false,
+      // Eleven people: the always-valid interval spans everything, so nothing is detected.
+      alwaysValid: { low: -1, high: 1 },
+      // CUPED's covariate: p4's goal an hour before exposure is its only one in the 14 days before, x = 1/14 a day.
+      // Pooled over 11: var(X) = (1/196 − (1/14)²/11)/10 = 1/2156, cov(X, Y) = (0 − (1/14)·3/11)/10 = −3/1540,
+      // θ = −4.2; adjusted uplift 2/6 − 1/5 − θ(1/84 − 0) = 0.1333 + 0.05. Variance: treated
+      // (4/15 − 2θ(−1/210) + θ²/1176)/6 = (29/120)/6, control 0.2/5: 29/720 + 1/25 against 4/90 + 1/25.
+      cuped: {
+        uplift: 2 / 6 - 1 / 5 + 0.05,
+        alwaysValid: { low: -1, high: 1 },
+        theta: -4.2,
+        varianceReduction: expect.closeTo(1 - (29 / 720 + 1 / 25) / (4 / 90 + 1 / 25), 12),
+        covariateDays: 14,
+      },
+      pValue: 1,
+      detected: false,
+      adjustedPValue: 1,
+      detectedAfterFdr: false,
     });
     const [lo, hi] = critique?.ci95 ?? [0, 0];
     expect(lo).toBeLessThan(2 / 6 - 1 / 5);
@@ -336,6 +354,7 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       uplift: null,
       ci95: null,
       suppressed: true,
+      ...upliftFields(null),
     });
     // A prompt without a goal has nothing to measure.
     expect(m.prompts.map((p) => p.id)).toEqual(['critique-tip', 'small']);

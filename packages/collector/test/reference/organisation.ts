@@ -62,9 +62,12 @@ const exposure = fc.record({
   time: edge.timeOfDay,
   tool: edge.toolNames,
 });
-/** A goal event relative to the person's first exposure: at it, a millisecond either side, at the end of the window and just past it. */
+/**
+ * A goal event relative to the person's first exposure: at it, a millisecond either side, at the end
+ * of the window and just past it; before it, at the start of CUPED's 14 days and just outside them.
+ */
 const goal = fc.record({
-  offset: fc.constantFrom('0', '0', '-1ms', '+1ms', 'end', 'end', 'end-1ms', 'end+1ms', '+1h'),
+  offset: fc.constantFrom('0', '0', '-1ms', '+1ms', 'end', 'end', 'end-1ms', 'end+1ms', '+1h', '-14d', '-14d-1ms', '-3d'),
   matches: fc.constantFrom(true, true, true, false),
 });
 const vital = fc.record({
@@ -241,7 +244,18 @@ export const organisations: fc.Arbitrary<Organisation> = fc
       for (const x of exposed ? p.goals : []) {
         const start = at(anchor, exposed.days, exposed.time);
         const end = goalWindowMs[exposed.prompt as 'tip' | 'quick'];
-        const delta = { '0': 0, '-1ms': -1, '+1ms': 1, end, 'end-1ms': end - 1, 'end+1ms': end + 1, '+1h': 3_600_000 }[x.offset];
+        const delta = {
+          '0': 0,
+          '-1ms': -1,
+          '+1ms': 1,
+          end,
+          'end-1ms': end - 1,
+          'end+1ms': end + 1,
+          '+1h': 3_600_000,
+          '-14d': -14 * msPerDay,
+          '-14d-1ms': -14 * msPerDay - 1,
+          '-3d': -3 * msPerDay,
+        }[x.offset];
         if (exposed.prompt === 'tip')
           add(id(), user, 'ai.feature_used', start + delta, 'assistant', { feature: x.matches ? 'critique' : 'summarize' }, p.receivedLate);
         else add(id(), user, x.matches ? 'report.generated' : 'report.viewed', start + delta, 'other', {}, p.receivedLate);

@@ -1,5 +1,7 @@
 import type { PromptConfig } from '@uptake/sdk/protocol';
+import type { CovariateSums } from '../../src/metrics/metric-counts.js';
 import type { PromptFunnel, PromptMetrics } from '../../src/metrics/types.js';
+import { covariateDays, upliftFields, upliftTest } from '../../src/metrics/uplift-test.js';
 import type { StoredEvent } from '../../src/storage/store.js';
 import { rate } from './groups.js';
 import { newcombe } from './newcombe.js';
@@ -49,12 +51,21 @@ function promptArms(
   for (const e of [...exposures].sort(byTimeThenId)) if (!first.has(e.userId as string)) first.set(e.userId as string, e);
   const goals = identified(events).filter((e) => e.name === goal.event && hasProps(e, goal.props ?? {}));
   const window = goal.withinDays * 86_400_000;
+  const before = covariateDays * 86_400_000;
   const arm = (name: string) => {
     const exposed = [...first.values()].filter((x) => x.name === name && (people === undefined || people.has(x.userId as string)));
-    const converted = exposed.filter((x) =>
-      goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window),
-    );
-    return { n: exposed.length, y: converted.length, exposed };
+    const converts = (x: StoredEvent) =>
+      goals.some((g) => g.userId === x.userId && g.ts.getTime() >= x.ts.getTime() && g.ts.getTime() <= x.ts.getTime() + window);
+    const converted = exposed.filter(converts);
+    // CUPED's covariate: the person's goal events in the 14 days before exposure (its first millisecond in, the exposure out).
+    const k = (x: StoredEvent) =>
+      goals.filter((g) => g.userId === x.userId && g.ts.getTime() < x.ts.getTime() && g.ts.getTime() >= x.ts.getTime() - before).length;
+    const covariate = {
+      events: exposed.reduce((sum, x) => sum + k(x), 0),
+      squares: exposed.reduce((sum, x) => sum + k(x) ** 2, 0),
+      converted: converted.reduce((sum, x) => sum + k(x), 0),
+    };
+    return { n: exposed.length, y: converted.length, exposed, covariate };
   };
   const treated = arm('prompt.shown');
   const control = arm('prompt.held_out');
@@ -72,6 +83,23 @@ function promptArms(
     uplift: both ? (convTreated as number) - (convControl as number) : null,
     ci95: both ? newcombe(treated.y, treated.n, control.y, control.n) : null,
     suppressed: !both,
+    ...upliftFigures(both, treated, control),
   };
   return { uplift, treated };
+}
+
+/** The always-valid and CUPED figures of exact arms (the statistics are the stats module's; the counts are the reference's). */
+function upliftFigures(
+  both: boolean,
+  treated: { n: number; y: number; covariate: CovariateSums },
+  control: { n: number; y: number; covariate: CovariateSums },
+) {
+  const test = both
+    ? upliftTest({
+        treated: { people: treated.n, converted: treated.y },
+        control: { people: control.n, converted: control.y },
+        covariate: { treated: treated.covariate, control: control.covariate },
+      })
+    : null;
+  return upliftFields(test);
 }

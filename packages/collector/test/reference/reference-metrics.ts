@@ -8,6 +8,7 @@ import { last28Days, outputs, vitals } from './outputs.js';
 import { activeDays, trainedPeople } from './people.js';
 import { activity, adoption, sustained } from './population.js';
 import { promptFunnel, promptUplift } from './prompts.js';
+import { withFalseDiscoveryControl } from '../../src/metrics/uplift-verdict.js';
 import { segmentsBy } from './segments.js';
 import { referenceSurvey } from './surveys.js';
 
@@ -63,7 +64,7 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
     outputs: outputs(recent, min),
     cohorts: cohorts(trained, days, asOf, min),
     segments: { role: segmentsBy('role', events, trained, days, asOf, min), team: segmentsBy('team', events, trained, days, asOf, min) },
-    prompts: withGoal.map((p) => promptUplift(events, p, q.tool, selected, min)),
+    prompts: withFalseDiscoveryControl(withGoal.map((p) => promptUplift(events, p, q.tool, selected, min))),
     programs: programs(
       events,
       trained,

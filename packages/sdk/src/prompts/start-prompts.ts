@@ -272,10 +272,12 @@ export function startPrompts(host: PromptHost): PromptRuntime {
       const item = items.find((i) => i.id === id);
       if (!item) return warn(`show: no prompt or survey "${id}" for this tool`);
       // Asked for by the person or the page: lists and sample do not apply, but the holdout does,
-      // drawn by the same hash as always, so both arms get the same share of these people.
-      if (assign({ sample: 1, holdout: item.audience.holdout }, person, item.id) === 'treated') return show(item);
+      // drawn by the same hash as always, so both arms get the same share of these people. A
+      // person without a team stays out of a team-randomized item here too.
+      const arm = assign({ sample: 1, holdout: item.audience.holdout, randomizeBy: item.audience.randomizeBy }, person, item.id);
+      if (arm === 'treated') return show(item);
       const h = history();
-      if (!book(h, item).heldOutAt) holdOut(item, h);
+      if (arm === 'held-out' && !book(h, item).heldOutAt) holdOut(item, h);
     },
     snapshot,
     stop() {

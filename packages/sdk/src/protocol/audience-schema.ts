@@ -17,6 +17,13 @@ export const audienceSchema = z.strictObject({
     .describe(
       'Share of the drawn kept as the control group: never shown, logged as prompt.held_out, so uplift can be measured. Default 0.',
     ),
+  // Absent means person, kept optional so that every audience written before it stays as it was.
+  randomizeBy: z
+    .enum(['person', 'team'], { error: 'expected person or team' })
+    .optional()
+    .describe(
+      'What sample and holdout draw: each person (person), or whole teams by their team trait (team), so that colleagues who pass a tip on share an arm; people without a team trait then never see it and are not counted. Default person.',
+    ),
 });
 
 export type Audience = z.output<typeof audienceSchema>;

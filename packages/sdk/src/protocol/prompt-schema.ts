@@ -38,6 +38,15 @@ const goalSchema = z.strictObject({
   withinDays: positive.describe('A conversion counts when the goal event comes at most this many days after the exposure.'),
 });
 
+/** What the prompt's test is planned on: the power plan in the studio, `/v1/metrics` and `uptake report`. */
+const planSchema = z.strictObject({
+  minimumDetectableEffect: z
+    .number({ error: 'expected a share of one above 0 and below 1, e.g. 0.05' })
+    .gt(0, 'expected a share of one above 0 and below 1, e.g. 0.05')
+    .lt(1, 'expected a share of one above 0 and below 1, e.g. 0.05')
+    .describe('The smallest uplift worth detecting, in points of conversion as a share of one (0.05 = five points). Default 0.05.'),
+});
+
 /** A contextual tip: a card with a title, a sentence or two and an optional button. */
 export const promptSchema = z.strictObject({
   id: itemIdSchema.describe('Names the prompt in events and metrics; a new id is a new prompt.'),
@@ -51,6 +60,9 @@ export const promptSchema = z.strictObject({
   }),
   frequency: itemFields.frequency,
   goal: goalSchema.optional().describe('What counts as the prompt working; with a holdout, its uplift is measured.'),
+  plan: planSchema
+    .optional()
+    .describe('The uplift the test should be able to detect: how many exposures and days it needs is computed from it.'),
 });
 
 export type PromptConfig = z.output<typeof promptSchema>;

@@ -53,7 +53,16 @@ export const questionSchema = z.discriminatedUnion('type', [
     })
     .superRefine(ordered('minLength', 'maxLength', false)),
   z
-    .strictObject({ ...questionBase, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() })
+    .strictObject({
+      ...questionBase,
+      type: z.literal('number'),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      measures: z
+        .literal('minutesSaved', { error: 'expected "minutesSaved" (the answer is minutes AI saved last week)' })
+        .optional()
+        .describe('"minutesSaved": the answer is minutes AI saved the person last week, reported as time saved (docs/analysts.md).'),
+    })
     .superRefine(ordered('min', 'max', false)),
 ]);
 

@@ -16,7 +16,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function audienceReason(item: RuleItem, person: Person): string | undefined {
   if (assign(item.audience, person, item.id) !== 'excluded') return undefined;
-  const { roles, teams, cohorts, programs, sample } = item.audience;
+  const { roles, teams, cohorts, programs, sample, randomizeBy } = item.audience;
   const lists = [
     ['role', roles, person.role],
     ['team', teams, person.team],
@@ -26,7 +26,9 @@ function audienceReason(item: RuleItem, person: Person): string | undefined {
   for (const [trait, list, value] of lists)
     if (list && (value === undefined || !list.includes(value)))
       return `not in the audience: ${trait} ${value === undefined ? 'unknown' : `"${value}"`} is not one of ${list.join(', ')}`;
-  return `not drawn: the audience takes a ${percent(sample)} sample of people`;
+  const byTeam = randomizeBy === 'team';
+  if (byTeam && !person.team) return 'not in the audience: it is randomized by team and the team trait is unknown';
+  return `not drawn: the audience takes a ${percent(sample)} sample of ${byTeam ? 'teams' : 'people'}`;
 }
 
 function frequencyReason(item: RuleItem, e: Exposure | undefined, now: number): string | undefined {

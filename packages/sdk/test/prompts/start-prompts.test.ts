@@ -452,6 +452,30 @@ describe('startPrompts', () => {
     expect(arms.held / 400).toBeLessThan(0.6);
   });
 
+  it('randomized by team: team-mates share an arm, and a person without a team trait is never shown, held out nor logged', async () => {
+    const tip = { ...critiqueTip, audience: { sample: 1, holdout: 0.5, randomizeBy: 'team' as const }, trigger: { event: 'ai.request' } };
+    const armOf = async (userId: string, traits: Record<string, string>) => {
+      logged = [];
+      start(configWith([tip]), { userId, traits });
+      await note('ai.request');
+      runtime?.show('critique-tip');
+      const arm = names();
+      document.body.innerHTML = '';
+      localStorage.clear();
+      return arm;
+    };
+    expect(await armOf('no-team', {})).toEqual([]);
+    const arms = new Set<string>();
+    for (let team = 0; team < 6; team++) {
+      const first = await armOf(`a-${team}`, { team: `team-${team}` });
+      expect(first).toHaveLength(1);
+      for (const mate of ['b', 'c']) expect(await armOf(`${mate}-${team}`, { team: `team-${team}` })).toEqual(first);
+      arms.add(first[0] as string);
+    }
+    // Six teams at a 50% holdout fall in both arms with this draw: the test would pass vacuously otherwise.
+    expect([...arms].sort()).toEqual(['prompt.held_out', 'prompt.shown']);
+  });
+
   it('show(id) of an unknown id warns and shows nothing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     start(configWith([critiqueTip]));

@@ -54,3 +54,47 @@ describe('assign', () => {
     expect(assign({ sample: 0, holdout: 0 }, person, 'p')).toBe('excluded');
   });
 });
+
+describe('assign with randomizeBy: team', () => {
+  const byTeam = { sample: 1, holdout: 0.3, randomizeBy: 'team' as const };
+  const teams = Array.from({ length: 2000 }, (_, i) => `team-${i}`);
+
+  it('puts everyone of a team in one arm, and holds out the holdout share of teams within ±3 points', () => {
+    const arms = teams.map((team) => {
+      const members = Array.from({ length: 5 }, (_, i) => assign(byTeam, { userId: `${team}-member-${i}`, team }, 'critique-tip'));
+      expect(new Set(members).size).toBe(1);
+      return members[0];
+    });
+    expect(arms).not.toContain('excluded');
+    const held = arms.filter((a) => a === 'held-out').length / teams.length;
+    expect(Math.abs(held - 0.3)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('draws by team, not by person: the arms differ from a person-randomized draw of the same people', () => {
+    const people = users.map((u, i) => ({ userId: u, team: `team-${i % 50}` }));
+    const team = people.map((p) => assign({ ...byTeam, holdout: 0.5 }, p, 'p'));
+    const person = people.map((p) => assign({ sample: 1, holdout: 0.5, randomizeBy: 'person' }, p, 'p'));
+    // Explicit person is the default's draw, exactly.
+    expect(person).toEqual(people.map((p) => assign({ sample: 1, holdout: 0.5 }, p, 'p')));
+    expect(team.filter((a, i) => a === person[i]).length / users.length).toBeLessThan(0.6);
+  });
+
+  it('samples whole teams: a team is drawn or not', () => {
+    const drawn = teams.map((team) =>
+      [0, 1, 2].map((i) => assign({ ...byTeam, sample: 0.4 }, { userId: `${team}-${i}`, team }, 'p') !== 'excluded'),
+    );
+    for (const members of drawn) expect(new Set(members).size).toBe(1);
+    const share = drawn.filter((members) => members[0]).length / teams.length;
+    expect(Math.abs(share - 0.4)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('excludes a person without a team trait, whatever the holdout, and still narrows by the lists', () => {
+    expect(assign(byTeam, { userId: 'u-1' }, 'p')).toBe('excluded');
+    expect(assign({ ...byTeam, holdout: 0 }, { userId: 'u-1' }, 'p')).toBe('excluded');
+    expect(assign({ ...byTeam, holdout: 0 }, { userId: 'u-1', team: '' }, 'p')).toBe('excluded');
+    expect(assign({ ...byTeam, holdout: 0 }, { userId: 'u-1', team: 'finance' }, 'p')).toBe('treated');
+    expect(assign({ ...byTeam, holdout: 0, roles: ['leader'] }, { userId: 'u-1', team: 'finance', role: 'professional' }, 'p')).toBe(
+      'excluded',
+    );
+  });
+});

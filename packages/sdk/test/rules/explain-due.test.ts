@@ -55,6 +55,18 @@ describe('explainDue: why each item is or is not due, in words', () => {
     ]);
   });
 
+  it('the audience of an item randomized by team: no team trait, or a team not drawn', () => {
+    const byTeam = item('by-team', undefined, { audience: { sample: 1, holdout: 0, randomizeBy: 'team' } });
+    const rareTeams = item('rare-teams', undefined, { audience: { sample: 0, holdout: 0, randomizeBy: 'team' } });
+    expect(reasons({ prompts: [byTeam, rareTeams] })).toEqual([
+      'prompt by-team: not due — not in the audience: it is randomized by team and the team trait is unknown',
+      'prompt rare-teams: not due — not in the audience: it is randomized by team and the team trait is unknown',
+    ]);
+    const inFinance = input({ prompts: [rareTeams, byTeam] });
+    inFinance.ctx.person.team = 'finance';
+    expect(explainDue(inFinance).map((e) => e.reason)).toEqual(['not drawn: the audience takes a 0% sample of teams', 'due now']);
+  });
+
   it('the trigger, condition by condition, with what was seen', () => {
     const events = [{ name: 'ai.output_rejected', at: now - 1000 }];
     expect(

@@ -1,0 +1,117 @@
+import { alwaysValidCupedDifference } from '../stats/adjusted-difference.js';
+import type { SequenceOptions } from '../stats/confidence-sequence.js';
+import type { MomentSums } from '../stats/cuped.js';
+import { alwaysValidDifference } from '../stats/proportions.js';
+import type { ArmCounts, CovariateSums } from './metric-counts.js';
+
+/** CUPED's covariate is each person's goal-event rate over this many days before their exposure. */
+export const covariateDays = 14;
+
+/**
+ * Every prompt's always-valid interval: 95% over all looks together, tightest when the two arms
+ * together hold 1,000 people (docs/analysts.md says why this size and what another would change).
+ */
+export const upliftSequence: SequenceOptions = { alpha: 0.05, tuning: 1000 };
+
+/** A low–high interval as the JSON carries it. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** CUPED's figures for one prompt (docs/analysts.md "Uplift you can watch"). */
+export interface CupedFigures {
+  /**
+   * conv(shown) − conv(held out) − θ(covariate mean shown − held out): `uplift` adjusted. (Its
+   * interval is centred on the Agresti–Caffo estimate, like the unadjusted one; the two differ only
+   * while the arms are small.)
+   */
+  uplift: number;
+  alwaysValid: Interval;
+  /** How much conversion moves per goal event a day before exposure. */
+  theta: number;
+  /** Share of the uplift's variance the covariate removed (0.2: the interval is √0.8 ≈ 0.89 as wide). */
+  varianceReduction: number;
+  covariateDays: number;
+}
+
+/** What one prompt's test says. */
+export interface UpliftTest {
+  /** The always-valid interval of the unadjusted uplift (centred on the Agresti–Caffo estimate). */
+  alwaysValid: Interval;
+  /** CUPED's adjusted uplift, when the covariate may be used (exact figures, 2 or more people an arm). */
+  cuped: CupedFigures | null;
+  /** The always-valid p-value of the interval `detected` reads: CUPED's when there is one. */
+  pValue: number;
+  /** That interval excludes zero. */
+  detected: boolean;
+}
+
+/** One prompt's arms, and their covariate sums when CUPED may use them. */
+export interface UpliftArms {
+  treated: ArmCounts;
+  control: ArmCounts;
+  covariate: { treated: CovariateSums; control: CovariateSums } | null;
+}
+
+/** An arm's moments with Y = converted (0 or 1) and X = goal events a day over `covariateDays`. */
+function moments(arm: ArmCounts, c: CovariateSums): MomentSums {
+  const d = covariateDays;
+  return { n: arm.people, y: arm.converted, yy: arm.converted, x: c.events / d, xx: c.squares / (d * d), xy: c.converted / d };
+}
+
+const interval = ([low, high]: readonly [number, number]): Interval => ({ low, high });
+
+/**
+ * The test of one prompt's uplift: its always-valid interval, and with a covariate CUPED's adjusted
+ * uplift and interval; "detected" is read from the adjusted interval when there is one. A later
+ * analysis (clusters as units when a prompt is randomized by team) adds its case here.
+ */
+export function upliftTest(arms: UpliftArms, options: SequenceOptions = upliftSequence): UpliftTest {
+  const plain = alwaysValidDifference(arms.treated, arms.control, options);
+  const adjusted = arms.covariate
+    ? alwaysValidCupedDifference(moments(arms.treated, arms.covariate.treated), moments(arms.control, arms.covariate.control), options)
+    : null;
+  const decisive = adjusted?.alwaysValid ?? plain;
+  const [low, high] = decisive.interval;
+  return {
+    alwaysValid: interval(plain.interval),
+    cuped: adjusted && {
+      uplift: adjusted.cuped.adjusted.estimate,
+      alwaysValid: interval(adjusted.alwaysValid.interval),
+      theta: adjusted.cuped.theta,
+      varianceReduction: adjusted.cuped.varianceReduction,
+      covariateDays,
+    },
+    pValue: decisive.pValue,
+    detected: low > 0 || high < 0,
+  };
+}
+
+/** A prompt's test as `/v1/metrics` carries it (docs/analysts.md "Uplift you can watch"); null where an arm is suppressed. */
+export interface UpliftFields {
+  /** The always-valid 95% interval of the uplift. */
+  alwaysValid: Interval | null;
+  /** CUPED's adjusted uplift; null for viewers and editors (it reads each person's history) or under 2 people an arm. */
+  cuped: CupedFigures | null;
+  /** The always-valid p-value of the interval `detected` reads (CUPED's when there is one). */
+  pValue: number | null;
+  /** The always-valid interval (CUPED's when there is one) excludes zero: the prompt has an effect. */
+  detected: boolean | null;
+  /** `pValue` after Benjamini–Hochberg across the prompts of the answer with both arms shown. */
+  adjustedPValue: number | null;
+  /** Still detected at a 5% false discovery rate across those prompts. */
+  detectedAfterFdr: boolean | null;
+}
+
+/** The fields of a test, or of none; the Benjamini–Hochberg ones are filled across prompts (`withFalseDiscoveryControl`). */
+export function upliftFields(test: UpliftTest | null): UpliftFields {
+  return {
+    alwaysValid: test?.alwaysValid ?? null,
+    cuped: test?.cuped ?? null,
+    pValue: test?.pValue ?? null,
+    detected: test?.detected ?? null,
+    adjustedPValue: null,
+    detectedAfterFdr: null,
+  };
+}
