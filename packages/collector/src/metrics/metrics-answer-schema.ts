@@ -63,6 +63,16 @@ const vital = z.object({
   suppressed: z.boolean(),
 });
 
+const bounds = z.object({ low: z.number(), high: z.number() });
+
+const cuped = z.object({
+  uplift: z.number().describe('The uplift adjusted by CUPED (docs/analysts.md "Uplift you can watch").'),
+  alwaysValid: bounds,
+  theta: z.number(),
+  varianceReduction: z.number().describe('Share of the uplift’s variance the covariate removed.'),
+  covariateDays: z.number(),
+});
+
 const prompt = z.object({
   id: z.string(),
   treated: count,
@@ -76,6 +86,26 @@ const prompt = z.object({
     .nullable()
     .optional()
     .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
+  alwaysValid: bounds.nullable().describe('The always-valid 95% interval of the uplift: valid however often it is read.'),
+  cuped: cuped.nullable().describe('CUPED’s adjusted uplift; null for viewers and editors, or under 2 people an arm.'),
+  pValue: z.number().nullable(),
+  detected: z.boolean().nullable().describe('The always-valid interval (CUPED’s when there is one) excludes zero.'),
+  adjustedPValue: z.number().nullable().describe('pValue after Benjamini–Hochberg across the prompts of the answer.'),
+  detectedAfterFdr: z.boolean().nullable(),
+});
+
+const trends = z.object({
+  interval: z.literal('week'),
+  from: day.nullable(),
+  to: day.nullable(),
+  series: z.array(
+    z.object({
+      id: z.string().describe('adoption, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
+      label: z.string(),
+      kind: z.enum(['rate', 'mean']),
+      points: z.array(z.object({ week: day, value: z.number().nullable(), people: count, suppressed: z.boolean() })),
+    }),
+  ),
 });
 
 const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });
@@ -146,6 +176,7 @@ export const metricsAnswerSchema = z
       .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
       .optional()
       .describe('A viewer only: how many groups of each breakdown are hidden.'),
+    trends: trends.optional().describe('With series=weekly only: each figure at the end of each complete week, oldest first.'),
   })
   .describe('Every metric is defined in docs/analysts.md. A null figure is suppressed for the caller (a group under minGroupSize).');
 
