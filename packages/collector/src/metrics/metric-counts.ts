@@ -1,3 +1,6 @@
+import type { EngagementCounts } from './engagement.js';
+import type { TimeSavedCounts } from './time-saved.js';
+
 /**
  * The exact counts behind every figure of `GET /v1/metrics`, as the store's queries return them,
  * before anything is suppressed or perturbed. They never leave the collector: `publishMetrics`
@@ -94,6 +97,8 @@ export interface VitalCounts {
 }
 
 export interface MetricCounts {
+  engagement: EngagementCounts;
+  timeSaved: TimeSavedCounts;
   activity: ActivityCounts;
   population: PopulationCounts;
   behaviorCheck: BehaviorCounts;

@@ -18,11 +18,20 @@ import { viewerRelease } from './viewer-release.js';
 
 const emptyWindow = { eligible: 0, active: 0 };
 const emptyArm = { people: 0, converted: 0 };
+const emptyEngaged = { eligible: 0, engaged: 0 };
 
 /** Counts of a store with nothing in it: what a viewer's answer is built from when no week is complete yet. */
 function nothing(promptIds: readonly string[]): MetricCounts {
   const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
+  const none = { people: 0, minutes: 0 };
   return {
+    engagement: {
+      activity: { active: 0, engaged: 0 },
+      adoption: { trained: 0, engaged: 0 },
+      sustained: { d30: emptyEngaged, d60: emptyEngaged, d90: emptyEngaged },
+      intensity: { light: 0, moderate: 0, heavy: 0 },
+    },
+    timeSaved: { perTask: none, selfReported: none, programs: [], role: [], team: [] },
     activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
     population: { trained: 0, active: 0, sustained },
     behaviorCheck: { respondents: 0, applied: 0 },
@@ -50,7 +59,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
     const counts = nothing(reportedPrompts(config, q).map((p) => p.id));
     const release = viewerRelease(min, noise, true);
     const items = { clicks: new Map(), surveys: surveyCounts(reportedSurveys(config, q), { values: [], people: [] }) };
-    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+    const metrics = publishItems(publishMetrics(counts, q, release, config), counts.prompts, items, config, q, release);
     return { ...metrics, prompts: metrics.prompts.map((p) => ({ ...p, knownAround: null })), figuresAsOf: null };
   }
   const fq: MetricsQuery = { ...q, asOf: day };
@@ -63,7 +72,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
       fq,
       counts.prompts.map((p) => p.id),
     );
-    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+    const metrics = publishItems(publishMetrics(counts, q, release, config), counts.prompts, items, config, q, release);
     const restrict = fq.program !== undefined || fq.cohort !== undefined;
     const base = { tool: fq.tool, program: fq.program, cohort: fq.cohort };
     const earlier = addDays(day, -growthDays);
