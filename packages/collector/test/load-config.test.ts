@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,21 @@ describe('config', () => {
     expect(() => parseConfig({ ...minimal, surveys: [survey('hours')] })).toThrow(
       /surveys\[0\]\.questions\[0\]\.measures: expected "minutesSaved"/,
     );
+  });
+
+  it("docs/analysts.md's engaged-use config and minutes-saved question load as written", async () => {
+    const doc = await readFile(new URL('../../../docs/analysts.md', import.meta.url), 'utf8');
+    const block = (section: string) =>
+      JSON.parse(new RegExp(`### ${section}[\\s\\S]*?\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(doc)?.[1] as string);
+    const engaged = parseConfig({ ...minimal, ...block('Engaged use and intensity') });
+    expect(engaged.engagedEvents).toEqual(['ai.feature_used', 'report.generated']);
+    expect(engaged.intensity).toEqual({ moderateFrom: 4, heavyFrom: 12 });
+    const question = block('Time saved');
+    const config = parseConfig({
+      ...minimal,
+      surveys: [{ id: 'confidence-pulse', trigger: { event: 'ai.request' }, questions: [question] }],
+    });
+    expect(config.surveys[0]?.questions[0]).toMatchObject({ type: 'number', measures: 'minutesSaved' });
   });
 
   it('refuses goal prop keys that a JSON path would misread', () => {

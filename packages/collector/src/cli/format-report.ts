@@ -1,5 +1,6 @@
 import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
+import { formatEngagement } from './format-engagement.js';
 import { formatItemResults } from './format-item-results.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
@@ -87,6 +88,10 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
   out.push(
     `AI outputs     ${o.suppressed ? hidden : `shown ${int(o.shown)} · accepted ${int(o.accepted)} · edited ${int(o.edited)} · rejected ${int(o.rejected)} · acceptance ${pct(o.acceptanceRate)}`}`,
   );
+
+  const engagement = formatEngagement(m, hidden, (rows) => table(rows));
+  out.push(...engagement.headline);
+  out.push(...engagement.sections);
 
   if (m.cohorts.length) {
     const weeks = Math.min(12, Math.max(0, ...m.cohorts.map((c) => c.retention.length)));
