@@ -29,6 +29,8 @@ export const readOperations: Operation[] = [
       query('tool', 'Only usage, outputs and prompt events of this tool.'),
       query('program', 'Only people trained in this program.'),
       query('cohort', 'Only people of this training cohort.'),
+      query('series', '`weekly`: add `trends`, each headline figure as of the end of each complete week.'),
+      query('from', 'With series=weekly: the first week is the one of this day (YYYY-MM-DD); default the last 12 weeks, at most 104.'),
     ],
     answers: [
       json(200, 'The metrics.', 'Metrics', metricsAnswerSchema, {

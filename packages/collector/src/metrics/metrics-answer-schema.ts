@@ -13,6 +13,26 @@ const interval = z.tuple([z.number(), z.number()]).nullable();
 
 const window = z.object({ eligible: count, active: count, rate, suppressed: z.boolean() });
 
+const seriesPoint = z.object({
+  week: day.describe('The Sunday ending the ISO week.'),
+  value: z.number().nullable().describe('A rate from 0 to 1 or a mean answer; null when suppressed.'),
+  people: count,
+  suppressed: z.boolean(),
+});
+const trends = z.object({
+  interval: z.literal('week'),
+  from: day.nullable(),
+  to: day.nullable(),
+  series: z.array(
+    z.object({
+      id: z.string().describe('adoption, sustained-d30, sustained-d60, sustained-d90, behavior-check, survey-mean:<survey>:<question>'),
+      label: z.string(),
+      kind: z.enum(['rate', 'mean']),
+      points: z.array(seriesPoint),
+    }),
+  ),
+});
+
 const decayFit = z.object({
   status: z.enum(['ok', 'flat', 'insufficient-data']),
   points: z.number().int(),
@@ -145,6 +165,7 @@ export const metricsAnswerSchema = z.object({
     .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
     .optional()
     .describe('A viewer only: how many groups of each breakdown are hidden.'),
+  trends: trends.optional().describe('With series=weekly only: each headline figure as of the end of each complete week.'),
 });
 
 const same: Same<z.output<typeof metricsAnswerSchema>, Metrics> = true;
