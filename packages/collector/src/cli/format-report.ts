@@ -1,7 +1,7 @@
 import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
 import { formatItemResults } from './format-item-results.js';
-import { formatTrends } from './format-trends.js';
+import { trendRows } from './format-trends.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
@@ -147,7 +147,8 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
       ]),
     );
   }
-  out.push(...formatTrends(m));
+  const trends = trendRows(m);
+  if (trends) out.push('', trends.title, table(trends.rows));
   out.push(...formatItemResults(m));
   if (m.vitals.length) {
     out.push('', 'Web-vitals (75th percentile, last 28 days)');
