@@ -2,6 +2,7 @@ import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics
 import type { StoreSummary } from '../storage/store.js';
 import { formatEngagement } from './format-engagement.js';
 import { formatItemResults } from './format-item-results.js';
+import { trendRows } from './format-trends.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
@@ -151,6 +152,8 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
       ]),
     );
   }
+  const trends = trendRows(m);
+  if (trends) out.push('', trends.title, table(trends.rows));
   out.push(...formatItemResults(m));
   if (m.vitals.length) {
     out.push('', 'Web-vitals (75th percentile, last 28 days)');
