@@ -2,10 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Metrics, PromptFunnel, PromptMetrics, QuestionResult, SurveyResult } from '../../src/metrics/types.js';
 import { getJson } from './api.js';
-import { int, knownAroundNote, pct, points } from './format.js';
+import { int, knownAroundNote, pct, points, pointsRange } from './format.js';
 import { LightElement } from './light-element.js';
 import type { Kind } from './studio-draft.js';
-import { decidingInterval, pointsRange, verdict } from './uplift-verdict.js';
+import { decidingInterval, verdict } from '../../src/metrics/verdict-words.js';
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toFixed(Math.abs(n) < 10 ? 2 : 1));
 const share = (part: number | null, whole: number | null) => (part === null || !whole ? '' : ` (${pct(part / whole)})`);

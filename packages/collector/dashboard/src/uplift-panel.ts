@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 import { dataTable } from './data-table.js';
-import { int, knownAroundNote, pct, points } from './format.js';
-import { decidingInterval, pointsRange, verdict } from './uplift-verdict.js';
+import { int, knownAroundNote, pct, points, pointsRange } from './format.js';
+import { decidingInterval, verdict } from '../../src/metrics/verdict-words.js';
 
 /** The axis's reach either side of zero: ±50 points. */
 export const axisEnd = 0.5;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { upliftFields } from '../../src/metrics/uplift-test.js';
 import { formatReport, table } from '../../src/cli/format-report.js';
 import type { Metrics } from '../../src/metrics/types.js';
 
@@ -91,6 +92,32 @@ describe('formatReport', () => {
     expect(text).toMatch(/assistant\s+CLS\s+0\.072\s+120/);
     expect(text).toMatch(/other\s+INP\s+supp\./);
     expect(text).toMatch(/critique-tip\s+30\s+10\s+50%\s+20%\s+\+30\.0 pts\s+\+1\.0 pts … \+52\.0 pts/);
+  });
+
+  it("gives each prompt's verdict from its always-valid interval, not from the fixed one that clears zero", () => {
+    const text = formatReport(metrics, { events: 1, users: 1, byName: [] });
+    expect(text).toContain(
+      'critique-tip: not detected yet · uplift +30.0 pts · always-valid −5.0 pts … +58.0 pts · p across 1 prompt 0.090',
+    );
+    const adjusted = {
+      ...metrics,
+      prompts: [
+        {
+          ...metrics.prompts[0]!,
+          cuped: { uplift: 0.28, alwaysValid: { low: 0.02, high: 0.54 }, theta: 3, varianceReduction: 0.12, covariateDays: 14 },
+          pValue: 0.01,
+          detected: true,
+          adjustedPValue: 0.01,
+          detectedAfterFdr: true,
+        },
+        { ...metrics.prompts[0]!, id: 'young', suppressed: true, ...upliftFields(null) },
+      ],
+    };
+    const lines = formatReport(adjusted, { events: 1, users: 1, byName: [] }).split('\n');
+    expect(lines).toContain(
+      '  critique-tip: detected: more people reach the goal · uplift +30.0 pts, adjusted +28.0 pts (CUPED on 14 days before: variance −12%) · always-valid +2.0 pts … +54.0 pts · p across 1 prompt 0.010',
+    );
+    expect(lines).toContain('  young: too few people in an arm yet');
   });
 
   it('table aligns the first column left and the others right', () => {

@@ -1,10 +1,9 @@
-import type { PromptMetrics } from '../../src/metrics/types.js';
-import { points } from './format.js';
+import type { PromptMetrics } from './types.js';
 
 /**
  * The interval that decides whether a prompt has an effect, and the estimate at its centre:
  * CUPED's always-valid interval when there is one, else the unadjusted always-valid interval.
- * The fixed-horizon 95% interval (`ci95`) stays in the JSON and exports, never here: it is only
+ * The fixed-horizon 95% interval (`ci95`) stays in the JSON, exports and the report's table for analysts, never in a verdict: it is only
  * valid for one look decided in advance (docs/analysts.md "Uplift you can watch").
  */
 export function decidingInterval(p: PromptMetrics): { uplift: number; low: number; high: number; adjusted: boolean } | null {
@@ -21,6 +20,3 @@ export function verdict(p: PromptMetrics): string | null {
   const direction = d.low > 0 ? 'more people reach the goal' : 'fewer people reach the goal';
   return p.detectedAfterFdr === false ? `detected (${direction}), but not after the check across all prompts` : `detected: ${direction}`;
 }
-
-/** "+1.0 pts … +9.0 pts": an interval in points. */
-export const pointsRange = (low: number, high: number) => `${points(low)} … ${points(high)}`;
