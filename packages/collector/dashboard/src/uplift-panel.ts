@@ -3,7 +3,7 @@ import { cssomStyle } from './cssom-style.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 import { dataTable } from './data-table.js';
 import { int, knownAroundNote, pct, points, pointsRange } from './format.js';
-import { decidingInterval, verdict } from '../../src/metrics/verdict-words.js';
+import { decidingInterval, pText, varianceChange, verdict } from '../../src/metrics/verdict-words.js';
 
 /** The axis's reach either side of zero: ±50 points. */
 export const axisEnd = 0.5;
@@ -103,12 +103,10 @@ export function upliftPanel(m: Metrics): TemplateResult {
           pct(p.convTreated),
           pct(p.convControl),
           p.uplift === null ? '–' : points(p.uplift),
-          p.cuped
-            ? `${points(p.cuped.uplift)} (variance ${p.cuped.varianceReduction >= 0 ? '−' : '+'}${pct(Math.abs(p.cuped.varianceReduction))})`
-            : '–',
+          p.cuped ? `${points(p.cuped.uplift)} (${varianceChange(p.cuped.varianceReduction)})` : '–',
           pointsRange(d.low, d.high),
           verdict(p) ?? '–',
-          p.adjustedPValue === null ? '–' : p.adjustedPValue.toFixed(3),
+          p.adjustedPValue === null ? '–' : pText(p.adjustedPValue),
         ];
       }),
     )}

@@ -1,5 +1,5 @@
 import type { Metrics } from '../metrics/types.js';
-import { decidingInterval, verdict } from '../metrics/verdict-words.js';
+import { decidingInterval, pText, varianceChange, verdict } from '../metrics/verdict-words.js';
 
 const points = (r: number) => `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)} pts`;
 
@@ -14,9 +14,9 @@ export function formatVerdicts(m: Metrics): string[] {
     const d = decidingInterval(p);
     if (!d) return `  ${p.id}: too few people in an arm yet`;
     const adjusted = p.cuped
-      ? `, adjusted ${points(p.cuped.uplift)} (CUPED on ${p.cuped.covariateDays} days before: variance ${p.cuped.varianceReduction >= 0 ? '−' : '+'}${Math.abs(p.cuped.varianceReduction * 100).toFixed(0)}%)`
+      ? `, adjusted ${points(p.cuped.uplift)} (CUPED on ${p.cuped.covariateDays} days before: ${varianceChange(p.cuped.varianceReduction)})`
       : '';
-    const fdr = p.adjustedPValue === null ? '' : ` · p across ${family} prompt${family === 1 ? '' : 's'} ${p.adjustedPValue.toFixed(3)}`;
+    const fdr = p.adjustedPValue === null ? '' : ` · p across ${family} prompt${family === 1 ? '' : 's'} ${pText(p.adjustedPValue)}`;
     return `  ${p.id}: ${verdict(p)} · uplift ${points(p.uplift as number)}${adjusted} · always-valid ${points(d.low)} … ${points(d.high)}${fdr}`;
   });
   return ['', 'Verdicts (always-valid 95% intervals: they stay right however often you look)', ...lines];

@@ -20,3 +20,12 @@ export function verdict(p: PromptMetrics): string | null {
   const direction = d.low > 0 ? 'more people reach the goal' : 'fewer people reach the goal';
   return p.detectedAfterFdr === false ? `detected (${direction}), but not after the check across all prompts` : `detected: ${direction}`;
 }
+
+/** A p-value as shown beside a verdict: three decimals, "< 0.001" below them. */
+export const pText = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+/** CUPED's variance reduction in words: "variance −12%" (one decimal under 10%; + when it grew). */
+export function varianceChange(reduction: number): string {
+  const r = Math.abs(reduction * 100);
+  return `variance ${reduction >= 0 ? '−' : '+'}${r.toFixed(r < 10 ? 1 : 0)}%`;
+}

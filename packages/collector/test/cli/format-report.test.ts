@@ -111,13 +111,26 @@ describe('formatReport', () => {
           detectedAfterFdr: true,
         },
         { ...metrics.prompts[0]!, id: 'young', suppressed: true, ...upliftFields(null) },
+        {
+          ...metrics.prompts[0]!,
+          id: 'sure',
+          cuped: { uplift: 0.3, alwaysValid: { low: 0.2, high: 0.4 }, theta: 0.1, varianceReduction: 0.003, covariateDays: 14 },
+          pValue: 0.0001,
+          detected: true,
+          adjustedPValue: 0.0002,
+          detectedAfterFdr: true,
+        },
       ],
     };
     const lines = formatReport(adjusted, { events: 1, users: 1, byName: [] }).split('\n');
     expect(lines).toContain(
-      '  critique-tip: detected: more people reach the goal · uplift +30.0 pts, adjusted +28.0 pts (CUPED on 14 days before: variance −12%) · always-valid +2.0 pts … +54.0 pts · p across 1 prompt 0.010',
+      '  critique-tip: detected: more people reach the goal · uplift +30.0 pts, adjusted +28.0 pts (CUPED on 14 days before: variance −12%) · always-valid +2.0 pts … +54.0 pts · p across 2 prompts 0.010',
     );
     expect(lines).toContain('  young: too few people in an arm yet');
+    // Two prompts in the family now; a tiny reduction keeps a decimal, a tiny p says so.
+    expect(lines).toContain(
+      '  sure: detected: more people reach the goal · uplift +30.0 pts, adjusted +30.0 pts (CUPED on 14 days before: variance −0.3%) · always-valid +20.0 pts … +40.0 pts · p across 2 prompts < 0.001',
+    );
   });
 
   it('table aligns the first column left and the others right', () => {
