@@ -99,6 +99,10 @@ describe('uptake demo', () => {
     const tip = metrics.prompts.find((p) => p.id === 'critique-tip');
     expect(tip?.suppressed).toBe(false);
     expect(tip?.uplift as number).toBeGreaterThan(0);
+    // docs/analysts.md "Uplift you can watch": the demo's tip is detected by its always-valid interval,
+    // and CUPED removes nothing (nobody used the critique feature before the tip).
+    expect(tip?.detected).toBe(true);
+    expect(tip?.cuped).toMatchObject({ theta: 0, varianceReduction: 0, covariateDays: 14 });
     // Both programs with a fitted curve: the workshop fades faster, to a lower plateau.
     const [workshop, twelve] = ['workshop', 'twelve-week'].map((name) => metrics.programs.find((p) => p.program === name));
     expect(workshop?.fit?.status).toBe('ok');
