@@ -109,6 +109,27 @@ describe('config', () => {
     ).toThrow('config: surveys[0].questions[0].maxLength: expected at least minLength (30); maxLength is 20');
   });
 
+  it('takes an adaptive trigger alone, and refuses it with a fixed schedule or bad bounds, in words', () => {
+    const prompt = (trigger: Record<string, unknown>) => ({ id: 'p', trigger, content: { title: 't' } });
+    const adaptive = { targetRecall: 0.8, minDays: 2, maxDays: 60 };
+    expect(parseConfig({ ...minimal, prompts: [prompt({ adaptive })] }).prompts[0]?.trigger.adaptive).toEqual(adaptive);
+    expect(parseConfig({ ...minimal, prompts: [prompt({ adaptive: {}, url: '/**' })] }).prompts[0]?.trigger.adaptive).toEqual({});
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, spaced: [2, 7] })] })).toThrow(
+      "config: prompts[0].trigger.adaptive: adaptive picks each person's day itself: leave out spaced (use one or the other)",
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, daysSinceTraining: [1, 9] })] })).toThrow(
+      /trigger\.adaptive: .*leave out daysSinceTraining/,
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, inactiveDays: 7 })] })).toThrow(/leave out inactiveDays/);
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { targetRecall: 1.2 } })] })).toThrow(
+      'config: prompts[0].trigger.adaptive.targetRecall: expected a probability between 0 and 1, such as 0.8',
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { minDays: 30, maxDays: 7 } })] })).toThrow(
+      'config: prompts[0].trigger.adaptive.minDays: minDays must not be more than maxDays',
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { target: 0.8 } })] })).toThrow(/trigger\.adaptive/);
+  });
+
   it('refuses two tools with one write key', () => {
     const tools = [minimal.tools[0], { id: 'other', writeKey: 'wk_assistant', identity: 'unverified', origins: [] }];
     expect(() => parseConfig({ ...minimal, tools })).toThrow('config: tools[1].writeKey: used by another tool');

@@ -257,4 +257,11 @@ export const postgresMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    description: "person lookups of /v1/config: a person's role, for adaptive items",
+    // An adaptive item's due day reads the role of the person's latest identify; without this the
+    // read takes every identify event of the organisation through (name, ts) and filters by user.
+    sql: `CREATE INDEX events_person_identify ON events (user_id, ts) WHERE name = 'identify';`,
+  },
 ];

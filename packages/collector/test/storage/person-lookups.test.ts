@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { queryTimelines } from '../../src/model/read-timelines.js';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
 import type { SqlQuery } from '../../src/storage/store.js';
 import { useStore } from '../helpers/use-store.js';
@@ -18,6 +19,8 @@ describe('GET /v1/config reads on PostgreSQL', () => {
         return [];
       };
       await exposureHistory(explaining, store.dialect, 'p-1', { prompts: new Set(), surveys: new Set() });
+      // An adaptive item's due day: the person's usage days, training and latest role.
+      await queryTimelines(explaining, store.dialect, { userId: 'p-1' });
       // The events are partitioned by month (migration 9): a plan names each month's index, which
       // is a partition of the events' index. Named here by the index it belongs to.
       const used = [...new Set(plans.flatMap((plan) => [...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1] as string)))];
@@ -30,9 +33,12 @@ describe('GET /v1/config reads on PostgreSQL', () => {
         for (const [i, plan] of plans.entries()) plans[i] = plan.replaceAll(`"Index Name":"${used}"`, `"Index Name":"${root}"`);
     });
     // The exposures are the person_items and person_shows rollups (storage/metric-rollups.ts).
-    const [exposures, shows, training] = plans;
+    const [exposures, shows, training, , usageDays, trainingDay, role] = plans;
     expect(exposures).toContain('"Index Name":"person_items_pkey"');
     expect(shows).toContain('"Index Name":"person_shows_user"');
     expect(training).toContain('"Index Name":"events_person_lookups"');
+    expect(usageDays).toContain('"Index Name":"daily_usage_pkey"');
+    expect(trainingDay).toContain('"Index Name":"events_person_lookups"');
+    expect(role).toContain('"Index Name":"events_person_identify"');
   });
 });

@@ -221,7 +221,12 @@ describe('PostgreSQL migration 9 on a store with events', () => {
       const indexes = await store.query(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'events' ORDER BY 1",
       );
-      expect(indexes.map((r) => r['indexname'])).toEqual(['events_name_ts', 'events_person_lookups', 'events_ts_id']);
+      expect(indexes.map((r) => r['indexname'])).toEqual([
+        'events_name_ts',
+        'events_person_identify',
+        'events_person_lookups',
+        'events_ts_id',
+      ]);
       // Retention deletes its rows by rows, as before the upgrade; the facts stay.
       expect(await store.purge(new Date('2026-10-01T00:00:00Z'), keptForever)).toBe(648);
       expect(await countOf(store, 'events')).toBe(2001 - 648);
