@@ -98,7 +98,8 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     sql: dialect.tempTable(
       'm_usage_days',
       source === 'rollup'
-        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(${before} AS DATE)${toolParam}`
+        ? // Each rollup has one row per person and day for its key (the tool's, or any tool's).
+          `SELECT user_id, day FROM ${q.tool === undefined ? 'person_usage_days' : 'daily_usage'} WHERE day < CAST(${before} AS DATE)${toolParam}`
         : `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
            WHERE user_id IS NOT NULL AND ts < ${before} AND ${usageCondition(usageEvents)}${toolParam}`,
     ),

@@ -20,6 +20,7 @@ export interface PersonTable {
 export const personTables = [
   { table: 'events', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
   { table: 'daily_usage', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'person_usage_days', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'person_days', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'daily_outputs', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   // Rows folding many instants: an erasure `before` a time rebuilds the person's rows from the events left.

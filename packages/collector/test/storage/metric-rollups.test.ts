@@ -5,6 +5,7 @@ import { countMetrics } from '../../src/metrics/count-metrics.js';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
 import { metricRollupTables } from '../../src/storage/metric-rollups.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
+import { usageRollupTables } from '../../src/storage/usage-rollup.js';
 import { storeKinds } from '../helpers/store-targets.js';
 import { useFreshStore } from '../helpers/use-fresh-store.js';
 
@@ -33,11 +34,15 @@ const events: StoredEvent[] = [
   event('c3', 'perf.vital', '2026-11-02T10:00:00Z', 'u-2', { metric: 'INP', value: '200', rating: 'good' }),
   event('d1', 'prompt.held_out', '2026-11-03T10:00:00Z', 'u-2', { promptId: 'tip' }),
   event('d2', 'ai.feature_used', '2026-11-04T10:00:00Z', 'u-2', { feature: 'critique' }),
+  event('d3', 'ai.feature_used', '2026-11-02T15:00:00Z', 'u-1', { feature: 'critique' }, 'editor'),
 ];
+
+/** The rollups a rebuild makes again: usage (with the tool and without) and metrics. */
+const rebuilt = [...usageRollupTables, ...metricRollupTables];
 
 async function rollupRows(store: Store): Promise<Record<string, string[]>> {
   const rows: Record<string, string[]> = {};
-  for (const table of metricRollupTables) {
+  for (const table of rebuilt) {
     const all = await store.query(`SELECT * FROM ${table}`);
     rows[table] = all.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)]))).sort();
   }
@@ -55,6 +60,9 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
     expect(kept['person_items']?.length).toBe(5);
     expect(kept['survey_answers']?.length).toBe(2);
     expect(kept['vital_samples']?.length).toBe(2);
+    // u-1 used two tools on 2 November: two rows with the tool, one without.
+    expect(kept['daily_usage']?.length).toBe(4);
+    expect(kept['person_usage_days']?.length).toBe(3);
     await store.rebuildRollups();
     expect(await rollupRows(store)).toEqual(kept);
   });
@@ -81,15 +89,22 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
   it('lose a person at erasure, and an erasure before a time folds the events left', async () => {
     await store.insert(events);
     const counts = await store.forget('u-1', new Date('2026-11-03T00:00:00Z'));
-    expect(counts).toMatchObject({ daily_outputs: 1, person_items: 1, person_shows: 1, vital_samples: 1 });
+    expect(counts).toMatchObject({
+      daily_usage: 2,
+      person_usage_days: 1,
+      daily_outputs: 1,
+      person_items: 1,
+      person_shows: 1,
+      vital_samples: 1,
+    });
     const before = await rollupRows(store);
     await store.rebuildRollups();
     expect(await rollupRows(store)).toEqual(before);
     await store.forget('u-1');
     const [left] = await store.query(
-      `SELECT ${metricRollupTables.map((t) => `(SELECT count(*) FROM ${t} WHERE user_id = 'u-1') AS ${t}`).join(', ')}`,
+      `SELECT ${rebuilt.map((t) => `(SELECT count(*) FROM ${t} WHERE user_id = 'u-1') AS ${t}`).join(', ')}`,
     );
-    expect(Object.values(left ?? {}).map(Number)).toEqual(metricRollupTables.map(() => 0));
+    expect(Object.values(left ?? {}).map(Number)).toEqual(rebuilt.map(() => 0));
   });
 
   // Prompt uplift's conversions read the goal events themselves (goals are config), so retention does change those.
