@@ -28,6 +28,7 @@ export const personTables = [
   { table: 'person_shows', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
   { table: 'survey_answers', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'vital_samples', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'person_trainings', person: 'user_id', dated: { column: 'ts', kind: 'instant' }, rebuilt: true },
 ] as const satisfies readonly PersonTable[];
 
 /** The name of a table in `personTables`. */

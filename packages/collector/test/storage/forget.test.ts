@@ -67,6 +67,7 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
       person_usage_days: 2,
       person_days: 3,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
     expect(await store.forget('u-gone')).toEqual({
       events: 3,
@@ -74,6 +75,7 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
       person_usage_days: 2,
       person_days: 3,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 0,
@@ -115,6 +117,7 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
       person_usage_days: 1,
       person_days: 2,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
   });
 

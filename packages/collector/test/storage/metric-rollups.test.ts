@@ -35,6 +35,14 @@ const events: StoredEvent[] = [
   event('d1', 'prompt.held_out', '2026-11-03T10:00:00Z', 'u-2', { promptId: 'tip' }),
   event('d2', 'ai.feature_used', '2026-11-04T10:00:00Z', 'u-2', { feature: 'critique' }),
   event('d3', 'ai.feature_used', '2026-11-02T15:00:00Z', 'u-1', { feature: 'critique' }, 'editor'),
+  // The recurring survey shown again after its last answer.
+  event('a10', 'survey.shown', '2026-11-08T09:00:00Z', 'u-1', { surveyId: 'behavior-check' }),
+  // Trainings: two of one program at one instant (the smaller id is the first), another program, none.
+  event('t1', 'training.completed', '2026-11-01T09:00:00Z', 'u-1', { program: 'basics', cohort: 'spring' }),
+  event('t0', 'training.completed', '2026-11-01T09:00:00Z', 'u-1', { program: 'basics', cohort: 'autumn' }),
+  event('t2', 'training.completed', '2026-11-05T09:00:00Z', 'u-1', { program: 'advanced' }),
+  event('t3', 'training.completed', '2026-10-30T09:00:00Z', 'u-2', {}),
+  event('t4', 'training.completed', '2026-10-29T09:00:00Z', 'u-2', {}),
 ];
 
 /** The rollups a rebuild makes again: usage (with the tool and without) and metrics. */
@@ -63,6 +71,7 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
     // u-1 used two tools on 2 November: two rows with the tool, one without.
     expect(kept['daily_usage']?.length).toBe(4);
     expect(kept['person_usage_days']?.length).toBe(3);
+    expect(kept['person_trainings']?.length).toBe(3);
     await store.rebuildRollups();
     expect(await rollupRows(store)).toEqual(kept);
   });
@@ -82,8 +91,18 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
         lastAnswered: null,
       },
     });
-    expect(history.surveys['behavior-check']).toMatchObject({ shows: 1, lastAnswered: '2026-11-07T09:02:00.000Z' });
-    expect(history.recentShows).toEqual(['2026-11-06T09:00:00.000Z', '2026-11-03T09:00:00.123Z', '2026-11-02T10:00:00.000Z']);
+    expect(history.surveys['behavior-check']).toMatchObject({ shows: 2, lastAnswered: '2026-11-07T09:02:00.000Z', showsSinceAnswer: 1 });
+    expect(history.recentShows).toEqual([
+      '2026-11-08T09:00:00.000Z',
+      '2026-11-06T09:00:00.000Z',
+      '2026-11-03T09:00:00.123Z',
+      '2026-11-02T10:00:00.000Z',
+    ]);
+    expect(history).toMatchObject({ trainedAt: '2026-11-01', program: 'basics', cohort: 'autumn' });
+    const other = await store.lookupSession((query) =>
+      exposureHistory(query, store.dialect, 'u-2', { prompts: new Set(), surveys: new Set() }),
+    );
+    expect(other).toMatchObject({ trainedAt: '2026-10-29', program: null, cohort: '2026-W44' });
   });
 
   it('lose a person at erasure, and an erasure before a time folds the events left', async () => {

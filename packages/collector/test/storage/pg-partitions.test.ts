@@ -165,6 +165,7 @@ describe('PostgreSQL events partitioned by month', () => {
       person_usage_days: 2,
       person_days: 3,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
     expect(await idsOf(store)).toEqual(['p-4']);
     expect(await files()).not.toEqual(before);
