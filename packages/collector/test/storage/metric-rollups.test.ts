@@ -4,6 +4,7 @@ import { configSchema } from '../../src/config/config-schema.js';
 import { countMetrics } from '../../src/metrics/count-metrics.js';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
 import { metricRollupTables } from '../../src/storage/metric-rollups.js';
+import { duckdbMigrations, postgresMigrations } from '../../src/storage/migrations.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
 import { usageRollupTables } from '../../src/storage/usage-rollup.js';
 import { storeKinds } from '../helpers/store-targets.js';
@@ -73,6 +74,25 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
     expect(kept['person_usage_days']?.length).toBe(3);
     expect(kept['person_trainings']?.length).toBe(3);
     await store.rebuildRollups();
+    expect(await rollupRows(store)).toEqual(kept);
+  });
+
+  it('are filled by the upgrade of a store from before the usage days and trainings rollups as the inserts fill them', async () => {
+    await store.insert(events);
+    const kept = await rollupRows(store);
+    const migrations = store.kind === 'duckdb' ? duckdbMigrations : postgresMigrations;
+    const ours = migrations.filter((m) => /person_usage_days|person_trainings/.test(m.sql)).map((m) => m.version);
+    expect(ours).toHaveLength(2);
+    // The store as it was: neither table, and person_shows without the prompt or survey.
+    for (const sql of [
+      'DROP TABLE person_usage_days',
+      'DROP TABLE person_trainings',
+      'DROP TABLE person_shows',
+      'CREATE TABLE person_shows (user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL)',
+      `DELETE FROM schema_migrations WHERE version IN (${ours.join(', ')})`,
+    ])
+      await store.execute(sql);
+    await store.migrate();
     expect(await rollupRows(store)).toEqual(kept);
   });
 
