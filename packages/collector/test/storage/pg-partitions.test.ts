@@ -159,10 +159,23 @@ describe('PostgreSQL events partitioned by month', () => {
         ])
       )[0]?.['f'];
     const before = await files();
-    expect(await store.forget('u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3, ...noMetricRollupRows });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 3,
+      daily_usage: 2,
+      person_usage_days: 2,
+      person_days: 3,
+      ...noMetricRollupRows,
+      person_trainings: 1,
+    });
     expect(await idsOf(store)).toEqual(['p-4']);
     expect(await files()).not.toEqual(before);
-    expect(await store.forget('u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0, ...noMetricRollupRows });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 0,
+      daily_usage: 0,
+      person_usage_days: 0,
+      person_days: 0,
+      ...noMetricRollupRows,
+    });
   });
 });
 
