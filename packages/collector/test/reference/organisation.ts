@@ -185,10 +185,11 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     queries: fc.array(query, { minLength: 1, maxLength: 2 }),
     // Last, so that the draws above (and the organisations they make) stay those of before time saved.
     timeSaved: fc.array(
-      fc.record({ person: fc.nat(), tasks: fc.array(task, { maxLength: 3 }), answers: fc.array(minutesAnswer, { maxLength: 2 }) }),
-      {
-        maxLength: 16,
-      },
+      fc.record({
+        tasks: fc.array(task, { minLength: 1, maxLength: 3 }),
+        answers: fc.array(minutesAnswer, { minLength: 1, maxLength: 2 }),
+      }),
+      { minLength: 8, maxLength: 24 },
     ),
   })
   .map((g) => {
@@ -293,7 +294,7 @@ export const organisations: fc.Arbitrary<Organisation> = fc
         );
     });
     g.timeSaved.forEach((x, k) => {
-      const user = `p${String((x.person % g.people.length) + 1).padStart(2, '0')}`;
+      const user = `p${String((k % g.people.length) + 1).padStart(2, '0')}`;
       let seq = 0;
       const id = () => `ev-${user}-saved-${k}-${seq++}`;
       for (const t of x.tasks)
