@@ -47,7 +47,7 @@ export async function countMetrics<T>(
   const restrict = q.program !== undefined || q.cohort !== undefined;
 
   return store.readSession(async (query) => {
-    await query(sql.usageTable.sql, sql.usageTable.params);
+    if (sql.usageTable) await query(sql.usageTable.sql, sql.usageTable.params);
     const act = await activity(query, sql, restrict);
     const population = await trainedPopulation(query, sql);
     const check = await behaviorCheck(query, sql);
