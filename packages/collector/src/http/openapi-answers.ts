@@ -251,6 +251,10 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
 export type PreviewCodeAnswer = z.output<typeof previewCodeSchema>;
 /** The answer of `GET /v1/preview`. */
 export type PreviewedItem = z.output<typeof previewedItemSchema>;
+/** The answer of `GET /v1/whoami`. */
+export type WhoAmI = z.output<typeof whoamiSchema>;
+/** The answer of `GET /v1/tools`. */
+export type ToolList = z.output<typeof toolListSchema>;
 
 const checks: [
   Same<z.output<typeof storeSummarySchema>, StoreSummary>,

@@ -29,8 +29,8 @@ export const readOperations: Operation[] = [
       query('tool', 'Only usage, outputs and prompt events of this tool.'),
       query('program', 'Only people trained in this program.'),
       query('cohort', 'Only people of this training cohort.'),
-      query('series', '`weekly`: add `trends`, each headline figure as of the end of each complete week.'),
-      query('from', 'With series=weekly: the first week is the one of this day (YYYY-MM-DD); default the last 12 weeks, at most 104.'),
+      query('series', '`weekly`: add `trends`, each figure at the end of each complete week.'),
+      query('from', 'With series=weekly: the first week’s day (default: the last 12 weeks; at most 104).'),
     ],
     answers: [
       json(200, 'The metrics.', 'Metrics', metricsAnswerSchema, {
@@ -66,6 +66,12 @@ export const readOperations: Operation[] = [
             uplift: 0.16,
             ci95: [0.03, 0.29],
             suppressed: false,
+            alwaysValid: { low: 0.01, high: 0.31 },
+            cuped: { uplift: 0.15, alwaysValid: { low: 0.02, high: 0.28 }, theta: 0.11, varianceReduction: 0.18, covariateDays: 28 },
+            pValue: 0.012,
+            detected: true,
+            adjustedPValue: 0.012,
+            detectedAfterFdr: true,
           },
         ],
         funnels: [{ id: 'critique-tip', shown: 180, clicked: 96, goal: 74, suppressed: false }],
@@ -83,10 +89,26 @@ export const readOperations: Operation[] = [
             suppressed: false,
           },
         ],
+        trends: {
+          interval: 'week',
+          from: '2026-11-16',
+          to: '2026-11-29',
+          series: [
+            {
+              id: 'adoption',
+              label: 'Adoption',
+              kind: 'rate',
+              points: [
+                { week: '2026-11-22', value: 0.79, people: 300, suppressed: false },
+                { week: '2026-11-29', value: 0.803, people: 300, suppressed: false },
+              ],
+            },
+          ],
+        },
       }),
     ],
     refusals: [400, 401, 403, 429],
-    tryIt: { role: 'analyst', query: { asOf: '2026-11-29' } },
+    tryIt: { role: 'analyst', query: { asOf: '2026-11-29', series: 'weekly' } },
   },
   {
     method: 'get',

@@ -4,12 +4,14 @@ import type { SqlQuery, Store } from '../storage/store.js';
 import { activity } from './activity.js';
 import { behaviorCheck } from './behavior-check.js';
 import { cohorts } from './cohorts.js';
+import { countEngagementFigures } from './engagement.js';
 import type { MetricCounts } from './metric-counts.js';
 import { type MetricSql, metricSql, type UsageSource } from './metric-sql.js';
 import { outputs } from './outputs.js';
 import { programs } from './programs.js';
 import { promptUplift } from './prompt-uplift.js';
 import { segments } from './segments.js';
+import { countTimeSaved } from './time-saved.js';
 import { trainedPopulation } from './trained-population.js';
 import type { MetricsQuery } from './types.js';
 import { webVitals } from './web-vitals.js';
@@ -56,7 +58,10 @@ export async function countMetrics<T>(
     for (const prompt of reportedPrompts(config, q)) promptList.push(await promptUplift(query, sql, prompt, restrict));
     const programList = await programs(query, sql, (program) => sqlFor({ ...q, program }), config.minGroupSize, q.program);
     const vitals = await webVitals(query, sql, restrict);
+    const session: CountSession = { query, sqlFor, source };
     const counts: MetricCounts = {
+      engagement: await countEngagementFigures(session, config, q),
+      timeSaved: await countTimeSaved(session, config, q),
       activity: act,
       population,
       behaviorCheck: check,
@@ -67,6 +72,6 @@ export async function countMetrics<T>(
       programs: programList,
       vitals,
     };
-    return use(counts, { query, sqlFor, source });
+    return use(counts, session);
   });
 }

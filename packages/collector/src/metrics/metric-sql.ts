@@ -55,12 +55,11 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     WITH ${options.weeks === undefined ? '' : `weeks(k) AS MATERIALIZED (${numbersUpTo(options.weeks)}),`}
     -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
     request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
+    -- Each person's first training of each program (the person_trainings rollup): their first of all, or of one program.
     first_training AS (
-      SELECT user_id, ts, ${json('cohort')} AS cohort,
-             ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
-      FROM events
-      WHERE name = 'training.completed' AND user_id IS NOT NULL AND ts < ${end}
-        ${program ? `AND ${json('program')} = ${program}` : ''}
+      SELECT user_id, ts, cohort, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
+      FROM person_trainings
+      WHERE ts < ${end}${program ? ` AND program = ${program}` : ''}
     ),
     trained_all AS (
       SELECT user_id, ${dialect.utcDay('ts')} AS trained_at,
@@ -98,7 +97,8 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     sql: dialect.tempTable(
       'm_usage_days',
       source === 'rollup'
-        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(${before} AS DATE)${toolParam}`
+        ? // Each rollup has one row per person and day for its key (the tool's, or any tool's).
+          `SELECT user_id, day FROM ${q.tool === undefined ? 'person_usage_days' : 'daily_usage'} WHERE day < CAST(${before} AS DATE)${toolParam}`
         : `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
            WHERE user_id IS NOT NULL AND ts < ${before} AND ${usageCondition(usageEvents)}${toolParam}`,
     ),
