@@ -57,6 +57,7 @@ const digestFigure = z.object({
   label: z.string(),
   value: z.number().nullable(),
   previous: z.number().nullable(),
+  trend: z.array(z.number().nullable()).describe('The last 4 weeks, oldest first; null where suppressed.'),
   organisation: z.number().nullable().optional(),
   kind: z.enum(['count', 'rate']),
 });

@@ -194,7 +194,7 @@ export const readOperations: Operation[] = [
               scope: 'organisation',
               week: { from: '2026-11-23', to: '2026-11-29' },
               title: 'AI adoption, week of 23 November 2026',
-              figures: [{ label: 'Active this week', value: 241, previous: 236, kind: 'count' }],
+              figures: [{ label: 'Active this week', value: 241, previous: 236, trend: [228, 231, 236, 241], kind: 'count' }],
             },
           },
         ],
