@@ -102,8 +102,18 @@ export const pathParam = (name: string, description: string, schema?: z.ZodType)
   ...(schema ? { schema } : {}),
 });
 
-/** Whether `Same<A, B>` holds: each type is assignable to the other (a zod schema's output and a route's answer type). */
-export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `T` with every key required at every depth, so that an optional key one side lacks is a difference. */
+type AllKeys<T> = T extends readonly unknown[]
+  ? { [K in keyof T]: AllKeys<T[K]> }
+  : T extends object
+    ? { [K in keyof T]-?: AllKeys<T[K]> }
+    : T;
+
+/**
+ * Whether `Same<A, B>` holds: each type is assignable to the other (a zod schema's output and a
+ * route's answer type), optional keys included (an optional key in one and not the other fails).
+ */
+export type Same<A, B> = [AllKeys<A>] extends [AllKeys<B>] ? ([AllKeys<B>] extends [AllKeys<A>] ? true : false) : false;
 
 /** A value's type as JSON sends it: dates become ISO strings. */
 export type Wire<T> = T extends Date ? string : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;

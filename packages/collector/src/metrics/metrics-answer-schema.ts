@@ -3,8 +3,8 @@ import type { Same } from '../http/openapi-operation.js';
 import type { Metrics } from './types.js';
 
 // The answer of `GET /v1/metrics` as a zod schema, for the OpenAPI document (docs/api.md). The
-// check at the end fails to compile when it and `Metrics` (types.ts) differ: a key added to one is
-// added to the other, with its words here.
+// check at the end fails to compile when it and `Metrics` (types.ts) differ, optional keys
+// included: a key added to one is added to the other, with its words here.
 
 const count = z.number().int().nullable();
 const rate = z.number().nullable().describe('A rate from 0 to 1; null where its denominator is 0 or suppressed.');
@@ -145,6 +145,66 @@ const survey = z.object({
   trend: z.array(z.object({ week: z.string(), respondents: count, suppressed: z.boolean() })),
 });
 
+const engagedWindow = z.object({ eligible: count, engaged: count, rate, suppressed: z.boolean() });
+
+const engaged = z
+  .object({
+    activity: z
+      .object({ active: count, engaged: count, share: rate, suppressed: z.boolean() })
+      .describe('MAU, those of them engaged on some day of asOf−27…asOf, and engaged ÷ active.'),
+    adoption: z
+      .object({ trained: count, engaged: count, rate, suppressed: z.boolean() })
+      .describe('The trained people and those of them engaged in asOf−27…asOf.'),
+    sustained: z
+      .object({ d30: engagedWindow, d60: engagedWindow, d90: engagedWindow })
+      .describe('Eligible as sustained; engaged on some day of trainedAt+N−13 … trainedAt+N.'),
+  })
+  .describe(
+    'Engaged use next to active use: a person is engaged on a day they accepted or edited an AI output or sent one of the config’s engagedEvents (docs/analysts.md "Engaged use and intensity").',
+  );
+
+const intensity = z
+  .object({
+    moderateFrom: z.number().int().describe('The config’s intensity: moderate from this many usage days in 28, heavy from heavyFrom.'),
+    heavyFrom: z.number().int(),
+    active: count,
+    light: count,
+    moderate: count,
+    heavy: count,
+    suppressed: z.boolean(),
+  })
+  .describe('The active people of asOf−27…asOf by their usage days in them: light, moderate and heavy use.');
+
+const timeSavedFigure = z.object({
+  method: z
+    .enum(['per-task', 'self-reported'])
+    .describe('per-task: minutesSaved of task.completed events; self-reported: answers to minutesSaved questions. Never added together.'),
+  people: count.describe('People whose tasks or answers the figure sums.'),
+  hours: z.number().nullable().describe('Hours saved in asOf−27…asOf, to a tenth.'),
+  hoursPerPerson: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+
+const timeSavedGroup = z.object({
+  key: z.string().nullable().describe('The program, role or team; null: people without one.'),
+  perTask: timeSavedFigure,
+  selfReported: timeSavedFigure,
+});
+
+const timeSaved = z
+  .object({
+    perTask: timeSavedFigure,
+    selfReported: timeSavedFigure,
+    programs: z.array(timeSavedGroup).describe('Per program of programs[], same order: the people who completed it.'),
+    role: z.array(timeSavedGroup),
+    team: z.array(timeSavedGroup),
+    hiddenGroups: z
+      .object({ programs: z.number().int(), role: z.number().int(), team: z.number().int() })
+      .optional()
+      .describe('A viewer only: groups left out of each list, both of their figures hidden.'),
+  })
+  .describe('Hours saved over the last 28 days by each method, per program, role and team (docs/analysts.md "Time saved").');
+
 /** The body of `GET /v1/metrics` (docs/analysts.md): null figures are suppressed for the caller's role. */
 export const metricsAnswerSchema = z
   .object({
@@ -171,6 +231,9 @@ export const metricsAnswerSchema = z
     surveys: z.array(survey).optional(),
     programs: z.array(program).describe('At most 20, the largest first.'),
     vitals: z.array(vital),
+    engaged: engaged.optional().describe('Always in a collector’s answer (absent only from older answers).'),
+    intensity: intensity.optional().describe('Always in a collector’s answer.'),
+    timeSaved: timeSaved.optional().describe('Always in a collector’s answer.'),
     figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
     hiddenGroups: z
       .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })

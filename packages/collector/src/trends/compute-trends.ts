@@ -68,7 +68,7 @@ export async function computeTrends(
   const answers = await store.readSession(async (query) => {
     // One table of usage days up to the last week's end: every earlier week reads only days up to its own end.
     const { usageTable } = sqlFor({ ...q, asOf: last });
-    await query(usageTable.sql, usageTable.params);
+    if (usageTable) await query(usageTable.sql, usageTable.params);
     const session: CountSession = { query, sqlFor, source };
     const published: Metrics[] = [];
     for (const week of weeks) {
