@@ -12,6 +12,7 @@ import { openapiDocument, operationId } from '../../src/http/openapi-document.js
 import type { Operation } from '../../src/http/openapi-operation.js';
 import { operations } from '../../src/http/openapi-operations.js';
 import { registeredRoutes } from '../../src/http/route-list.js';
+import type { Metrics } from '../../src/metrics/types.js';
 import { type TempCollector, tempCollector } from '../helpers/temp-collector.js';
 import { curlCommand, tryItRequest } from '../../src/http/openapi-try-it.js';
 
@@ -49,6 +50,9 @@ function replayConfig(webhook: string) {
     ],
     maxEventAgeDays: 36_500,
     pseudonymize: false,
+    // So that engaged use, intensity and time saved (both methods) are answered, not suppressed.
+    engagedEvents: ['ai.feature_used'],
+    intensity: { moderateFrom: 4, heavyFrom: 12 },
     prompts: [
       {
         id: 'critique-tip',
@@ -65,6 +69,13 @@ function replayConfig(webhook: string) {
         questions: [
           { id: 'applied', type: 'choice', text: 'Have you applied it?', options: ['yes', 'no'] },
           { id: 'example', type: 'text', text: 'An example?' },
+        ],
+      },
+      {
+        id: 'confidence-pulse',
+        trigger: { daysSinceTraining: [21, 28] },
+        questions: [
+          { id: 'minutes-saved', type: 'number', text: 'Minutes AI saved you last week?', min: 0, max: 2400, measures: 'minutesSaved' },
         ],
       },
     ],
@@ -226,6 +237,18 @@ describe('the OpenAPI document (GET /openapi.json, docs/api.md)', () => {
       expect(status).toBe(200);
       expect(body).toHaveProperty('figuresAsOf');
       expect(body).toHaveProperty('hiddenGroups');
+      expect(validator()('#/components/schemas/Metrics', body)).toEqual([]);
+    });
+
+    it("an analyst's engaged use, intensity and time saved (both methods) are answered and match the Metrics schema", async () => {
+      const { status, body } = await get('/v1/metrics?asOf=2026-11-29', 'analyst');
+      expect(status).toBe(200);
+      const metrics = body as Metrics;
+      expect(metrics.engaged?.activity.engaged).toBeGreaterThan(0);
+      expect(metrics.intensity?.heavy).not.toBeNull();
+      expect(metrics.timeSaved?.perTask.hours).toBeGreaterThan(0);
+      expect(metrics.timeSaved?.selfReported.hours).toBeGreaterThan(0);
+      expect(metrics.timeSaved?.programs.length).toBeGreaterThan(0);
       expect(validator()('#/components/schemas/Metrics', body)).toEqual([]);
     });
 
