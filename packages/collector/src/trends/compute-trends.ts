@@ -66,9 +66,10 @@ export async function computeTrends(
   const source = (await store.rollupMatches(config.usageEvents)) ? 'rollup' : 'events';
   const sqlFor = (query: MetricsQuery) => metricSql(query, config.usageEvents, store.dialect, source);
   const answers = await store.readSession(async (query) => {
-    // One table of usage days up to the last week's end: every earlier week reads only days up to its own end.
+    // One table of usage days up to the last week's end, where the rollup is not read in place:
+    // every earlier week reads only days up to its own end.
     const { usageTable } = sqlFor({ ...q, asOf: last });
-    await query(usageTable.sql, usageTable.params);
+    if (usageTable) await query(usageTable.sql, usageTable.params);
     const session: CountSession = { query, sqlFor, source };
     const published: Metrics[] = [];
     for (const week of weeks) {
