@@ -1,3 +1,5 @@
+import type { PlanCounts, PlanSettings } from '../stats/power-plan.js';
+
 /**
  * The exact counts behind every figure of `GET /v1/metrics`, as the store's queries return them,
  * before anything is suppressed or perturbed. They never leave the collector: `publishMetrics`
@@ -85,6 +87,8 @@ export interface PromptCounts {
   control: ArmCounts;
   /** Absent where not counted (a viewer's answer before any week is complete). */
   covariate?: { treated: CovariateSums; control: CovariateSums };
+  /** What its power plan is computed from: the store's counts (`planCounts`) and the prompt's settings. */
+  plan?: { counts: PlanCounts; settings: PlanSettings };
 }
 
 export interface ProgramCounts {

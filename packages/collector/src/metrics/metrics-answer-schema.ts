@@ -63,6 +63,40 @@ const vital = z.object({
   suppressed: z.boolean(),
 });
 
+const powerPlan = z
+  .object({
+    minimumDetectableEffect: z.number().describe('The smallest uplift worth detecting, in shares of one (0.05 = five points).'),
+    alpha: z.number(),
+    power: z.number(),
+    holdout: z.number(),
+    randomizeBy: z.enum(['person', 'team']),
+    baseline: z
+      .object({ rate: z.number(), people: z.number().int() })
+      .nullable()
+      .describe("The goal's conversion among comparable people in history; null under minGroupSize."),
+    exposuresNeeded: z
+      .object({ fixedHorizon: z.number().int(), alwaysValid: z.number().int() })
+      .nullable()
+      .describe('Exposures (both arms) needed: looked at once, and looked at every day (what "detected" uses).'),
+    inflation: z.number().nullable().describe('alwaysValid ÷ fixedHorizon.'),
+    cluster: z
+      .object({
+        clusters: z.number().int(),
+        meanSize: z.number(),
+        icc: z.number(),
+        designEffect: z.number(),
+        teamsNeeded: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe('Randomized by team: intraclass correlation, design effect 1 + (m − 1)·ICC and the teams needed.'),
+    reachPerDay: z.number(),
+    reachSource: z.enum(['exposures', 'trigger']),
+    expectedDays: z.number().int().nullable(),
+    progress: z.object({ exposures: z.number().int(), share: z.number().nullable() }),
+    summary: z.string(),
+  })
+  .describe('The power plan of the prompt\'s test (docs/analysts.md "Power before launch").');
+
 const prompt = z.object({
   id: z.string(),
   treated: count,
@@ -76,6 +110,7 @@ const prompt = z.object({
     .nullable()
     .optional()
     .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
+  plan: powerPlan.nullable().optional(),
 });
 
 const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });

@@ -3,6 +3,7 @@ import { cellName, type Population } from './cell-name.js';
 import type { MetricCounts, PromptCounts, VitalCounts } from './metric-counts.js';
 import { newcombeInterval } from './newcombe.js';
 import { publishCohorts, publishPrograms, publishSegments } from './publish-groups.js';
+import { publishPlan } from './publish-plan.js';
 import { publishWindow } from './publish-window.js';
 import type { Release } from './release.js';
 import { ratio } from './suppress.js';
@@ -34,6 +35,7 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
     ci95: both ? newcombeInterval(treated.converted, treated.people, control.converted, control.people) : null,
     suppressed: !both,
     ...upliftFields(test),
+    plan: p.plan ? publishPlan(release, p.id, p.plan, base) : null,
   };
 }
 
