@@ -63,7 +63,8 @@ const vital = z.object({
   suppressed: z.boolean(),
 });
 
-const powerPlan = z
+/** A prompt's power plan, here and in the studio's `POST /v1/admin/prompts/{id}/plan`. */
+export const powerPlanSchema = z
   .object({
     minimumDetectableEffect: z.number().describe('The smallest uplift worth detecting, in shares of one (0.05 = five points).'),
     alpha: z.number(),
@@ -110,7 +111,7 @@ const prompt = z.object({
     .nullable()
     .optional()
     .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
-  plan: powerPlan.nullable().optional(),
+  plan: powerPlanSchema.nullable().optional(),
 });
 
 const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });
