@@ -24,7 +24,11 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
   const convControl = control ? ratio(control.converted, control.people) : null;
   const both = treated !== null && control !== null;
   // Released counts only; CUPED reads each person's own history, which only exact readers may use.
-  const test = both ? upliftTest({ treated, control, covariate: release.listsHidden ? (p.covariate ?? null) : null }) : null;
+  // Teams' counts, like CUPED's covariate, are exact: only exact readers' tests use them.
+  const exact = release.listsHidden;
+  const test = both
+    ? upliftTest({ treated, control, covariate: exact ? (p.covariate ?? null) : null, clusters: exact ? (p.clusters ?? null) : null })
+    : null;
   return {
     id: p.id,
     treated: treated?.people ?? null,

@@ -141,6 +141,8 @@ export interface UpliftFields {
   adjustedPValue: number | null;
   /** Still detected at a 5% false discovery rate across those prompts. */
   detectedAfterFdr: boolean | null;
+  /** Randomized by team (exact readers): teams per arm, design effect and effective people of the cluster-level test. */
+  cluster: ClusterFigures | null;
 }
 
 /** The fields of a test, or of none; the Benjamini–Hochberg ones are filled across prompts (`withFalseDiscoveryControl`). */
@@ -152,5 +154,6 @@ export function upliftFields(test: UpliftTest | null): UpliftFields {
     detected: test?.detected ?? null,
     adjustedPValue: null,
     detectedAfterFdr: null,
+    cluster: test?.cluster ?? null,
   };
 }

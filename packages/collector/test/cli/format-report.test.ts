@@ -47,6 +47,7 @@ const metrics: Metrics = {
       detected: false,
       adjustedPValue: 0.09,
       detectedAfterFdr: false,
+      cluster: null,
       plan: {
         minimumDetectableEffect: 0.05,
         alpha: 0.05,
