@@ -135,7 +135,7 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
     expect(await recap.innerText()).toContain('suppressed');
     expect(await recap.innerText()).not.toMatch(/\b0(\.0)?( pts|%)/);
     const row = page.locator('details.data-table tr', { hasText: 'spaced-recap' });
-    expect(await row.locator('td').allTextContents()).toEqual(Array(6).fill('suppressed'));
+    expect(await row.locator('td').allTextContents()).toEqual(Array(9).fill('suppressed'));
   });
 
   it('keeps the token in sessionStorage, never in the URL, and stays signed in on reload', async () => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import { parseConfig } from '../../packages/collector/src/config/load-config.js'
 import { userHash } from '../../packages/collector/src/identity/user-hash.js';
 import { pseudonymizerFor } from '../../packages/collector/src/ingest/pseudonymizer.js';
 import { type Collector, startCollector } from '../../packages/collector/src/start-collector.js';
+import { uptakeBin } from '../../packages/collector/test/helpers/spawn-collector.js';
 import { useChromium } from '../helpers/chromium.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -63,7 +65,8 @@ beforeAll(async () => {
     tools: [{ id: 'assistant', writeKey: 'wk_assistant', origins: [pageOrigin], identitySecret: secret }],
     adminToken: 'snippet-admin-token-0123456789',
   });
-  collector = await startCollector({ config, db: join(dir, 'uptake.duckdb'), port: 0 });
+  // Where `uptake serve` keeps it by default, so the guide's `npx uptake tail` finds it from `dir`.
+  collector = await startCollector({ config, db: join(dir, 'data', 'uptake.duckdb'), port: 0 });
 });
 
 afterAll(async () => {
@@ -110,5 +113,28 @@ describe('docs/tool-teams.md: the script-tag snippet under its strict Content-Se
     await waitFor(async () => (await collector.store.events()).filter((e) => e.name === 'ai.request').length >= 2, 15_000);
     const anonymous = (await collector.store.events()).filter((e) => e.name === 'ai.request' && e.userId === null);
     expect(anonymous).toHaveLength(1);
+  });
+});
+
+describe("docs/tool-teams.md, the guide's steps in order: paste the script tag, open the tool, see the event arrive", () => {
+  it('`npx uptake tail --tool assistant` (section 4, as written) shows the ai.request the pasted snippet sent, with the person as an alias', async () => {
+    const guide = await readFile(new URL('../../docs/tool-teams.md', import.meta.url), 'utf8');
+    const command = /^```sh\n(npx uptake tail[^\n]*)\n```$/m.exec(guide.slice(guide.indexOf('## 4. Verify your instrumentation')))?.[1];
+    expect(command).toBe('npx uptake tail --tool assistant');
+    const tail = spawn(process.execPath, [uptakeBin, ...(command as string).split(' ').slice(2)], { cwd: dir });
+    let out = '';
+    tail.stdout.on('data', (chunk) => (out += chunk));
+    tail.stderr.on('data', (chunk) => (out += chunk));
+    const exited = new Promise((resolve) => tail.once('exit', resolve));
+    try {
+      await waitFor(async () => out.includes('tailing what'), 15_000);
+      expect(await visit('emp-snippet-3')).toEqual([]);
+      await waitFor(async () => /assistant {2}ai\.request {2}person [0-9a-f]{6} {2}feature=summarize/.test(out), 15_000);
+      expect(out).not.toContain('emp-snippet-3');
+      expect(out).not.toContain('REFUSED');
+    } finally {
+      tail.kill('SIGTERM');
+      await exited;
+    }
   });
 });

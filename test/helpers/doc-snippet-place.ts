@@ -3,7 +3,7 @@ import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runUptake, spawnServe, type ServeProcess } from '../../packages/collector/test/helpers/spawn-collector.js';
+import { runUptake, spawnServe } from '../../packages/collector/test/helpers/spawn-collector.js';
 import { postgresTarget } from '../../packages/collector/test/helpers/store-targets.js';
 import { useResource } from '../../packages/collector/test/helpers/use-resource.js';
 import { checkWireSnippet, pageConfig } from './doc-snippet-config.js';
@@ -12,7 +12,8 @@ import { type Handling, handlingOf, readSnippets, repoRoot, type Snippet, snippe
 
 // A page's blocks run in one folder, as a reader following it would have it: the page's config
 // blocks merged into a config with one tool, the files it shows written, a small demo store, a
-// PostgreSQL database for each block's `postgres://…` URLs and, if asked, a collector serving that store.
+// PostgreSQL database for each block's `postgres://…` URLs and, for a block that calls the
+// collector's URL, `uptake serve` on that store while it runs.
 
 /** The secrets the docs' configs name as `env:…`, set to values long enough for the collector. */
 export const docSecrets: Record<string, string> = {
@@ -42,16 +43,14 @@ export function runnableSnippets(doc: string): RunnableSnippet[] {
     .filter((s): s is RunnableSnippet => 'kind' in s.handling && s.handling.kind !== 'illustrative' && s.handling.kind !== 'tested-by');
 }
 
-/** The pages `runner` runs (see `snippetRunners`). */
+/** The pages `runner` runs (see `snippetRunners`) that have a block for it now. */
 export function pagesRunBy(runner: string): string[] {
-  return Object.keys(snippetRunners).filter((doc) => snippetRunners[doc] === runner);
+  return Object.keys(snippetRunners).filter((doc) => snippetRunners[doc] === runner && runnableSnippets(doc).length > 0);
 }
 
 export interface PlaceOptions {
   /** Files a reader of this page has from another page (`training.csv` from analysts.md), by name. */
   files?: Record<string, string>;
-  /** Starts `uptake serve` on the page's store, for its `curl` blocks and the CLI commands that go through it. */
-  serve?: boolean;
 }
 
 /** The folder, store and servers `doc`'s blocks run against, for the tests of the enclosing `describe`. */
@@ -73,16 +72,9 @@ export function usePagePlace(doc: string, options: PlaceOptions = {}): ShellPlac
       for (const b of blocks) if (b.handling.kind === 'file') await writeFile(join(dir, b.handling.name), b.text);
       const demo = await runUptake(dir, ['demo', '--employees', '300'], docSecrets);
       if (demo.code !== 0) throw new Error(`uptake demo: ${demo.stdout}${demo.stderr}`);
-      const serve = options.serve ? await spawnServe([], dir, docSecrets) : undefined;
-      return {
-        dir,
-        env: docSecrets,
-        ...(serve ? { collectorUrl: serve.url } : {}),
-        serve,
-      } as ShellPlace & { serve?: ServeProcess };
+      return { dir, env: docSecrets };
     },
     async (place) => {
-      await (place as ShellPlace & { serve?: ServeProcess }).serve?.stop();
       await rm(place.dir, { recursive: true, force: true });
     },
   );
@@ -102,9 +94,15 @@ export async function runSnippet(snippet: RunnableSnippet, place: ShellPlace): P
       // Each block that names PostgreSQL gets a database of its own: the page's sections are alternatives
       // (start on PostgreSQL, or move a DuckDB file into a PostgreSQL no collector has started on).
       const postgres = /postgres:\/\//.test(snippet.text) ? await postgresTarget() : undefined;
+      const serve = /https:\/\/(uptake\.corp|collector)\.example|\$UPTAKE_URL/.test(snippet.text)
+        ? await spawnServe([], place.dir, place.env)
+        : undefined;
       // (`place` may be a handle of useResource, whose properties are read one by one, not spread.)
-      const blockPlace = { dir: place.dir, env: place.env, collectorUrl: place.collectorUrl, databaseUrl: postgres?.location.databaseUrl };
-      const { code, out } = await runShellSnippet(snippet, blockPlace).finally(() => postgres?.dispose());
+      const blockPlace = { dir: place.dir, env: place.env, collectorUrl: serve?.url, databaseUrl: postgres?.location.databaseUrl };
+      const { code, out } = await runShellSnippet(snippet, blockPlace).finally(async () => {
+        await serve?.stop();
+        await postgres?.dispose();
+      });
       if (code !== 0) throw new Error(`${where}: the shell block exited with ${code}:\n${out}`);
       return out;
     }

@@ -120,9 +120,9 @@ export function handlingOf(snippet: Snippet): Handling | { problem: string } {
  * here has its blocks unrun: the coverage test says so.
  */
 export const snippetRunners: Record<string, string> = {
-  'README.md': 'test/e2e/doc-snippets.test.ts',
-  'packages/sdk/README.md': 'test/e2e/doc-snippets.test.ts',
-  'packages/widgets/README.md': 'test/e2e/doc-snippets.test.ts',
+  'README.md': 'test/e2e/doc-snippets-operators.test.ts',
+  'packages/sdk/README.md': 'test/e2e/doc-snippets-tool-teams.test.ts',
+  'packages/widgets/README.md': 'test/e2e/doc-snippets-tool-teams.test.ts',
   'docs/tool-teams.md': 'test/e2e/doc-snippets-tool-teams.test.ts',
   'docs/product-owners.md': 'test/e2e/doc-snippets-tool-teams.test.ts',
   'docs/operators.md': 'test/e2e/doc-snippets-operators.test.ts',

@@ -39,6 +39,7 @@ describe.each(storeKinds)('forgetting a person of the demo organisation, $kind s
       expect(await rowsOf()).toEqual({
         events: 0,
         daily_usage: 0,
+        person_usage_days: 0,
         person_days: 0,
         ...noMetricRollupRows,
       });
@@ -49,6 +50,7 @@ describe.each(storeKinds)('forgetting a person of the demo organisation, $kind s
       expect(await store.forget(pseudonym)).toEqual({
         events: 0,
         daily_usage: 0,
+        person_usage_days: 0,
         person_days: 0,
         ...noMetricRollupRows,
       });

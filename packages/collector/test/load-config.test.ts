@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,21 @@ describe('config', () => {
     );
   });
 
+  it("docs/analysts.md's engaged-use config and minutes-saved question load as written", async () => {
+    const doc = await readFile(new URL('../../../docs/analysts.md', import.meta.url), 'utf8');
+    const block = (section: string) =>
+      JSON.parse(new RegExp(`### ${section}[\\s\\S]*?\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(doc)?.[1] as string);
+    const engaged = parseConfig({ ...minimal, ...block('Engaged use and intensity') });
+    expect(engaged.engagedEvents).toEqual(['ai.feature_used', 'report.generated']);
+    expect(engaged.intensity).toEqual({ moderateFrom: 4, heavyFrom: 12 });
+    const question = block('Time saved');
+    const config = parseConfig({
+      ...minimal,
+      surveys: [{ id: 'confidence-pulse', trigger: { event: 'ai.request' }, questions: [question] }],
+    });
+    expect(config.surveys[0]?.questions[0]).toMatchObject({ type: 'number', measures: 'minutesSaved' });
+  });
+
   it('refuses goal prop keys that a JSON path would misread', () => {
     const prompt = (key: string) => ({
       id: 'p',
@@ -92,6 +107,27 @@ describe('config', () => {
     expect(() =>
       parseConfig({ ...minimal, surveys: [survey({ id: 'q', type: 'text', text: 'Why?', minLength: 30, maxLength: 20 })] }),
     ).toThrow('config: surveys[0].questions[0].maxLength: expected at least minLength (30); maxLength is 20');
+  });
+
+  it('takes an adaptive trigger alone, and refuses it with a fixed schedule or bad bounds, in words', () => {
+    const prompt = (trigger: Record<string, unknown>) => ({ id: 'p', trigger, content: { title: 't' } });
+    const adaptive = { targetRecall: 0.8, minDays: 2, maxDays: 60 };
+    expect(parseConfig({ ...minimal, prompts: [prompt({ adaptive })] }).prompts[0]?.trigger.adaptive).toEqual(adaptive);
+    expect(parseConfig({ ...minimal, prompts: [prompt({ adaptive: {}, url: '/**' })] }).prompts[0]?.trigger.adaptive).toEqual({});
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, spaced: [2, 7] })] })).toThrow(
+      "config: prompts[0].trigger.adaptive: adaptive picks each person's day itself: leave out spaced (use one or the other)",
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, daysSinceTraining: [1, 9] })] })).toThrow(
+      /trigger\.adaptive: .*leave out daysSinceTraining/,
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive, inactiveDays: 7 })] })).toThrow(/leave out inactiveDays/);
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { targetRecall: 1.2 } })] })).toThrow(
+      'config: prompts[0].trigger.adaptive.targetRecall: expected a probability between 0 and 1, such as 0.8',
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { minDays: 30, maxDays: 7 } })] })).toThrow(
+      'config: prompts[0].trigger.adaptive.minDays: minDays must not be more than maxDays',
+    );
+    expect(() => parseConfig({ ...minimal, prompts: [prompt({ adaptive: { target: 0.8 } })] })).toThrow(/trigger\.adaptive/);
   });
 
   it('refuses two tools with one write key', () => {

@@ -6,6 +6,7 @@ it('public API of @uptake/sdk', async () => {
 
 it('public API of @uptake/sdk/protocol', async () => {
   expect(Object.keys(await import('../src/protocol/index.js')).sort()).toEqual([
+    'adaptiveDefaults',
     'audienceSchema',
     'batchAnswerSchema',
     'batchSchema',

@@ -16,14 +16,15 @@ const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).length;
  * beyond it only by tools that have prompts or surveys, and `uptake-widgets.js` (both widgets on
  * lit-html) only when one shows; `uptake-explain.js` (the words of `uptake.explain()` and a
  * preview's fetch) only when someone asks why or opens a preview. Set at the sizes reached in issue
- * 22, with recurring surveys (issue 15 item 7, ~130 B in `uptake-prompts.js`) and `randomizeBy: 'team'` (issue 17
- * item 5: +48 B in `uptake-prompts.js`, +79 B in `uptake-explain.js`, measured); the issue's aims are
+ * 22, with recurring surveys (issue 15 item 7, ~130 B in `uptake-prompts.js`), `randomizeBy: 'team'` (issue 17
+ * item 5: +48 B in `uptake-prompts.js`, +79 B in `uptake-explain.js`, measured) and the adaptive trigger
+ * (issue 18: 32 B in `uptake-prompts.js`, 92 B of words in `uptake-explain.js`); the issue's aims are
  * 5,120 B for `uptake.js` and 16,384 B for all a survey needs (`npm run bench sdk` prints where they
  * stand).
  */
-const budgets = { 'uptake.js': 5672, 'uptake-prompts.js': 5152, 'uptake-widgets.js': 8800, 'uptake-explain.js': 3231 };
+const budgets = { 'uptake.js': 5672, 'uptake-prompts.js': 5184, 'uptake-widgets.js': 8800, 'uptake-explain.js': 3316 };
 /** Everything a page downloads to show a survey: the three files. */
-const toShowASurvey = 19_568;
+const toShowASurvey = 19_600;
 describe('the script-tag builds (run `npm run build` first; `npm test` does)', () => {
   for (const [file, budget] of Object.entries(budgets)) {
     it(`${file} is at most ${budget} bytes gzip -9`, () => {

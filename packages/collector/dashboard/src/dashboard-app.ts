@@ -6,6 +6,7 @@ import { AuthError, type Caller, getJson, whoami } from './api.js';
 import { behaviorPanel } from './behavior-panel.js';
 import { decayPanel } from './decay-panel.js';
 import type { Filters } from './filter-bar.js';
+import { engagementPanel } from './engagement-panel.js';
 import { headlinePanel } from './headline-panel.js';
 import { LightElement } from './light-element.js';
 import { outputsPanel } from './outputs-panel.js';
@@ -139,7 +140,7 @@ export class DashboardApp extends LightElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       ${
         m
-          ? html`${headlinePanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
+          ? html`${headlinePanel(m)} ${engagementPanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
             <div class="pair">${behaviorPanel(m)} ${outputsPanel(m)}</div>
             ${upliftPanel(m)} ${vitalsPanel(m)}`
           : null

@@ -21,6 +21,9 @@ export function points(diff: number): string {
   return `${diff >= 0 ? '+' : '−'}${Math.abs(diff * 100).toFixed(1)} pts`;
 }
 
+/** "+1.0 pts … +9.0 pts": an interval in points. */
+export const pointsRange = (low: number, high: number) => `${points(low)} … ${points(high)}`;
+
 /** Days, one decimal. */
 export function days(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : `${n.toFixed(1)} days`;

@@ -2,9 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Metrics, PromptFunnel, PromptMetrics, QuestionResult, SurveyResult } from '../../src/metrics/types.js';
 import { getJson } from './api.js';
-import { int, knownAroundNote, pct, points } from './format.js';
+import { int, knownAroundNote, pct, points, pointsRange } from './format.js';
 import { LightElement } from './light-element.js';
 import type { Kind } from './studio-draft.js';
+import { decidingInterval, verdict } from '../../src/metrics/verdict-words.js';
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toFixed(Math.abs(n) < 10 ? 2 : 1));
 const share = (part: number | null, whole: number | null) => (part === null || !whole ? '' : ` (${pct(part / whole)})`);
@@ -16,7 +17,7 @@ export function headline(kind: Kind, id: string, m: Metrics | null): string {
   if (kind === 'prompt') {
     const p = m.prompts.find((x) => x.id === id);
     if (!p) return 'no goal: no uplift';
-    if (p.uplift !== null) return `uplift ${points(p.uplift)}`;
+    if (p.uplift !== null) return `uplift ${points(p.uplift)}, ${verdict(p) ?? 'not tested'}`;
     return p.knownAround === undefined ? 'too few people yet' : knownAroundNote(p.knownAround);
   }
   const s = m.surveys?.find((x) => x.id === id);
@@ -36,9 +37,10 @@ function table(caption: string, head: string[], rows: (string | number)[][]): Te
 
 function promptResults(p: PromptMetrics | undefined, f: PromptFunnel | undefined): TemplateResult {
   if (!p || !f) return html`<p class="note">This prompt has no goal: the metrics measure a prompt against its goal.</p>`;
+  const d = decidingInterval(p);
   const uplift =
-    p.uplift !== null && p.ci95
-      ? `Uplift ${points(p.uplift)} (95% interval ${points(p.ci95[0])} … ${points(p.ci95[1])}) against the holdout.`
+    p.uplift !== null && d
+      ? `Uplift ${points(p.uplift)} against the holdout${d.adjusted ? `, ${points(d.uplift)} adjusted for each person's goal events in the 14 days before` : ''}; always-valid interval ${pointsRange(d.low, d.high)}: ${verdict(p)}.`
       : `Uplift: ${p.knownAround === undefined ? 'too few people in an arm yet' : knownAroundNote(p.knownAround)}.`;
   return html`<p>${uplift}</p>
     ${

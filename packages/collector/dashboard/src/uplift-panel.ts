@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cssomStyle } from './cssom-style.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 import { dataTable } from './data-table.js';
-import { int, knownAroundNote, pct, points } from './format.js';
+import { int, knownAroundNote, pct, points, pointsRange } from './format.js';
+import { decidingInterval, pText, varianceChange, verdict } from '../../src/metrics/verdict-words.js';
 
 /** The axis's reach either side of zero: ±50 points. */
 export const axisEnd = 0.5;
@@ -16,27 +17,30 @@ function whenKnown(p: PromptMetrics, minGroupSize: number): string {
 }
 
 function interval(p: PromptMetrics, minGroupSize: number): TemplateResult {
-  if (p.suppressed || p.uplift === null || !p.ci95)
+  const d = decidingInterval(p);
+  if (!d)
     return html`<span class="suppressed-note">suppressed: an arm has fewer people than the minimum group size; ${whenKnown(p, minGroupSize)}</span>`;
-  const [lo, hi] = p.ci95;
-  const low = Math.min(lo, p.uplift) < -axisEnd;
-  const high = Math.max(hi, p.uplift) > axisEnd;
+  const low = Math.min(d.low, d.uplift) < -axisEnd;
+  const high = Math.max(d.high, d.uplift) > axisEnd;
   const clipped = low || high ? '; the bar is cut at the end of the axis' : '';
-  return html`<span class="forest" role="img" aria-label=${`uplift ${points(p.uplift)}, 95% interval ${points(lo)} to ${points(hi)}${clipped}`}>
+  return html`<span class="forest" role="img" aria-label=${`uplift ${points(d.uplift)}${d.adjusted ? ' adjusted' : ''}, always-valid interval ${points(d.low)} to ${points(d.high)}${clipped}`}>
     <span class="zero"></span>
-    <span class="ci" ${cssomStyle({ left: at(lo), width: `calc(${at(hi)} - ${at(lo)})` })}></span>
-    <span class="estimate" ${cssomStyle({ left: at(p.uplift) })}></span>
+    <span class="ci" ${cssomStyle({ left: at(d.low), width: `calc(${at(d.high)} - ${at(d.low)})` })}></span>
+    <span class="estimate" ${cssomStyle({ left: at(d.uplift) })}></span>
     ${low ? html`<span class="clip clip-low" data-clip="low">◀</span>` : nothing}
     ${high ? html`<span class="clip clip-high" data-clip="high">▶</span>` : nothing}
   </span>`;
 }
 
-/** Under a line whose interval runs past the axis: the interval in words, so what the bar cannot show is read. */
-function clipNote(p: PromptMetrics): TemplateResult | typeof nothing {
-  if (p.suppressed || p.uplift === null || !p.ci95) return nothing;
-  const [lo, hi] = p.ci95;
-  if (Math.min(lo, p.uplift) >= -axisEnd && Math.max(hi, p.uplift) <= axisEnd) return nothing;
-  return html`<span class="clip-note">The bar is cut at the end of the axis (arrow): the 95% interval runs from ${points(lo)} to ${points(hi)}.</span>`;
+/** Under a line: the verdict, and when the interval runs past the axis, the interval in words. */
+function lineNote(p: PromptMetrics): TemplateResult | typeof nothing {
+  const d = decidingInterval(p);
+  if (!d) return nothing;
+  const cut =
+    Math.min(d.low, d.uplift) < -axisEnd || Math.max(d.high, d.uplift) > axisEnd
+      ? html` <span class="clip-note">The bar is cut at the end of the axis (arrow): the always-valid interval runs from ${points(d.low)} to ${points(d.high)}.</span>`
+      : nothing;
+  return html`<span class="verdict" data-detected=${String(p.detected)}>${verdict(p)}</span>${cut}`;
 }
 
 /** The figure at the end of a line: the uplift, or for a suppressed prompt when it is expected to be known. */
@@ -47,43 +51,64 @@ function value(p: PromptMetrics): string {
 
 /**
  * Prompt uplift: goal conversion of people shown a prompt minus that of the randomized holdout, with
- * its 95% interval (Newcombe). An interval clear of zero is an effect; one across zero is not shown yet.
+ * its always-valid 95% interval (CUPED-adjusted when the store could). "Detected" only when that
+ * interval clears zero, so watching it every day does not manufacture effects.
  */
 export function upliftPanel(m: Metrics): TemplateResult {
   return html`<section class="panel" aria-labelledby="uplift-title">
     <h2 id="uplift-title">Prompt uplift against the holdout</h2>
-    <p class="explain">Conversion to each prompt's goal, shown minus held out, with its 95% interval. The axis runs from −50 to +50 points; the line marks zero; an arrow marks an interval cut at its end.</p>
+    <p class="explain">Conversion to each prompt's goal, shown minus held out, with its always-valid 95% interval: it stays right however often you look, so stop when it says "detected". The axis runs from −50 to +50 points; the line marks zero; an arrow marks an interval cut at its end.</p>
     ${
       m.prompts.length === 0
         ? html`<p>No prompt with a goal in the config${m.filters.tool ? ' for this tool' : ''}.</p>`
         : html`<ul class="uplift" data-chart="uplift">
-          ${m.prompts.map((p) => html`<li><span class="prompt-id">${p.id}</span> ${interval(p, m.minGroupSize)} <span class="uplift-value">${value(p)}</span>${clipNote(p)}</li>`)}
+          ${m.prompts.map((p) => html`<li><span class="prompt-id">${p.id}</span> ${interval(p, m.minGroupSize)} <span class="uplift-value">${value(p)}</span>${lineNote(p)}</li>`)}
         </ul>`
     }
     ${dataTable(
       'Prompt uplift',
-      ['Prompt', 'Shown', 'Held out', 'Converted (shown)', 'Converted (held out)', 'Uplift', '95% interval'],
-      m.prompts.map((p) =>
-        p.suppressed
-          ? [
-              p.id,
-              'suppressed',
-              'suppressed',
-              'suppressed',
-              'suppressed',
-              p.knownAround === undefined ? 'suppressed' : knownAroundNote(p.knownAround),
-              'suppressed',
-            ]
-          : [
-              p.id,
-              int(p.treated),
-              int(p.control),
-              pct(p.convTreated),
-              pct(p.convControl),
-              p.uplift === null ? '–' : points(p.uplift),
-              p.ci95 ? `${points(p.ci95[0])} … ${points(p.ci95[1])}` : '–',
-            ],
-      ),
+      [
+        'Prompt',
+        'Shown',
+        'Held out',
+        'Converted (shown)',
+        'Converted (held out)',
+        'Uplift',
+        'Adjusted uplift (CUPED)',
+        'Always-valid interval',
+        'Verdict',
+        'p across prompts',
+      ],
+      m.prompts.map((p) => {
+        const d = decidingInterval(p);
+        if (p.suppressed || !d) {
+          const known = p.knownAround === undefined ? 'suppressed' : knownAroundNote(p.knownAround);
+          return [
+            p.id,
+            'suppressed',
+            'suppressed',
+            'suppressed',
+            'suppressed',
+            known,
+            'suppressed',
+            'suppressed',
+            'suppressed',
+            'suppressed',
+          ];
+        }
+        return [
+          p.id,
+          int(p.treated),
+          int(p.control),
+          pct(p.convTreated),
+          pct(p.convControl),
+          p.uplift === null ? '–' : points(p.uplift),
+          p.cuped ? `${points(p.cuped.uplift)} (${varianceChange(p.cuped.varianceReduction)})` : '–',
+          pointsRange(d.low, d.high),
+          verdict(p) ?? '–',
+          p.adjustedPValue === null ? '–' : pText(p.adjustedPValue),
+        ];
+      }),
     )}
   </section>`;
 }

@@ -1,6 +1,9 @@
 import type { DecayFit, Metrics, ProgramMetrics, Rate, Window } from '../metrics/types.js';
 import type { StoreSummary } from '../storage/store.js';
+import { formatEngagement } from './format-engagement.js';
 import { formatItemResults } from './format-item-results.js';
+import { trendRows } from './format-trends.js';
+import { formatVerdicts } from './format-verdicts.js';
 
 const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('en-US'));
 const pct = (r: Rate | undefined) => (r === null || r === undefined ? '–' : `${(r * 100).toFixed(r < 0.1 && r > 0 ? 1 : 0)}%`);
@@ -88,6 +91,10 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
     `AI outputs     ${o.suppressed ? hidden : `shown ${int(o.shown)} · accepted ${int(o.accepted)} · edited ${int(o.edited)} · rejected ${int(o.rejected)} · acceptance ${pct(o.acceptanceRate)}`}`,
   );
 
+  const engagement = formatEngagement(m, hidden, (rows) => table(rows));
+  out.push(...engagement.headline);
+  out.push(...engagement.sections);
+
   if (m.cohorts.length) {
     const weeks = Math.min(12, Math.max(0, ...m.cohorts.map((c) => c.retention.length)));
     out.push('', 'Cohorts (share of members active in week k after training)');
@@ -129,7 +136,7 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
     out.push('', 'Prompts (goal conversion, shown vs held out)');
     out.push(
       table([
-        ['prompt', 'shown', 'held out', 'conv. shown', 'conv. held out', 'uplift', '95% interval'],
+        ['prompt', 'shown', 'held out', 'conv. shown', 'conv. held out', 'uplift', 'fixed 95% interval'],
         ...m.prompts.map((p) =>
           p.suppressed
             ? [p.id, int(p.treated), int(p.control), pct(p.convTreated), pct(p.convControl), 'supp.', '']
@@ -146,6 +153,9 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
       ]),
     );
   }
+  const trends = trendRows(m);
+  if (trends) out.push('', trends.title, table(trends.rows));
+  out.push(...formatVerdicts(m));
   const planned = m.prompts.filter((p) => p.plan);
   if (planned.length) {
     out.push('', 'Power plan (docs/analysts.md "Power before launch")');

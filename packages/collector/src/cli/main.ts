@@ -12,6 +12,7 @@ import { forgetCommand, forgetUsage } from './forget-command.js';
 import { importCommand, importUsage } from './import-command.js';
 import { kitCommand, kitUsage } from './kit-command.js';
 import { migrateCommand, migrateUsage } from './migrate-command.js';
+import { openapiCommand, openapiUsage } from './openapi-command.js';
 import { reportCommand, reportUsage } from './report-command.js';
 import { serveCommand, serveUsage } from './serve-command.js';
 import { tailCommand, tailUsage } from './tail-command.js';
@@ -32,6 +33,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; usage: 
   fit: { run: fitCommand, usage: fitUsage },
   kit: { run: kitCommand, usage: kitUsage },
   tail: { run: tailCommand, usage: tailUsage },
+  openapi: { run: openapiCommand, usage: openapiUsage },
 };
 
 const help = `uptake <command> [options]

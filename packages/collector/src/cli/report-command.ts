@@ -2,6 +2,8 @@ import { checkConfig, readConfigFile } from '../config/load-config.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import { MetricsQueryError, parseMetricsQuery } from '../metrics/parse-metrics-query.js';
 import type { Metrics, MetricsQuery } from '../metrics/types.js';
+import { computeTrends } from '../trends/compute-trends.js';
+import { parseSeriesQuery, type SeriesQuery } from '../trends/series-weeks.js';
 import type { StoreSummary } from '../storage/store.js';
 import { measuredPrompts } from '../studio/measured-prompts.js';
 import { measuredSurveys } from '../studio/measured-surveys.js';
@@ -12,11 +14,12 @@ import { withStoreOrCollector } from './store-access.js';
 import { storeCommandConfig } from './store-command-config.js';
 import { configOption, defaultConfigFile, storeLocation, storeOptions } from './store-options.js';
 
-export const reportUsage = `uptake report [--as-of YYYY-MM-DD] [--tool T] [--program P] [--cohort C] [--json]
-              [--config FILE] [--db FILE | --database-url URL]
+export const reportUsage = `uptake report [--as-of YYYY-MM-DD] [--from YYYY-MM-DD] [--tool T] [--program P] [--cohort C]
+              [--json] [--config FILE] [--db FILE | --database-url URL]
 
-  Adoption and decay metrics as a readable summary; --json prints exactly what GET /v1/metrics
-  answers. While a collector runs on the DuckDB file, asks that collector (found through the
+  Adoption and decay metrics as a readable summary, with each headline figure week by week (the
+  last 12 complete weeks, or from the week of --from, at most 104); --json prints exactly what
+  GET /v1/metrics?series=weekly answers. While a collector runs on the DuckDB file, asks that collector (found through the
   file's .collector.json sidecar) and uses its config.`;
 
 /** `uptake report`: the metrics of SPEC "Metric definitions", for people or as JSON. */
@@ -27,6 +30,7 @@ export async function reportCommand(args: string[]): Promise<void> {
       ...configOption,
       ...storeOptions,
       'as-of': { type: 'string' },
+      from: { type: 'string' },
       tool: { type: 'string' },
       program: { type: 'string' },
       cohort: { type: 'string' },
@@ -36,9 +40,11 @@ export async function reportCommand(args: string[]): Promise<void> {
   const filters = { asOf: values['as-of'], tool: values.tool, program: values.program, cohort: values.cohort };
   const { config, fromFile } = await storeCommandConfig(values.config, async (file) => checkConfig(await readConfigFile(file), file));
   let query: MetricsQuery;
+  let series: SeriesQuery;
   try {
     // Without a config file no tool is declared: a running collector checks --tool against its own.
     query = parseMetricsQuery(fromFile ? filters : { ...filters, tool: undefined }, config);
+    series = parseSeriesQuery({ series: 'weekly', from: values.from }, query.asOf) ?? {};
   } catch (error) {
     if (error instanceof MetricsQueryError) throw new UsageError(`--${error.message.replace(/^asOf/, 'as-of')}`);
     throw error;
@@ -54,10 +60,13 @@ export async function reportCommand(args: string[]): Promise<void> {
         );
       const prompts = await measuredPrompts(store, config.prompts);
       const surveys = await measuredSurveys(store, config.surveys);
-      return { metrics: await computeMetrics(store, { ...config, prompts, surveys }, query), summary: await store.summary() };
+      const measured = { ...config, prompts, surveys };
+      const metrics = await computeMetrics(store, measured, query);
+      return { metrics: { ...metrics, trends: await computeTrends(store, measured, query, series) }, summary: await store.summary() };
     },
     async (collector) => {
-      const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined));
+      const asked = { ...filters, series: 'weekly', from: values.from };
+      const query = new URLSearchParams(Object.entries(asked).filter((e): e is [string, string] => e[1] !== undefined));
       return {
         metrics: await collector.getJson<Metrics>(`/v1/metrics?${query}`),
         summary: await collector.getJson<StoreSummary>('/v1/stats'),

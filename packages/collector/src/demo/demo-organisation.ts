@@ -62,6 +62,8 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
   const random = seededRandom(o.seed);
   // Web-vitals draw from a stream of their own, so adding them left every other demo figure as it was.
   const vitalRandom = seededRandom(o.seed + 7919);
+  // So do engagement and time saved: who only looks at outputs, the tasks logged, the pulse's minutes.
+  const savedRandom = seededRandom(o.seed + 104_729);
   const end = Date.parse(`${o.until}T23:59:59Z`);
   const start = end - 240 * day; // eight months of training waves
   let n = 0;
@@ -97,6 +99,8 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
     yield event(user, 'training.completed', trainedAt, { program, cohort });
     // A person's own propensity: some stay keen, some drift.
     const keen = 0.6 + random() * 0.8;
+    // About a third of people mostly look: most outputs they are shown they neither accept nor edit.
+    const looker = savedRandom() < 0.3;
     const chance = decayCurve(shape.initial, shape.plateau, shape.tau);
     let rejectedRecently = 0;
     let exposedAt: number | undefined;
@@ -122,7 +126,15 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
           ['edited', 25],
           ['rejected', 30],
         ] as const);
-        yield event(user, `ai.output_${outcome}`, at + 40_000, { feature, outputId: `o-${n - 1}` });
+        if (outcome === 'rejected' || !looker || savedRandom() < 0.3)
+          yield event(user, `ai.output_${outcome}`, at + 40_000, { feature, outputId: `o-${n - 1}` });
+        // A quarter of sessions end in a task logged with the minutes it saved (the SDK's task()).
+        if (savedRandom() < 0.25)
+          yield event(user, 'task.completed', at + 600_000, {
+            workflow: feature,
+            aiAssisted: true,
+            minutesSaved: [5, 10, 15, 20, 30, 45, 60][Math.floor(savedRandom() * 7)] as number,
+          });
         rejectedRecently = outcome === 'rejected' ? rejectedRecently + 1 : 0;
         if (rejectedRecently >= 2 && exposedAt === undefined) {
           // The critique tip: 10% held out; shown people try critique more often within a week.
@@ -135,6 +147,14 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
         }
       }
     }
+    // The confidence pulse three weeks after training: about 60% say how many minutes AI saved them last week.
+    const pulseAt = trainedAt + 21 * day + 11 * 3_600_000;
+    if (pulseAt <= end && savedRandom() < 0.6)
+      yield event(user, 'survey.answered', pulseAt, {
+        surveyId: 'confidence-pulse',
+        questionId: 'minutes-saved',
+        value: Math.round((keen * 40 + savedRandom() * 80) / 5) * 5,
+      });
     // The behaviour check around day 90, answered by about 70% of those asked.
     const askedAt = trainedAt + 90 * day + 9 * 3_600_000;
     if (askedAt <= end && random() < 0.7) {

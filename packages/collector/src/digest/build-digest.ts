@@ -1,7 +1,7 @@
 import type { UptakeConfig } from '../config/config-schema.js';
 import type { DigestTarget } from '../config/digest-schema.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
-import type { Metrics, Rate } from '../metrics/types.js';
+import type { Metrics, Rate, SegmentMetrics } from '../metrics/types.js';
 import type { Store } from '../storage/store.js';
 
 /** One line of a digest: this week's value, last week's, and the organisation's beside a team's. */
@@ -10,6 +10,8 @@ export interface DigestFigure {
   /** A count, or a rate in 0…1; null when suppressed. */
   value: number | null;
   previous: number | null;
+  /** The last 4 weeks' values, oldest first (the last is `value`); null where suppressed. */
+  trend: (number | null)[];
   /** For a team's digest: the organisation's value of the same figure. */
   organisation?: number | null;
   kind: 'count' | 'rate';
@@ -29,13 +31,14 @@ export class DigestWithheld extends Error {}
 
 const day = (text: string, plus: number) => new Date(Date.parse(`${text}T00:00:00Z`) + plus * 864e5).toISOString().slice(0, 10);
 
-function organisationFigures(now: Metrics, before: Metrics): DigestFigure[] {
-  const line = (label: string, kind: 'count' | 'rate', read: (m: Metrics) => number | null | Rate) => ({
-    label,
-    kind,
-    value: read(now) ?? null,
-    previous: read(before) ?? null,
-  });
+/** How many weeks a digest's trend shows. */
+export const trendWeeks = 4;
+
+function organisationFigures(weeks: readonly Metrics[]): DigestFigure[] {
+  const line = (label: string, kind: 'count' | 'rate', read: (m: Metrics) => number | null | Rate) => {
+    const trend = weeks.map((m) => read(m) ?? null);
+    return { label, kind, value: trend.at(-1) ?? null, previous: trend.at(-2) ?? null, trend };
+  };
   return [
     line('Active this week', 'count', (m) => m.activity.wau),
     line('Adoption (trained and active in 28 days)', 'rate', (m) => m.adoption.rate),
@@ -55,38 +58,41 @@ export async function buildDigest(store: Store, config: UptakeConfig, target: Di
   const options = { exact: false, today };
   const now = await computeMetrics(store, config, { asOf: today }, options);
   if (!now.figuresAsOf) throw new DigestWithheld(`${target.name}: no complete week yet`);
-  const before = await computeMetrics(store, config, { asOf: day(now.figuresAsOf, -7) }, options);
-  const week = { from: day(now.figuresAsOf, -6), to: now.figuresAsOf };
+  const end = now.figuresAsOf;
+  // The weeks before, oldest first: each the snapshot a viewer reads as of that week's end.
+  const weeks: Metrics[] = [];
+  for (let k = trendWeeks - 1; k >= 1; k--) weeks.push(await computeMetrics(store, config, { asOf: day(end, -7 * k) }, options));
+  weeks.push(now);
+  const week = { from: day(end, -6), to: end };
   const base = { name: target.name, scope: target.scope, week };
-  if (target.scope === 'organisation')
-    return { ...base, title: `AI adoption, week of ${week.from}`, figures: organisationFigures(now, before) };
+  if (target.scope === 'organisation') return { ...base, title: `AI adoption, week of ${week.from}`, figures: organisationFigures(weeks) };
   const { team } = target.scope;
   const row = (m: Metrics) => m.segments.team.find((s) => s.key === team && !s.suppressed);
-  const mine = row(now);
-  if (!mine)
+  if (!row(now))
     throw new DigestWithheld(
       `${target.name}: team "${team}" is not published (fewer than ${config.minGroupSize} trained people, or hidden to protect a smaller group): no digest`,
     );
-  const last = row(before);
+  const line = (label: string, kind: 'count' | 'rate', read: (s: SegmentMetrics) => number | null, organisation?: Rate) => {
+    const trend = weeks.map((m) => {
+      const r = row(m);
+      return r ? read(r) : null;
+    });
+    return {
+      label,
+      kind,
+      value: trend.at(-1) ?? null,
+      previous: trend.at(-2) ?? null,
+      trend,
+      ...(organisation === undefined ? {} : { organisation }),
+    };
+  };
   return {
     ...base,
     title: `AI adoption in ${team}, week of ${week.from}`,
     figures: [
-      { label: 'Trained people in the team', kind: 'count', value: mine.users, previous: last?.users ?? null },
-      {
-        label: 'Still using 90 days after training',
-        kind: 'rate',
-        value: mine.sustainedD90,
-        previous: last?.sustainedD90 ?? null,
-        organisation: now.sustained.d90.rate,
-      },
-      {
-        label: 'Still using 30 days after training',
-        kind: 'rate',
-        value: mine.sustainedD30,
-        previous: last?.sustainedD30 ?? null,
-        organisation: now.sustained.d30.rate,
-      },
+      line('Trained people in the team', 'count', (s) => s.users),
+      line('Still using 90 days after training', 'rate', (s) => s.sustainedD90, now.sustained.d90.rate),
+      line('Still using 30 days after training', 'rate', (s) => s.sustainedD30, now.sustained.d30.rate),
     ],
   };
 }

@@ -5,10 +5,11 @@ const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 const valueText = (f: DigestFigure, value: number | null | undefined) =>
   value === null || value === undefined ? 'not published' : f.kind === 'rate' ? percent(value) : value.toLocaleString('en-US');
 
-/** "62% (last week 60%; organisation 55%)": the figure and its comparisons, in words. */
+/** "62% (last week 60%; organisation 55%; 4 weeks: 57% → 58% → 60% → 62%)": the figure and its comparisons, in words. */
 export function figureText(f: DigestFigure): string {
   const beside = [`last week ${valueText(f, f.previous)}`];
   if (f.organisation !== undefined) beside.push(`organisation ${valueText(f, f.organisation)}`);
+  beside.push(`${f.trend.length} weeks: ${f.trend.map((v) => (v === null ? '–' : valueText(f, v))).join(' → ')}`);
   return `${valueText(f, f.value)} (${beside.join('; ')})`;
 }
 

@@ -3,6 +3,8 @@ import type { ConfigAnswer } from '@uptake/sdk/protocol';
 import type { FastifyInstance } from 'fastify';
 import { identitySecrets } from '../config/tool-identity.js';
 import { verifyUserHash } from '../identity/user-hash.js';
+import { storedModelReader } from '../model/store-model.js';
+import { addDueDays } from '../prompts/adaptive-due-days.js';
 import { exposureHistory } from '../prompts/exposure-history.js';
 import { HttpError } from './http-error.js';
 import { perAddressLimit } from './per-address-limit.js';
@@ -14,7 +16,7 @@ import { toolAuthorizer } from './tool-auth.js';
  * `GET /v1/config?tool=&writeKey=&userId=`: the prompts and surveys of a tool and, for an identified
  * person, their exposure history across devices (shows, holdout, dismissals, answers) with those
  * items, and the times of their shows in other tools, so fatigue caps and "don't show again" hold
- * everywhere; the answer is the protocol's `configAnswerSchema`. Judged like a batch: the write key
+ * everywhere, and their own day for each `adaptive` item (`dueDay`, from the fitted model); the answer is the protocol's `configAnswerSchema`. Judged like a batch: the write key
  * names the tool, a browser's origin must be one of the tool's. Answers carry an ETag; a matching
  * `If-None-Match` gets `304`, which the browser's HTTP cache does by itself with `Cache-Control:
  * no-cache`.
@@ -24,6 +26,7 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
   // A page loads its config once, and a loop over user ids is slowed to a crawl even for a tool that
   // does not verify identity.
   const rateLimit = perAddressLimit(ctx.config.rateLimit.configPerMinute, 'config');
+  const model = storedModelReader(ctx.store);
   app.get<{ Querystring: Record<string, unknown> }>('/v1/config', { config: { rateLimit } }, async (request, reply) => {
     const { tool: toolId, writeKey, userId, userHash } = singleValues(request.query, ['tool', 'writeKey', 'userId', 'userHash']);
     if (!writeKey) throw new HttpError(400, "writeKey: expected the tool's write key");
@@ -43,7 +46,12 @@ export function registerConfigRoute(app: FastifyInstance, ctx: ServerContext): v
     const history =
       userId === undefined
         ? null
-        : await ctx.store.lookupSession((query) => exposureHistory(query, ctx.store.dialect, ctx.pseudonymize(userId), items));
+        : await ctx.store.lookupSession(async (query) => {
+            const person = ctx.pseudonymize(userId);
+            const found = await exposureHistory(query, ctx.store.dialect, person, items);
+            await addDueDays(query, ctx.store.dialect, person, { prompts, surveys }, found, model);
+            return found;
+          });
     const answer: ConfigAnswer = { tool: tool.id, fatigue: ctx.config.fatigue, prompts, surveys, history };
     const body = JSON.stringify(answer);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

@@ -57,6 +57,7 @@ const digestFigure = z.object({
   label: z.string(),
   value: z.number().nullable(),
   previous: z.number().nullable(),
+  trend: z.array(z.number().nullable()).describe('The last 4 weeks, oldest first; null where suppressed.'),
   organisation: z.number().nullable().optional(),
   kind: z.enum(['count', 'rate']),
 });
@@ -250,6 +251,10 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
 export type PreviewCodeAnswer = z.output<typeof previewCodeSchema>;
 /** The answer of `GET /v1/preview`. */
 export type PreviewedItem = z.output<typeof previewedItemSchema>;
+/** The answer of `GET /v1/whoami`. */
+export type WhoAmI = z.output<typeof whoamiSchema>;
+/** The answer of `GET /v1/tools`. */
+export type ToolList = z.output<typeof toolListSchema>;
 
 const checks: [
   Same<z.output<typeof storeSummarySchema>, StoreSummary>,

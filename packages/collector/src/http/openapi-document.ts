@@ -4,6 +4,7 @@ import { roles, rolesWith, tokenNeeded } from '../config/roles.js';
 import { errorSchema } from './openapi-answers.js';
 import type { Access, Named, Operation, Parameter } from './openapi-operation.js';
 import { operations, tags } from './openapi-operations.js';
+import { curlCommand } from './openapi-try-it.js';
 
 /** A JSON Schema object, as the document holds it. */
 type JsonSchema = Record<string, unknown>;
@@ -160,6 +161,8 @@ function operationObject(op: Operation): JsonSchema {
     ...(op.parameters?.length ? { parameters: op.parameters.map(parameter) } : {}),
     ...body,
     responses,
+    // The example request the tests replay, as Redoc and others show code samples.
+    ...(op.tryIt ? { 'x-codeSamples': [{ lang: 'Shell', label: 'curl', source: curlCommand(op) }] } : {}),
   };
 }
 
@@ -221,8 +224,7 @@ export function openapiDocument(version: string, list: readonly Operation[] = op
       version,
       description:
         'The HTTP API of the Uptake collector: events in from tools, prompts and surveys out, figures, exports, the studio, imports ' +
-        'and erasure. Every refusal is `{"error": "<words>"}` naming what is wrong. Generated from the zod schemas that check ' +
-        'requests and answers; the same reference is docs/api.md.',
+        'and erasure. Generated from the zod schemas that check requests and answers; docs/api.md is the same reference as a page.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'The collector that serves this document.' }],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.js';
+import type { PreviewedItem } from './openapi-answers.js';
 import { perAddressLimit } from './per-address-limit.js';
 import type { ServerContext } from './server-context.js';
 import { singleValues } from './single-values.js';
@@ -24,6 +25,13 @@ export function registerPreviewRoute(app: FastifyInstance, ctx: ServerContext): 
     if (item.tools !== undefined && !item.tools.includes(tool.id))
       throw new HttpError(403, `${claim.kind} "${claim.id}" is not shown by tool "${tool.id}" (its tools: ${item.tools.join(', ')})`);
     reply.header('Cache-Control', 'no-store').header('Vary', 'Origin');
-    return { kind: claim.kind, id: claim.id, version: claim.version, expiresAt: new Date(claim.expires).toISOString(), item };
+    const answer: PreviewedItem = {
+      kind: claim.kind,
+      id: claim.id,
+      version: claim.version,
+      expiresAt: new Date(claim.expires).toISOString(),
+      item,
+    };
+    return answer;
   });
 }

@@ -4,6 +4,7 @@ import { estimateReach } from '../studio/reach-estimate.js';
 import type { ItemView } from '../studio/studio-item.js';
 import type { ItemKind } from '../studio/studio-item.js';
 import { auditRows } from './audit-trail.js';
+import type { PreviewCodeAnswer } from './openapi-answers.js';
 import { HttpError } from './http-error.js';
 import { requireRole } from './require-role.js';
 import type { ServerContext } from './server-context.js';
@@ -95,7 +96,15 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): 
       t.origins.filter((o) => o !== '*').map((origin) => ({ tool: t.id, url: `${origin}/?uptake-preview=${code}` })),
     );
     reply.header('Cache-Control', 'no-store');
-    return { kind: claim.kind, id: claim.id, version: claim.version, code, expiresAt: new Date(claim.expires).toISOString(), links };
+    const answer: PreviewCodeAnswer = {
+      kind: claim.kind,
+      id: claim.id,
+      version: claim.version,
+      code,
+      expiresAt: new Date(claim.expires).toISOString(),
+      links,
+    };
+    return answer;
   });
 
   // A static segment too. The body is the item as the editor holds it, so a draft is estimated before it is saved.

@@ -34,6 +34,6 @@ export async function computeMetrics(store: Store, config: UptakeConfig, q: Metr
       q,
       counts.prompts.map((p) => p.id),
     );
-    return publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+    return publishItems(publishMetrics(counts, q, release, config), counts.prompts, items, config, q, release);
   });
 }

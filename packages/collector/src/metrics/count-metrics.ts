@@ -4,6 +4,7 @@ import type { SqlQuery, Store } from '../storage/store.js';
 import { activity } from './activity.js';
 import { behaviorCheck } from './behavior-check.js';
 import { cohorts } from './cohorts.js';
+import { countEngagementFigures } from './engagement.js';
 import type { MetricCounts } from './metric-counts.js';
 import { type MetricSql, metricSql, type UsageSource } from './metric-sql.js';
 import { outputs } from './outputs.js';
@@ -12,6 +13,7 @@ import { planSettings } from './publish-plan.js';
 import { programs } from './programs.js';
 import { promptUplift } from './prompt-uplift.js';
 import { segments } from './segments.js';
+import { countTimeSaved } from './time-saved.js';
 import { trainedPopulation } from './trained-population.js';
 import type { MetricsQuery } from './types.js';
 import { webVitals } from './web-vitals.js';
@@ -47,7 +49,7 @@ export async function countMetrics<T>(
   const restrict = q.program !== undefined || q.cohort !== undefined;
 
   return store.readSession(async (query) => {
-    await query(sql.usageTable.sql, sql.usageTable.params);
+    if (sql.usageTable) await query(sql.usageTable.sql, sql.usageTable.params);
     const act = await activity(query, sql, restrict);
     const population = await trainedPopulation(query, sql);
     const check = await behaviorCheck(query, sql);
@@ -63,7 +65,10 @@ export async function countMetrics<T>(
     }
     const programList = await programs(query, sql, (program) => sqlFor({ ...q, program }), config.minGroupSize, q.program);
     const vitals = await webVitals(query, sql, restrict);
+    const session: CountSession = { query, sqlFor, source };
     const counts: MetricCounts = {
+      engagement: await countEngagementFigures(session, config, q),
+      timeSaved: await countTimeSaved(session, config, q),
       activity: act,
       population,
       behaviorCheck: check,
@@ -74,6 +79,6 @@ export async function countMetrics<T>(
       programs: programList,
       vitals,
     };
-    return use(counts, { query, sqlFor, source });
+    return use(counts, session);
   });
 }

@@ -1,5 +1,7 @@
 import type { Cluster } from '../stats/cluster-analysis.js';
 import type { PlanCounts, PlanSettings } from '../stats/power-plan.js';
+import type { EngagementCounts } from './engagement.js';
+import type { TimeSavedCounts } from './time-saved.js';
 
 /**
  * The exact counts behind every figure of `GET /v1/metrics`, as the store's queries return them,
@@ -113,6 +115,8 @@ export interface VitalCounts {
 }
 
 export interface MetricCounts {
+  engagement: EngagementCounts;
+  timeSaved: TimeSavedCounts;
   activity: ActivityCounts;
   population: PopulationCounts;
   behaviorCheck: BehaviorCounts;
@@ -126,6 +130,7 @@ export interface MetricCounts {
 
 const emptyWindow = { eligible: 0, active: 0 };
 const emptyArm = { people: 0, converted: 0 };
+const emptyEngaged = { eligible: 0, engaged: 0 };
 
 /**
  * Counts of a store with nothing in it (for `promptIds`' prompts): what a viewer's answer is built
@@ -133,7 +138,15 @@ const emptyArm = { people: 0, converted: 0 };
  */
 export function emptyCounts(promptIds: readonly string[]): MetricCounts {
   const sustained = { d30: emptyWindow, d60: emptyWindow, d90: emptyWindow };
+  const none = { people: 0, minutes: 0 };
   return {
+    engagement: {
+      activity: { active: 0, engaged: 0 },
+      adoption: { trained: 0, engaged: 0 },
+      sustained: { d30: emptyEngaged, d60: emptyEngaged, d90: emptyEngaged },
+      intensity: { light: 0, moderate: 0, heavy: 0 },
+    },
+    timeSaved: { perTask: none, selfReported: none, programs: [], role: [], team: [] },
     activity: { dau: 0, wau: 0, mau: 0, userDays: 0 },
     population: { trained: 0, active: 0, sustained },
     behaviorCheck: { respondents: 0, applied: 0 },

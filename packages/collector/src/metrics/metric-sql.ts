@@ -13,11 +13,11 @@ export interface MetricSql {
   /** Parameters in order: the 1st asOf (DATE text), the 2nd the end of asOf (exclusive instant), then filters. */
   params: SqlParam[];
   /**
-   * The statement that fills the temporary table `m_usage_days` (distinct person and UTC day of
-   * every usage event up to asOf), and its own parameters. Run it first in the read session: every
-   * metric query reads it instead of scanning the events again.
+   * Without a usage rollup to read: the statement that fills the temporary table `m_usage_days`
+   * (distinct person and UTC day of every usage event up to asOf), and its own parameters. Run it
+   * first in the read session: every metric query reads it instead of scanning the events again.
    */
-  usageTable: { sql: string; params: SqlParam[] };
+  usageTable: { sql: string; params: SqlParam[] } | undefined;
   /** SQL expression: asOf as a DATE. */
   asOf: string;
   /** SQL expression: the first instant after asOf. */
@@ -55,12 +55,11 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     WITH ${options.weeks === undefined ? '' : `weeks(k) AS MATERIALIZED (${numbersUpTo(options.weeks)}),`}
     -- Names every parameter, so each statement binds all of them whichever CTEs it reads.
     request AS (SELECT ${asOf} AS as_of, ${end} AS end_ts${tool ? `, CAST(${tool} AS VARCHAR) AS tool` : ''}),
+    -- Each person's first training of each program (the person_trainings rollup): their first of all, or of one program.
     first_training AS (
-      SELECT user_id, ts, ${json('cohort')} AS cohort,
-             ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
-      FROM events
-      WHERE name = 'training.completed' AND user_id IS NOT NULL AND ts < ${end}
-        ${program ? `AND ${json('program')} = ${program}` : ''}
+      SELECT user_id, ts, cohort, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS rn
+      FROM person_trainings
+      WHERE ts < ${end}${program ? ` AND program = ${program}` : ''}
     ),
     trained_all AS (
       SELECT user_id, ${dialect.utcDay('ts')} AS trained_at,
@@ -70,7 +69,12 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     trained AS (
       SELECT * FROM trained_all ${cohort ? `WHERE cohort = ${cohort}` : ''}
     ),
-    usage_days AS (SELECT user_id, day FROM m_usage_days)${
+    usage_days AS (${
+      source === 'rollup'
+        ? // A rollup has one row per person and day for its key (any tool's, or the tool's): read in place.
+          `SELECT user_id, day FROM ${tool ? 'daily_usage' : 'person_usage_days'} WHERE day <= ${asOf}${toolFilter()}`
+        : 'SELECT user_id, day FROM m_usage_days'
+    })${
       options.traits
         ? `,
     roles AS (
@@ -90,20 +94,20 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
         : ''
     }`;
 
-  const usageParams: SqlParam[] = [params[1] as string, ...(q.tool === undefined ? [] : [q.tool])];
   // Its own numbering: the end of asOf first, then the tool.
   const toolParam = q.tool === undefined ? '' : ` AND tool = ${dialect.param(2)}`;
   const before = `CAST(${dialect.param(1)} AS TIMESTAMPTZ)`;
-  const usageTable = {
-    sql: dialect.tempTable(
-      'm_usage_days',
-      source === 'rollup'
-        ? `SELECT DISTINCT user_id, day FROM daily_usage WHERE day < CAST(${before} AS DATE)${toolParam}`
-        : `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
-           WHERE user_id IS NOT NULL AND ts < ${before} AND ${usageCondition(usageEvents)}${toolParam}`,
-    ),
-    params: usageParams,
-  };
+  const usageTable =
+    source === 'rollup'
+      ? undefined
+      : {
+          sql: dialect.tempTable(
+            'm_usage_days',
+            `SELECT DISTINCT user_id, ${dialect.utcDay('ts')} AS day FROM events
+             WHERE user_id IS NOT NULL AND ts < ${before} AND ${usageCondition(usageEvents)}${toolParam}`,
+          ),
+          params: [params[1] as string, ...(q.tool === undefined ? [] : [q.tool])],
+        };
   return { ctes, params, usageTable, asOf, end, toolFilter, dialect };
 }
 

@@ -97,6 +97,15 @@ export const powerPlanSchema = z
     summary: z.string(),
   })
   .describe('The power plan of the prompt\'s test (docs/analysts.md "Power before launch").');
+const bounds = z.object({ low: z.number(), high: z.number() });
+
+const cuped = z.object({
+  uplift: z.number().describe('The uplift adjusted by CUPED (docs/analysts.md "Uplift you can watch").'),
+  alwaysValid: bounds,
+  theta: z.number(),
+  varianceReduction: z.number().describe('Share of the uplift’s variance the covariate removed.'),
+  covariateDays: z.number(),
+});
 
 const prompt = z.object({
   id: z.string(),
@@ -111,7 +120,35 @@ const prompt = z.object({
     .nullable()
     .optional()
     .describe('A viewer only, while an arm is suppressed: the Sunday around which both arms should reach minGroupSize.'),
+  alwaysValid: bounds.nullable().describe('The always-valid 95% interval of the uplift: valid however often it is read.'),
+  cuped: cuped.nullable().describe('CUPED’s adjusted uplift; null for viewers and editors, or under 2 people an arm.'),
+  pValue: z.number().nullable(),
+  detected: z.boolean().nullable().describe('The always-valid interval (CUPED’s when there is one) excludes zero.'),
+  adjustedPValue: z.number().nullable().describe('pValue after Benjamini–Hochberg across the prompts of the answer.'),
+  detectedAfterFdr: z.boolean().nullable(),
+  cluster: z
+    .object({
+      teams: z.object({ treated: z.number().int(), control: z.number().int() }),
+      designEffect: z.number(),
+      effectivePeople: z.number(),
+    })
+    .nullable()
+    .describe("Randomized by team (exact readers): the cluster-level test's teams per arm, design effect and effective people."),
   plan: powerPlanSchema.nullable().optional(),
+});
+
+const trends = z.object({
+  interval: z.literal('week'),
+  from: day.nullable(),
+  to: day.nullable(),
+  series: z.array(
+    z.object({
+      id: z.string().describe('adoption, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
+      label: z.string(),
+      kind: z.enum(['rate', 'mean']),
+      points: z.array(z.object({ week: day, value: z.number().nullable(), people: count, suppressed: z.boolean() })),
+    }),
+  ),
 });
 
 const funnel = z.object({ id: z.string(), shown: count, clicked: count, goal: count, suppressed: z.boolean() });
@@ -152,36 +189,39 @@ const survey = z.object({
 });
 
 /** The body of `GET /v1/metrics` (docs/analysts.md): null figures are suppressed for the caller's role. */
-export const metricsAnswerSchema = z.object({
-  asOf: day,
-  minGroupSize: z.number().int(),
-  filters: z.object({ tool: z.string().nullable(), program: z.string().nullable(), cohort: z.string().nullable() }),
-  activity: z.object({ dau: count, wau: count, mau: count, stickiness: rate, suppressed: z.boolean() }),
-  adoption: z.object({ trained: count, active: count, rate, suppressed: z.boolean() }),
-  sustained,
-  behaviorCheck: z.object({ respondents: count, applied: count, rate, failing: z.boolean().nullable(), suppressed: z.boolean() }),
-  gap: z.object({ trained: count, applied: count, count, share: rate, suppressed: z.boolean() }),
-  outputs: z.object({
-    shown: count,
-    accepted: count,
-    edited: count,
-    rejected: count,
-    acceptanceRate: rate,
-    suppressed: z.boolean(),
-  }),
-  cohorts: z.array(cohort),
-  segments: z.object({ role: z.array(segment), team: z.array(segment) }),
-  prompts: z.array(prompt),
-  funnels: z.array(funnel).optional(),
-  surveys: z.array(survey).optional(),
-  programs: z.array(program).describe('At most 20, the largest first.'),
-  vitals: z.array(vital),
-  figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
-  hiddenGroups: z
-    .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
-    .optional()
-    .describe('A viewer only: how many groups of each breakdown are hidden.'),
-});
+export const metricsAnswerSchema = z
+  .object({
+    asOf: day,
+    minGroupSize: z.number().int(),
+    filters: z.object({ tool: z.string().nullable(), program: z.string().nullable(), cohort: z.string().nullable() }),
+    activity: z.object({ dau: count, wau: count, mau: count, stickiness: rate, suppressed: z.boolean() }),
+    adoption: z.object({ trained: count, active: count, rate, suppressed: z.boolean() }),
+    sustained,
+    behaviorCheck: z.object({ respondents: count, applied: count, rate, failing: z.boolean().nullable(), suppressed: z.boolean() }),
+    gap: z.object({ trained: count, applied: count, count, share: rate, suppressed: z.boolean() }),
+    outputs: z.object({
+      shown: count,
+      accepted: count,
+      edited: count,
+      rejected: count,
+      acceptanceRate: rate,
+      suppressed: z.boolean(),
+    }),
+    cohorts: z.array(cohort),
+    segments: z.object({ role: z.array(segment), team: z.array(segment) }),
+    prompts: z.array(prompt),
+    funnels: z.array(funnel).optional(),
+    surveys: z.array(survey).optional(),
+    programs: z.array(program).describe('At most 20, the largest first.'),
+    vitals: z.array(vital),
+    figuresAsOf: day.nullable().optional().describe('A viewer only: the Sunday ending the last complete week on or before asOf.'),
+    hiddenGroups: z
+      .object({ cohorts: z.number().int(), programs: z.number().int(), role: z.number().int(), team: z.number().int() })
+      .optional()
+      .describe('A viewer only: how many groups of each breakdown are hidden.'),
+    trends: trends.optional().describe('With series=weekly only: each figure at the end of each complete week, oldest first.'),
+  })
+  .describe('Every metric is defined in docs/analysts.md. A null figure is suppressed for the caller (a group under minGroupSize).');
 
 const same: Same<z.output<typeof metricsAnswerSchema>, Metrics> = true;
 void same;

@@ -2,8 +2,10 @@ import { failingShare } from './behavior-check.js';
 import { cellName, type Population } from './cell-name.js';
 import type { MetricCounts, PromptCounts, VitalCounts } from './metric-counts.js';
 import { newcombeInterval } from './newcombe.js';
+import { publishEngagement } from './publish-engagement.js';
 import { publishCohorts, publishPrograms, publishSegments } from './publish-groups.js';
 import { publishPlan } from './publish-plan.js';
+import { publishTimeSaved } from './publish-time-saved.js';
 import { publishWindow } from './publish-window.js';
 import type { Release } from './release.js';
 import { ratio } from './suppress.js';
@@ -67,7 +69,12 @@ function publishVital(release: Release, v: VitalCounts, base: Population): Vital
  * The answer of `GET /v1/metrics` from the exact counts, as `release` lets its reader see them:
  * the one place that decides what each figure of SPEC "Metric definitions" shows.
  */
-export function publishMetrics(counts: MetricCounts, q: MetricsQuery, release: Release): Metrics {
+export function publishMetrics(
+  counts: MetricCounts,
+  q: MetricsQuery,
+  release: Release,
+  config: { intensity: { moderateFrom: number; heavyFrom: number } },
+): Metrics {
   const base: Population = { tool: q.tool, program: q.program, cohort: q.cohort };
   const restrict = q.program !== undefined || q.cohort !== undefined;
   const p = counts.population;
@@ -130,6 +137,7 @@ export function publishMetrics(counts: MetricCounts, q: MetricsQuery, release: R
   const role = publishSegments(release, 'role', counts.segments.role, base);
   const team = publishSegments(release, 'team', counts.segments.team, base);
   const programs = publishPrograms(release, counts.programs, base);
+  const { engaged, intensity } = publishEngagement(counts.engagement, release, base, activity.suppressed, config.intensity);
   const metrics: Metrics = {
     asOf: q.asOf,
     minGroupSize: release.minGroupSize,
@@ -145,6 +153,14 @@ export function publishMetrics(counts: MetricCounts, q: MetricsQuery, release: R
     prompts: withFalseDiscoveryControl(counts.prompts.map((prompt) => publishPrompt(release, prompt, base))),
     programs: programs.list,
     vitals: counts.vitals.map((v) => publishVital(release, v, base)).filter((v) => release.listsHidden || !v.suppressed),
+    engaged,
+    intensity,
+    timeSaved: publishTimeSaved(
+      release,
+      counts.timeSaved,
+      base,
+      counts.programs.map((p) => p.program),
+    ),
   };
   if (!release.listsHidden)
     metrics.hiddenGroups = { cohorts: cohorts.hidden, programs: programs.hidden, role: role.hidden, team: team.hidden };

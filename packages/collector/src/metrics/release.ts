@@ -23,6 +23,12 @@ export interface Release {
    * 0…`publishedWhole`, so a rate computed from the two stays within 0…1.
    */
   part(cell: string, n: number, whole: number, publishedWhole: number): number;
+  /**
+   * A magnitude summed over `people` (minutes saved, say) as published: for a viewer it moves by as
+   * many mean contributions as a count of those people would move, so its relative error is that of
+   * the count.
+   */
+  magnitude(cell: string, total: number, people: number): number;
 }
 
 /** Exact figures: every count as it is; only groups under `minGroupSize` are hidden (SPEC "Privacy"). */
@@ -34,5 +40,6 @@ export function exactRelease(minGroupSize: number): Release {
     hide: (sizes, alreadyHidden) => sizes.map((size, i) => (alreadyHidden?.[i] ?? false) || size < minGroupSize),
     count: (_cell, n) => n,
     part: (_cell, n) => n,
+    magnitude: (_cell, total) => total,
   };
 }

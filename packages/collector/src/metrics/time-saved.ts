@@ -79,7 +79,7 @@ export async function countTimeSaved(session: CountSession, config: UptakeConfig
       SELECT e.user_id, SUM(LEAST(CAST(${json('minutesSaved')} AS FLOAT8), ${taskMinutesCap})) AS minutes
       FROM events e ${trainedOnly('e')}
       WHERE e.name = 'task.completed' AND e.user_id IS NOT NULL
-        AND e.ts >= CAST(${sql.asOf} - 27 AS TIMESTAMPTZ) AND e.ts < ${sql.end}${sql.toolFilter('e.tool')}
+        AND e.ts < ${sql.end} AND ${dialect.utcDay('e.ts')} >= ${sql.asOf} - 27${sql.toolFilter('e.tool')}
         AND ${dialect.matches("CAST((e.props->'minutesSaved') AS VARCHAR)", nonNegativeNumber)}
         AND COALESCE(${json('aiAssisted')}, '') <> 'false'
       GROUP BY e.user_id

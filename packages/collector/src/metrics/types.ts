@@ -179,6 +179,69 @@ export interface SurveyResult {
   trend: { week: string; respondents: number | null; suppressed: boolean }[];
 }
 
+/** A window's eligible people and those of them with an engaged day in it. */
+export interface EngagedWindow {
+  eligible: number | null;
+  engaged: number | null;
+  rate: Rate;
+  suppressed: boolean;
+}
+
+/**
+ * Engaged use next to active use (docs/analysts.md "Engaged use and intensity"): a person is engaged
+ * on a day they accepted or edited an AI output or sent one of the config's `engagedEvents`.
+ */
+export interface EngagedMetrics {
+  /** The active people of the last 28 days (MAU), the engaged among them, and their share. */
+  activity: { active: number | null; engaged: number | null; share: Rate; suppressed: boolean };
+  /** The trained people and those of them engaged in the last 28 days (adoption's engaged counterpart). */
+  adoption: { trained: number | null; engaged: number | null; rate: Rate; suppressed: boolean };
+  /** Sustained engaged use: an engaged day in the sustained window trainedAt+N−13 … trainedAt+N. */
+  sustained: { d30: EngagedWindow; d60: EngagedWindow; d90: EngagedWindow };
+}
+
+/** The active people of the last 28 days by their usage days in them: light, moderate and heavy use. */
+export interface IntensityMetrics {
+  /** The config's thresholds: moderate from this many usage days, heavy from `heavyFrom`; light below. */
+  moderateFrom: number;
+  heavyFrom: number;
+  active: number | null;
+  light: number | null;
+  moderate: number | null;
+  heavy: number | null;
+  suppressed: boolean;
+}
+
+/** One time-saved figure, with how it is measured beside it. */
+export interface TimeSavedFigure {
+  /** `per-task`: from task.completed events' minutesSaved; `self-reported`: from answers to minutesSaved questions. */
+  method: 'per-task' | 'self-reported';
+  /** People whose tasks or answers the figure sums. */
+  people: number | null;
+  /** Hours saved in the 28 days asOf−27…asOf, to a tenth. */
+  hours: number | null;
+  hoursPerPerson: number | null;
+  suppressed: boolean;
+}
+
+/** Time saved by one group: a program (people who completed it), a role or a team (null: people without one). */
+export interface TimeSavedGroup {
+  key: string | null;
+  perTask: TimeSavedFigure;
+  selfReported: TimeSavedFigure;
+}
+
+/** Hours saved over the last 28 days (docs/analysts.md "Time saved"), by each method. */
+export interface TimeSavedMetrics {
+  perTask: TimeSavedFigure;
+  selfReported: TimeSavedFigure;
+  programs: TimeSavedGroup[];
+  role: TimeSavedGroup[];
+  team: TimeSavedGroup[];
+  /** A viewer's answer only: groups left out of each list, both of their figures hidden. */
+  hiddenGroups?: { programs: number; role: number; team: number };
+}
+
 /** The body of `GET /v1/metrics` (SPEC "Metric definitions"). */
 export interface Metrics {
   asOf: string;
@@ -208,6 +271,12 @@ export interface Metrics {
   programs: ProgramMetrics[];
   /** Web-vitals p75 per tool and metric. */
   vitals: VitalMetrics[];
+  /** Engaged use next to active use; always in a collector's answer (absent only from older answers). */
+  engaged?: EngagedMetrics;
+  /** Light, moderate and heavy use among the active; always in a collector's answer. */
+  intensity?: IntensityMetrics;
+  /** Hours saved, per task and self-reported; always in a collector's answer. */
+  timeSaved?: TimeSavedMetrics;
   /**
    * A viewer's answer only: the day its figures are for, the end (Sunday) of the last complete
    * week on or before `asOf`; null when no week is complete by then. `asOf` stays the day asked for.

@@ -31,7 +31,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
     const counts = emptyCounts(reportedPrompts(config, q).map((p) => p.id));
     const release = viewerRelease(min, noise, true);
     const items = { clicks: new Map(), surveys: surveyCounts(reportedSurveys(config, q), { values: [], people: [] }) };
-    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+    const metrics = publishItems(publishMetrics(counts, q, release, config), counts.prompts, items, config, q, release);
     return { ...metrics, prompts: metrics.prompts.map((p) => ({ ...p, knownAround: null })), figuresAsOf: null };
   }
   const fq: MetricsQuery = { ...q, asOf: day };
@@ -44,7 +44,7 @@ export async function viewerMetrics(store: Store, config: UptakeConfig, q: Metri
       fq,
       counts.prompts.map((p) => p.id),
     );
-    const metrics = publishItems(publishMetrics(counts, q, release), counts.prompts, items, config, q, release);
+    const metrics = publishItems(publishMetrics(counts, q, release, config), counts.prompts, items, config, q, release);
     const restrict = fq.program !== undefined || fq.cohort !== undefined;
     const base = { tool: fq.tool, program: fq.program, cohort: fq.cohort };
     const earlier = addDays(day, -growthDays);

@@ -16,5 +16,6 @@ export function viewerRelease(minGroupSize: number, noise: CellNoise, narrowed: 
     hide: (sizes, alreadyHidden) => (narrowed ? sizes.map(() => true) : secondarySuppression(sizes, minGroupSize, alreadyHidden)),
     count: (cell, n) => Math.max(0, n + noise(cell, [n], n)),
     part: (cell, n, whole, publishedWhole) => Math.min(publishedWhole, Math.max(0, n + noise(cell, [n, whole], whole))),
+    magnitude: (cell, total, people) => (people > 0 ? Math.max(0, total + (noise(cell, [people, total], people) * total) / people) : total),
   };
 }

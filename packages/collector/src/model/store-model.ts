@@ -72,3 +72,23 @@ export async function readStoreModel(store: Store): Promise<StoredModel | undefi
   const text = await store.getSetting(modelSetting);
   return text === undefined ? undefined : (JSON.parse(text) as StoredModel);
 }
+
+/**
+ * The stored model's weights, read again at most every `maxAgeMs`: collectors sharing a store see
+ * a model another one fitted within that time, and `/v1/config` reads no setting per request.
+ */
+export function storedModelReader(store: Store, maxAgeMs = 60_000): () => Promise<HalfLifeModel | undefined> {
+  let cached: { at: number; model: Promise<HalfLifeModel | undefined> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= maxAgeMs) {
+      const model = readStoreModel(store).then((stored) => stored?.model);
+      // A failed read is not kept: the next request tries again.
+      model.catch(() => {
+        cached = undefined;
+      });
+      cached = { at: now, model };
+    }
+    return cached.model;
+  };
+}

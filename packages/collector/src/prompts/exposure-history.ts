@@ -19,7 +19,6 @@ const only = <T>(book: Record<string, T>, ids: ReadonlySet<string>) =>
  * `dialect` is the store's.
  */
 export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, userId: string, items: ToolItems): Promise<ExposureHistory> {
-  const json = (key: string) => dialect.jsonText('props', key);
   const user = dialect.param(1);
   const ms = (column: string) => `${dialect.epochMs(`MAX(${column})`)}`;
   // The person_items and person_shows rollups (storage/metric-rollups.ts) hold what folding the
@@ -49,13 +48,12 @@ export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, user
     };
   }
   // A survey shown again after its last answer (a recurring one): its shows since that answer,
-  // which the rollup does not count, from the person's few survey events after it.
+  // from the person's shows (person_items keeps totals only).
   for (const [id, e] of Object.entries(folded.surveys)) {
     if (!items.surveys.has(id) || e.lastAnswered === null || e.lastShown === null || e.lastShown <= e.lastAnswered) continue;
     const [since] = await query(
-      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM events
-       WHERE user_id = ${user} AND name = 'survey.shown' AND ${json('surveyId')} = ${dialect.param(2)}
-         AND ts > CAST(${dialect.param(3)} AS TIMESTAMPTZ)`,
+      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM person_shows
+       WHERE user_id = ${user} AND kind = 'survey' AND item_id = ${dialect.param(2)} AND ts > CAST(${dialect.param(3)} AS TIMESTAMPTZ)`,
       [userId, id, e.lastAnswered],
     );
     if (Number(since?.['n'] ?? 0) > 0) e.showsSinceAnswer = Number(since?.['n']);
@@ -70,12 +68,12 @@ export async function exposureHistory(query: SqlQuery, dialect: SqlDialect, user
     cohort: null,
   };
   const day = dialect.utcDay('ts');
+  // Each rollup's primary key starts with user_id: one index range on either store.
   const [training] = await query(
-    `SELECT CAST(${day} AS VARCHAR) AS day, ${json('program')} AS program, COALESCE(${json('cohort')}, ${dialect.isoWeek(day)}) AS cohort
-     FROM events WHERE name = 'training.completed' AND user_id = ${user} ORDER BY ts, id LIMIT 1`,
+    `SELECT CAST(${day} AS VARCHAR) AS day, program, COALESCE(cohort, ${dialect.isoWeek(day)}) AS cohort
+     FROM person_trainings WHERE user_id = ${user} ORDER BY ts, id LIMIT 1`,
     [userId],
   );
-  // The rollup's primary key starts with user_id: one index range on either store.
   const [usage] = await query(`SELECT CAST(MAX(day) AS VARCHAR) AS day FROM daily_usage WHERE user_id = ${user}`, [userId]);
   if (training) {
     history.trainedAt = String(training['day']);

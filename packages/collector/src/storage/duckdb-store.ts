@@ -17,7 +17,7 @@ import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from '
 import { pseudonymKeyPath, pseudonymSecretSetting, readPseudonymKey } from './pseudonym-key-file.js';
 import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
-import { usageCondition } from './usage-rollup.js';
+import { keepUsageSql } from './usage-rollup.js';
 
 /** The staging table's column types, in its order; a data chunk holds at most 2,048 rows (DuckDB's vector size). */
 const stagingTypes = [VARCHAR, VARCHAR, TIMESTAMPTZ, TIMESTAMPTZ, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
@@ -238,10 +238,7 @@ export class DuckDBStore extends SqlStore {
           const inserted = await this.writer.rows(
             'INSERT OR IGNORE INTO events SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props::JSON FROM staging RETURNING id',
           );
-          await this.connection.run(
-            `INSERT OR IGNORE INTO daily_usage SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM staging
-             WHERE user_id IS NOT NULL AND ${usageCondition(this.usageEvents)}`,
-          );
+          for (const sql of keepUsageSql(this.dialect, 'staging', this.usageEvents)) await this.connection.run(sql);
           const ids = inserted.map((r) => String(r['id']));
           await this.keepMetricRollups(kept, ids);
           if ((await this.countPersonDays(this.writer, kept, ids)) > perPersonDay && !exact) throw new PastTheCap();

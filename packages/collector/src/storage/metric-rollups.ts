@@ -14,9 +14,13 @@ import type { SqlParam } from './store.js';
  * - `person_items`: per person, prompt or survey, and tool: what their exposure history folds
  *   (shows, last show, holdout, dismissal, "Not now", answer) and their first exposure to a prompt
  *   (instant, event id, arm) for its uplift.
- * - `person_shows`: the instants of a person's shows, for the fatigue caps' `recentShows`.
+ * - `person_shows`: a person's shows (instant, prompt or survey and its id), for the fatigue caps'
+ *   `recentShows` and a recurring survey's shows since its last answer.
  * - `survey_answers`: per person, survey, question and UTC day, the day's latest answer.
  * - `vital_samples`: web-vitals samples, typed (a percentile needs every value).
+ * - `person_trainings`: per person and program, their first `training.completed` (instant, event id,
+ *   cohort): who was trained when, for metrics and `/v1/config`. A training without a program has
+ *   `program` NULL and `program_key` '' (a program's key is '#' and its name).
  *
  * An anonymous row has `user_id` '' and the browser's `anonymous_id`; an identified one
  * `anonymous_id` '' (key columns cannot be NULL on PostgreSQL).
@@ -26,19 +30,29 @@ import type { SqlParam } from './store.js';
 export const vitalNames = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
 
 /** The tables, in the order they are filled; each is also in `personTables`. */
-export const metricRollupTables = ['daily_outputs', 'person_items', 'person_shows', 'survey_answers', 'vital_samples'] as const;
+export const metricRollupTables = [
+  'daily_outputs',
+  'person_items',
+  'person_shows',
+  'survey_answers',
+  'vital_samples',
+  'person_trainings',
+] as const;
 
 export type MetricRollupTable = (typeof metricRollupTables)[number];
 
 /** Event names (or prefixes ending in `.`) the rollups read: an insert with none of them skips their statements. */
-const rolledUp = ['ai.output_', 'prompt.', 'survey.', 'perf.vital'];
+const rolledUp = ['ai.output_', 'prompt.', 'survey.', 'perf.vital', 'training.completed'];
 
 /** Whether an event of this name goes into a metric rollup. */
 export function rolledUpName(name: string): boolean {
   return rolledUp.some((prefix) => name.startsWith(prefix));
 }
 
-/** The rollups' tables, for a migration (one DDL for both engines). */
+/**
+ * The rollups' tables as DuckDB migration 6 and PostgreSQL migration 8 made them (one DDL for both
+ * engines); `personRollupDdl` makes `person_shows` again and adds `person_trainings`.
+ */
 export const metricRollupDdl = `
   CREATE TABLE daily_outputs (
     user_id VARCHAR NOT NULL, anonymous_id VARCHAR NOT NULL, day DATE NOT NULL, tool VARCHAR NOT NULL,
@@ -60,6 +74,21 @@ export const metricRollupDdl = `
   CREATE TABLE vital_samples (
     user_id VARCHAR NOT NULL, anonymous_id VARCHAR NOT NULL, day DATE NOT NULL, tool VARCHAR NOT NULL,
     metric VARCHAR NOT NULL, value FLOAT8 NOT NULL, rating VARCHAR
+  );
+`;
+
+/** The tables of `metricRollupDdl` filled when it is made (`person_shows` is made again later). */
+export const firstMetricRollupTables = ['daily_outputs', 'person_items', 'survey_answers', 'vital_samples'] as const;
+
+/** The second migration of the rollups: shows with their item, and first trainings. */
+export const personRollupDdl = `
+  DROP TABLE person_shows;
+  CREATE TABLE person_shows (
+    user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL, kind VARCHAR NOT NULL, item_id VARCHAR NOT NULL
+  );
+  CREATE TABLE person_trainings (
+    user_id VARCHAR NOT NULL, program_key VARCHAR NOT NULL, program VARCHAR, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL, cohort VARCHAR,
+    PRIMARY KEY (user_id, program_key)
   );
 `;
 
@@ -131,9 +160,26 @@ export function fillRollupsSql(dialect: SqlDialect, from: string): Record<Metric
       last_answered = ${later('person_items.last_answered', 'excluded.last_answered')},
       ${newer('exposed_arm')}, ${newer('exposed_id')}, ${newer('exposed_at')}`;
   const shows = `
-    INSERT INTO person_shows (user_id, ts, id)
-    SELECT user_id, ts, id FROM ${from}
+    INSERT INTO person_shows (user_id, ts, id, kind, item_id)
+    SELECT user_id, ts, id, CASE WHEN name = 'prompt.shown' THEN 'prompt' ELSE 'survey' END,
+           CASE WHEN name = 'prompt.shown' THEN ${json('promptId')} ELSE ${json('surveyId')} END
+    FROM ${from}
     WHERE user_id IS NOT NULL AND ((name = 'prompt.shown' AND ${isText('promptId')}) OR (name = 'survey.shown' AND ${isText('surveyId')}))`;
+  // Set last: a row's own ts and id decide whether it is the earlier (DuckDB may read a column already set).
+  const firstTraining = ['program', 'cohort', 'id', 'ts'].map(
+    (c) => `${c} = CASE WHEN excluded.ts < person_trainings.ts OR (excluded.ts = person_trainings.ts AND excluded.id < person_trainings.id)
+        THEN excluded.${c} ELSE person_trainings.${c} END`,
+  );
+  const trainings = `
+    INSERT INTO person_trainings (user_id, program_key, program, ts, id, cohort)
+    SELECT user_id, CASE WHEN program IS NULL THEN '' ELSE '#' || program END, program, ts, id, cohort FROM (
+      SELECT user_id, program, ts, id, cohort, ROW_NUMBER() OVER (PARTITION BY user_id, program ORDER BY ts, id) AS rn
+      FROM (SELECT user_id, ${json('program')} AS program, ts, id, ${json('cohort')} AS cohort FROM ${from}
+            WHERE name = 'training.completed' AND user_id IS NOT NULL) t
+    ) f
+    WHERE rn = 1 ORDER BY 1, 2
+    ON CONFLICT (user_id, program_key) DO UPDATE SET
+      ${firstTraining.join(',\n      ')}`;
   const answers = `
     INSERT INTO survey_answers (user_id, survey_id, question_id, day, ts, id, tool, value)
     SELECT user_id, survey_id, question_id, day, ts, id, tool, value FROM (
@@ -159,13 +205,20 @@ export function fillRollupsSql(dialect: SqlDialect, from: string): Record<Metric
       -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
       -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
       AND ${dialect.matches("CAST((props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}`;
-  return { daily_outputs: outputs, person_items: items, person_shows: shows, survey_answers: answers, vital_samples: vitals };
+  return {
+    daily_outputs: outputs,
+    person_items: items,
+    person_shows: shows,
+    survey_answers: answers,
+    vital_samples: vitals,
+    person_trainings: trainings,
+  };
 }
 
-/** The statements of `fillRollupsSql`, in the order of `metricRollupTables`. */
-export function fillAllRollupsSql(dialect: SqlDialect, from: string): string[] {
+/** The statements of `fillRollupsSql` for `tables` (all of them by default), in their order. */
+export function fillAllRollupsSql(dialect: SqlDialect, from: string, tables: readonly MetricRollupTable[] = metricRollupTables): string[] {
   const fill = fillRollupsSql(dialect, from);
-  return metricRollupTables.map((table) => fill[table]);
+  return tables.map((table) => fill[table]);
 }
 
 /** A statement and its parameters. */

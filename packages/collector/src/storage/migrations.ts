@@ -1,5 +1,5 @@
 import { duckdbDialect } from './duckdb-dialect.js';
-import { fillAllRollupsSql, metricRollupDdl } from './metric-rollups.js';
+import { fillAllRollupsSql, firstMetricRollupTables, metricRollupDdl, personRollupDdl } from './metric-rollups.js';
 import { postgresDialect } from './postgres-dialect.js';
 
 /**
@@ -89,7 +89,8 @@ export const duckdbMigrations: Migration[] = [
     version: 6,
     description: 'metric rollups: outputs, prompt and survey exposures, survey answers, web-vitals',
     // Filled from the stored events by the statements the inserts use (storage/metric-rollups.ts).
-    sql: [metricRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events')].join(';\n'),
+    // person_shows is filled by migration 11, which makes it again.
+    sql: [metricRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events', firstMetricRollupTables)].join(';\n'),
   },
   {
     version: 7,
@@ -102,6 +103,21 @@ export const duckdbMigrations: Migration[] = [
         PRIMARY KEY (name, slot)
       );
     `,
+  },
+  {
+    version: 10,
+    description: 'usage days per person, without the tool',
+    // Metrics read people × days; a DISTINCT over daily_usage's tools was their biggest cost.
+    sql: `
+      CREATE TABLE person_usage_days (user_id VARCHAR NOT NULL, day DATE NOT NULL, PRIMARY KEY (user_id, day));
+      INSERT INTO person_usage_days SELECT DISTINCT user_id, day FROM daily_usage;
+    `,
+  },
+  {
+    version: 11,
+    description: 'shows with their prompt or survey, first trainings per person and program',
+    // /v1/config and metrics read these instead of a person's raw events (storage/metric-rollups.ts).
+    sql: [personRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events', ['person_shows', 'person_trainings'])].join(';\n'),
   },
 ];
 
@@ -201,7 +217,7 @@ export const postgresMigrations: Migration[] = [
     sql: [
       metricRollupDdl,
       'CREATE INDEX person_shows_user ON person_shows (user_id, ts)',
-      ...fillAllRollupsSql(postgresDialect, 'events'),
+      ...fillAllRollupsSql(postgresDialect, 'events', firstMetricRollupTables),
     ].join(';\n'),
   },
   {
@@ -256,5 +272,29 @@ export const postgresMigrations: Migration[] = [
         PRIMARY KEY (name, slot)
       );
     `,
+  },
+  {
+    version: 11,
+    description: "person lookups of /v1/config: a person's role, for adaptive items",
+    // An adaptive item's due day reads the role of the person's latest identify; without this the
+    // read takes every identify event of the organisation through (name, ts) and filters by user.
+    sql: `CREATE INDEX events_person_identify ON events (user_id, ts) WHERE name = 'identify';`,
+  },
+  {
+    version: 13,
+    description: 'usage days per person, without the tool',
+    sql: `
+      CREATE TABLE person_usage_days (user_id TEXT NOT NULL, day DATE NOT NULL, PRIMARY KEY (user_id, day));
+      INSERT INTO person_usage_days SELECT DISTINCT user_id, day FROM daily_usage;
+    `,
+  },
+  {
+    version: 14,
+    description: 'shows with their prompt or survey, first trainings per person and program',
+    sql: [
+      personRollupDdl,
+      'CREATE INDEX person_shows_user ON person_shows (user_id, ts)',
+      ...fillAllRollupsSql(postgresDialect, 'events', ['person_shows', 'person_trainings']),
+    ].join(';\n'),
   },
 ];

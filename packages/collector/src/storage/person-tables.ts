@@ -20,6 +20,7 @@ export interface PersonTable {
 export const personTables = [
   { table: 'events', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
   { table: 'daily_usage', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'person_usage_days', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'person_days', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'daily_outputs', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   // Rows folding many instants: an erasure `before` a time rebuilds the person's rows from the events left.
@@ -27,6 +28,7 @@ export const personTables = [
   { table: 'person_shows', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
   { table: 'survey_answers', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'vital_samples', person: 'user_id', dated: { column: 'day', kind: 'day' } },
+  { table: 'person_trainings', person: 'user_id', dated: { column: 'ts', kind: 'instant' }, rebuilt: true },
 ] as const satisfies readonly PersonTable[];
 
 /** The name of a table in `personTables`. */

@@ -7,7 +7,7 @@ import { purgePartitions } from './pg-partitions-purge.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
 import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
-import { usageCondition } from './usage-rollup.js';
+import { keepUsageSql } from './usage-rollup.js';
 
 // Any fixed number: every collector takes the same advisory lock while migrating.
 const migrationLock = 741_852_963;
@@ -132,14 +132,14 @@ export class PostgresStore extends SqlStore {
         const ids = await insertPartitionedEvents(client, this.partitions, events);
         // Read at each write: another collector may have changed it.
         const usage = await this.storedUsageEvents(executorOf(client));
-        await client.query(
-          `INSERT INTO daily_usage (user_id, day, tool)
-       SELECT DISTINCT user_id, ${this.dialect.utcDay('ts')}, tool FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)
-       WHERE user_id IS NOT NULL AND ${usageCondition(usage)}
-       ORDER BY 1, 2, 3
-       ON CONFLICT DO NOTHING`,
-          [events.map((e) => e.userId), events.map((e) => e.ts.toISOString()), events.map((e) => e.tool), events.map((e) => e.name)],
-        );
+        const rows = 'unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)';
+        const columns = [
+          events.map((e) => e.userId),
+          events.map((e) => e.ts.toISOString()),
+          events.map((e) => e.tool),
+          events.map((e) => e.name),
+        ];
+        for (const sql of keepUsageSql(this.dialect, rows, usage)) await client.query(sql, columns);
         await this.keepMetricRollups(client, events, ids);
         // Totals include what other collectors committed before this transaction took the rows.
         if ((await this.countPersonDays(executorOf(client), events, ids)) > perPersonDay && !exact) throw new PastTheCap();

@@ -8,7 +8,7 @@ import type { SqlDialect } from './sql-dialect.js';
 import { pseudonymSecretSetting } from './pseudonym-key-file.js';
 import { notInNames } from './sql-literal.js';
 import type { CappedInsert, EventPageQuery, SqlParam, SqlQuery, Store, StoredEvent, StoreSummary, StoreTable } from './store.js';
-import { rebuildUsageSql, usageSetting, usageSettingKey } from './usage-rollup.js';
+import { keepUsageSql, usageRollupTables, usageSetting, usageSettingKey } from './usage-rollup.js';
 import { utcDayText } from './utc-day-text.js';
 
 /** Rolls back an optimistic group insert that took a person-day past the cap (see `SqlStore.insertCapped`). */
@@ -317,8 +317,8 @@ export abstract class SqlStore implements Store {
       const purged = await this.purgeEvents(tx, before, keep);
       // The metric rollups stay (docs/DECISIONS.md, "Metric rollups"): their figures do not change
       // when the raw events behind them go.
-      await tx.run(`DELETE FROM daily_usage WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
-      await tx.run(`DELETE FROM person_days WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
+      for (const table of [...usageRollupTables, 'person_days'])
+        await tx.run(`DELETE FROM ${table} WHERE day < ${this.dialect.utcDay(cutoff)}`, [before.toISOString()]);
       return purged;
     });
   }
@@ -355,9 +355,19 @@ export abstract class SqlStore implements Store {
     return (await tx.run(deleteRows.sql, deleteRows.params)) - (await tx.run(fill.sql, fill.params));
   }
 
+  /** Empties the usage rollups and fills them from the stored events, counting `usageEvents`. */
+  private async rebuildUsage(tx: SqlExecutor, usageEvents: readonly string[], onTable?: (table: string) => void): Promise<void> {
+    for (const table of usageRollupTables) await tx.run(`DELETE FROM ${table}`);
+    for (const [i, sql] of keepUsageSql(this.dialect, 'events', usageEvents).entries()) {
+      onTable?.(usageRollupTables[i] as string);
+      await tx.run(sql);
+    }
+  }
+
   async rebuildRollups(onTable?: (table: string) => void): Promise<void> {
     await this.transaction(
       async (tx) => {
+        await this.rebuildUsage(tx, await this.storedUsageEvents(tx), onTable);
         // Deletes first, then one fill a table, in the order of metricRollupTables.
         const statements = rebuildRollupsSql(this.dialect);
         for (const [i, { sql, params }] of statements.entries()) {
@@ -388,8 +398,7 @@ export abstract class SqlStore implements Store {
     await this.transaction(
       async (tx) => {
         if (usageSetting(await this.storedUsageEvents(tx)) === wanted) return;
-        await tx.run('DELETE FROM daily_usage');
-        await tx.run(rebuildUsageSql(this.dialect, usageEvents));
+        await this.rebuildUsage(tx, usageEvents);
         await tx.run(`UPDATE settings SET value = ${p(2)} WHERE key = ${p(1)}`, [usageSettingKey, wanted]);
         this.usageEventsChanged();
       },

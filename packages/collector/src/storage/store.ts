@@ -146,7 +146,8 @@ export interface Store {
    */
   lookupSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
   /**
-   * Rebuilds the metric rollups (storage/metric-rollups.ts) from the stored events: the rows the
+   * Rebuilds the usage rollups (storage/usage-rollup.ts, counting the stored `usageEvents`) and the
+   * metric rollups (storage/metric-rollups.ts) from the stored events: the rows the
    * inserts made, whatever order the events came in. For a store filled around \`insert\` (a bulk
    * load) and as a check; \`onTable\` hears of each table as it starts.
    */

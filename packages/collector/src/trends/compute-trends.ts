@@ -78,7 +78,7 @@ export async function computeTrends(
         ? viewerRelease(config.minGroupSize, noise, await narrowingFilters(session, wq, counts, config))
         : exactRelease(config.minGroupSize);
       const items = await countItems(session, config, wq, []);
-      published.push(publishItems(publishMetrics(counts, wq, release), [], items, config, wq, release));
+      published.push(publishItems(publishMetrics(counts, wq, release, config), [], items, config, wq, release));
     }
     return published;
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { upliftFields } from '../../src/metrics/uplift-test.js';
 import { formatReport, table } from '../../src/cli/format-report.js';
 import type { Metrics } from '../../src/metrics/types.js';
 
@@ -110,6 +111,89 @@ describe('formatReport', () => {
     expect(text).toMatch(/critique-tip\s+30\s+10\s+50%\s+20%\s+\+30\.0 pts\s+\+1\.0 pts … \+52\.0 pts/);
     expect(text).toContain(
       'Power plan (docs/analysts.md "Power before launch")\ncritique-tip: To detect 5 points on a baseline of 20 points it needs 4000 exposures.',
+    );
+  });
+
+  it('prints engaged use, intensity and time saved with the method beside each time-saved figure', () => {
+    const hiddenFigure = { people: null, hours: null, hoursPerPerson: null, suppressed: true };
+    const text = formatReport(
+      {
+        ...metrics,
+        engaged: {
+          activity: { active: 50, engaged: 30, share: 0.6, suppressed: false },
+          adoption: { trained: 40, engaged: 8, rate: 0.2, suppressed: false },
+          sustained: {
+            d30: { eligible: 20, engaged: 4, rate: 0.2, suppressed: false },
+            d60: { ...hiddenFigure, eligible: null, engaged: null, rate: null },
+            d90: { eligible: null, engaged: null, rate: null, suppressed: true },
+          },
+        },
+        intensity: { moderateFrom: 4, heavyFrom: 12, active: 50, light: 25, moderate: 15, heavy: null, suppressed: false },
+        timeSaved: {
+          perTask: { method: 'per-task', people: 12, hours: 30.5, hoursPerPerson: 2.5, suppressed: false },
+          selfReported: { method: 'self-reported', ...hiddenFigure },
+          programs: [],
+          role: [
+            {
+              key: 'analyst',
+              perTask: { method: 'per-task', people: 12, hours: 30.5, hoursPerPerson: 2.5, suppressed: false },
+              selfReported: { method: 'self-reported', ...hiddenFigure },
+            },
+          ],
+          team: [],
+        },
+      },
+      { events: 1, users: 1, byName: [] },
+    );
+    expect(text).toContain(
+      'Engaged        30 of 50 active people accepted or edited an output or used an engaged feature in the last 28 days (60%)',
+    );
+    expect(text).toContain('trained: 8 of 40 (20%) · sustained engaged 30/60/90 days: 20% / supp. / supp.');
+    expect(text).toContain('Intensity      light (1–3 days in 28) 25 (50%) · moderate (4–11) 15 (30%) · heavy (12+) supp.');
+    expect(text).toContain(
+      'Time saved     30.5 h by 12 people (2.5 h each) — per task: minutesSaved of task.completed, at most 480 a task',
+    );
+    expect(text).toContain('suppressed (fewer than 10 people) — self-reported: minutes a week × 4');
+    expect(text).toMatch(/Time saved by role \(hours in the last 28 days\)\n.*\n\s+analyst\s+30\.5 h\s+12\s+supp\./);
+    expect(text).not.toContain('Time saved by team');
+  });
+
+  it("gives each prompt's verdict from its always-valid interval, not from the fixed one that clears zero", () => {
+    const text = formatReport(metrics, { events: 1, users: 1, byName: [] });
+    expect(text).toContain(
+      'critique-tip: not detected yet · uplift +30.0 pts · always-valid −5.0 pts … +58.0 pts · p across 1 prompt 0.090',
+    );
+    const adjusted = {
+      ...metrics,
+      prompts: [
+        {
+          ...metrics.prompts[0]!,
+          cuped: { uplift: 0.28, alwaysValid: { low: 0.02, high: 0.54 }, theta: 3, varianceReduction: 0.12, covariateDays: 14 },
+          pValue: 0.01,
+          detected: true,
+          adjustedPValue: 0.01,
+          detectedAfterFdr: true,
+        },
+        { ...metrics.prompts[0]!, id: 'young', suppressed: true, ...upliftFields(null) },
+        {
+          ...metrics.prompts[0]!,
+          id: 'sure',
+          cuped: { uplift: 0.3, alwaysValid: { low: 0.2, high: 0.4 }, theta: 0.1, varianceReduction: 0.003, covariateDays: 14 },
+          pValue: 0.0001,
+          detected: true,
+          adjustedPValue: 0.0002,
+          detectedAfterFdr: true,
+        },
+      ],
+    };
+    const lines = formatReport(adjusted, { events: 1, users: 1, byName: [] }).split('\n');
+    expect(lines).toContain(
+      '  critique-tip: detected: more people reach the goal · uplift +30.0 pts, adjusted +28.0 pts (CUPED on 14 days before: variance −12%) · always-valid +2.0 pts … +54.0 pts · p across 2 prompts 0.010',
+    );
+    expect(lines).toContain('  young: too few people in an arm yet');
+    // Two prompts in the family now; a tiny reduction keeps a decimal, a tiny p says so.
+    expect(lines).toContain(
+      '  sure: detected: more people reach the goal · uplift +30.0 pts, adjusted +30.0 pts (CUPED on 14 days before: variance −0.3%) · always-valid +20.0 pts … +40.0 pts · p across 2 prompts < 0.001',
     );
   });
 

@@ -73,10 +73,10 @@ describe('the dashboard items of issue 20', () => {
     const line = (id: string) => [...host.querySelectorAll('.uplift li')].find((li) => li.textContent?.includes(id)) as HTMLElement;
     expect([...line('big').querySelectorAll('[data-clip]')].map((e) => e.getAttribute('data-clip'))).toEqual(['high']);
     expect(line('big').querySelector('.forest')?.getAttribute('aria-label')).toBe(
-      'uplift +62.0 pts, 95% interval +41.0 pts to +83.0 pts; the bar is cut at the end of the axis',
+      'uplift +62.0 pts, always-valid interval +41.0 pts to +83.0 pts; the bar is cut at the end of the axis',
     );
     expect(line('big').textContent?.replace(/\s+/g, ' ')).toContain(
-      'The bar is cut at the end of the axis (arrow): the 95% interval runs from +41.0 pts to +83.0 pts.',
+      'The bar is cut at the end of the axis (arrow): the always-valid interval runs from +41.0 pts to +83.0 pts.',
     );
     expect([...line('both').querySelectorAll('[data-clip]')].map((e) => e.getAttribute('data-clip'))).toEqual(['low', 'high']);
     expect(line('inside').querySelectorAll('[data-clip], .clip-note')).toHaveLength(0);

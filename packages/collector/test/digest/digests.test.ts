@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
+import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { generateDemo } from '../../src/demo/generate-demo.js';
+import type { DigestFigure } from '../../src/digest/build-digest.js';
 import { deliverDigest } from '../../src/digest/deliver-digest.js';
 import { DigestLog } from '../../src/digest/digest-log.js';
 import { previewDigests } from '../../src/digest/preview-digests.js';
@@ -120,11 +122,19 @@ describe.each(storeKinds)('weekly digests from a store: $kind', ({ kind, target 
     const json = mine[2]!.body as { week: { from: string; to: string }; figures: { label: string; value: number | null }[] };
     expect(json.week).toEqual({ from: '2026-11-23', to: '2026-11-29' });
     expect(json.figures.map((f) => f.label)).toContain('Still using 90 days after training');
+    // The last 4 weeks' trend: each week the figure a viewer reads as of that week's end.
+    const adoption = json.figures.find((f) => f.label.startsWith('Adoption')) as DigestFigure;
+    const seen = [];
+    for (const asOf of ['2026-11-08', '2026-11-15', '2026-11-22', '2026-11-29'])
+      seen.push((await computeMetrics(store, config(), { asOf }, { exact: false, today: '2026-11-30' })).adoption.rate);
+    expect(adoption.trend).toEqual(seen);
+    expect([adoption.previous, adoption.value]).toEqual(seen.slice(2));
+    expect(adoption.trend.every((v) => v !== null && v > 0)).toBe(true);
     const slack = mine[3]!.body as { text: string; blocks: { type: string; fields?: { text: string }[] }[] };
     expect(slack.text).toBe('AI adoption in finance, week of 2026-11-23');
     expect(slack.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context']);
     expect(slack.blocks[1]!.fields![1]!.text).toMatch(
-      /^\*Still using 90 days after training\*\n(\d+%|not published) \(last week .+; organisation .+\)$/,
+      /^\*Still using 90 days after training\*\n(\d+%|not published) \(last week .+; organisation .+; 4 weeks: .+ → .+ → .+ → .+\)$/,
     );
     expect(JSON.stringify(mine)).not.toMatch(/tiny-|user/);
 

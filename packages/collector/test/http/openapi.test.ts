@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,7 +13,7 @@ import type { Operation } from '../../src/http/openapi-operation.js';
 import { operations } from '../../src/http/openapi-operations.js';
 import { registeredRoutes } from '../../src/http/route-list.js';
 import { type TempCollector, tempCollector } from '../helpers/temp-collector.js';
-import { tryItRequest } from '../../src/http/openapi-try-it.js';
+import { curlCommand, tryItRequest } from '../../src/http/openapi-try-it.js';
 
 const document = openapiDocument(collectorVersion());
 const docId = 'https://uptake.dev/openapi.json';
@@ -169,6 +170,19 @@ describe('the OpenAPI document (GET /openapi.json, docs/api.md)', () => {
     // A missing field, and a field the schema does not name, are both caught.
     expect(validate('#/components/schemas/BatchAnswer', { accepted: 1, duplicates: 0 })).not.toEqual([]);
     expect(validate('#/components/schemas/BatchAnswer', { accepted: 1, duplicates: 0, rejected: [], extra: 1 })).not.toEqual([]);
+  });
+
+  it("docs/api.md's code blocks are the requests replayed below and the examples checked above", () => {
+    const page = readFileSync(new URL('../../../../docs/api.md', import.meta.url), 'utf8');
+    const blocks = [...page.matchAll(/^```(\w+)\n([\s\S]*?)\n```$/gm)].map((m) => ({ lang: m[1], text: m[2] as string }));
+    const curls = blocks.filter((b) => b.lang === 'sh').map((b) => b.text);
+    const replayedCurls = operations.filter((op) => op.tryIt).map(curlCommand);
+    expect(curls).toEqual(replayedCurls);
+    const examples = operations.flatMap((op) => op.answers.filter((a) => a.json && a.example !== undefined).map((a) => a.example));
+    const jsonBlocks = blocks.filter((b) => b.lang === 'json');
+    expect(jsonBlocks.length).toBeGreaterThan(20);
+    for (const block of jsonBlocks) expect(examples).toContainEqual(JSON.parse(block.text));
+    expect(blocks.every((b) => b.lang === 'sh' || b.lang === 'json')).toBe(true);
   });
 
   describe('replayed against a collector holding the demo data', () => {

@@ -68,6 +68,9 @@ describe('GET /v1/metrics', () => {
       'prompts',
       'programs',
       'vitals',
+      'engaged',
+      'intensity',
+      'timeSaved',
       'funnels',
       'surveys',
     ]);

@@ -55,6 +55,20 @@ const answer = fc.oneof(
   }),
   fc.record({ question: fc.constant('example'), value: edge.examples, days: fc.constantFrom(-30, -3, -1, 0, 1), time: edge.timeOfDay }),
 );
+/** A task.completed: minutes saved at and past the cap, zero, negative, as text; AI-assisted or not. */
+const task = fc.record({
+  days: edge.daysAfterAnchor,
+  time: edge.timeOfDay,
+  minutes: fc.constantFrom<number | string | null>(0, 15, 30, 30, 480, 481, 1000, -5, '20', null),
+  aiAssisted: fc.constantFrom<boolean | null | undefined>(true, true, false, null, undefined),
+  tool: edge.toolNames,
+});
+/** An answer to the pulse's minutes-saved question (minutes a week): at and past the cap, at the edge of the 90 days. */
+const minutesAnswer = fc.record({
+  days: fc.constantFrom(-90, -89, -30, -3, 0, 0, 1),
+  time: edge.timeOfDay,
+  value: fc.constantFrom(0, 45.5, 60, 120, 2400, 2401, 3000, -10),
+});
 const exposure = fc.record({
   prompt: fc.constantFrom('tip', 'tip', 'tip', 'quick'),
   shown: fc.boolean(),
@@ -169,6 +183,14 @@ export const organisations: fc.Arbitrary<Organisation> = fc
     batches: fc.integer({ min: 1, max: 3 }),
     retried: fc.array(fc.nat(), { maxLength: 3 }),
     queries: fc.array(query, { minLength: 1, maxLength: 2 }),
+    // Last, so that the draws above (and the organisations they make) stay those of before time saved.
+    timeSaved: fc.array(
+      fc.record({
+        tasks: fc.array(task, { minLength: 1, maxLength: 3 }),
+        answers: fc.array(minutesAnswer, { minLength: 1, maxLength: 2 }),
+      }),
+      { minLength: 8, maxLength: 24 },
+    ),
   })
   .map((g) => {
     const anchor = dayNumber(g.anchor);
@@ -269,6 +291,35 @@ export const organisations: fc.Arbitrary<Organisation> = fc
           v.tool,
           { metric: v.metric, value: v.value, rating: v.rating },
           p.receivedLate,
+        );
+    });
+    g.timeSaved.forEach((x, k) => {
+      const user = `p${String((k % g.people.length) + 1).padStart(2, '0')}`;
+      let seq = 0;
+      const id = () => `ev-${user}-saved-${k}-${seq++}`;
+      for (const t of x.tasks)
+        add(
+          id(),
+          user,
+          'task.completed',
+          at(anchor, t.days, t.time),
+          t.tool,
+          {
+            workflow: 'close',
+            ...(t.minutes === null ? {} : { minutesSaved: t.minutes }),
+            ...(t.aiAssisted === undefined ? {} : { aiAssisted: t.aiAssisted }),
+          },
+          0,
+        );
+      for (const a of x.answers)
+        add(
+          id(),
+          user,
+          'survey.answered',
+          at(anchor, a.days, a.time),
+          'assistant',
+          { surveyId: 'pulse', questionId: 'minutes', value: a.value },
+          0,
         );
     });
     g.anonymous.forEach((a, i) => {

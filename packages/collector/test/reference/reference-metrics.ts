@@ -12,11 +12,15 @@ import { promptFunnel, promptUplift } from './prompts.js';
 import { withFalseDiscoveryControl } from '../../src/metrics/uplift-verdict.js';
 import { segmentsBy } from './segments.js';
 import { referenceSurvey } from './surveys.js';
+import { engagedDays, engagement } from './engagement.js';
+import { timeSaved } from './time-saved.js';
 
 /** What of the config the metrics read. */
 export interface ReferenceConfig {
   minGroupSize: number;
   usageEvents: readonly string[];
+  engagedEvents?: readonly string[];
+  intensity?: { moderateFrom: number; heavyFrom: number };
   prompts: readonly PromptConfig[];
   surveys?: readonly SurveyConfig[];
 }
@@ -49,6 +53,23 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
   const withGoal = config.prompts.filter(
     (p) => p.goal !== undefined && (q.tool === undefined || p.tools === undefined || p.tools.includes(q.tool)),
   );
+  const programList = programs(
+    events,
+    trained,
+    days,
+    { asOf, ...(q.program === undefined ? {} : { program: q.program }), ...(q.cohort === undefined ? {} : { cohort: q.cohort }) },
+    min,
+  );
+  const engagedFigures = engagement(
+    days,
+    engagedDays(events, config.engagedEvents ?? [], q.tool),
+    trained,
+    selected ? [...selected] : undefined,
+    asOf,
+    min,
+    config.intensity ?? { moderateFrom: 4, heavyFrom: 12 },
+  );
+  const surveys = (config.surveys ?? []).filter((s) => q.tool === undefined || s.tools === undefined || s.tools.includes(q.tool));
   return {
     asOf: q.asOf,
     minGroupSize: min,
@@ -71,20 +92,22 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
         plan: referencePlan(events, p, q.tool, config.usageEvents, (asOf + 1) * 86_400_000, min),
       })),
     ),
-    programs: programs(
-      events,
-      trained,
-      days,
-      { asOf, ...(q.program === undefined ? {} : { program: q.program }), ...(q.cohort === undefined ? {} : { cohort: q.cohort }) },
-      min,
-    ),
+    programs: programList,
     vitals: vitals(
       recent.filter((e) => e.name === 'perf.vital'),
       min,
     ),
     funnels: withGoal.map((p) => promptFunnel(events, p, q.tool, selected, min)),
-    surveys: (config.surveys ?? [])
-      .filter((s) => q.tool === undefined || s.tools === undefined || s.tools.includes(q.tool))
-      .map((s) => referenceSurvey(events, s, q.tool, selected, min)),
+    surveys: surveys.map((s) => referenceSurvey(events, s, q.tool, selected, min)),
+    ...engagedFigures,
+    timeSaved: timeSaved(
+      events,
+      surveys,
+      programList.map((p) => p.program),
+      asOf,
+      q.tool,
+      selected,
+      min,
+    ),
   };
 }

@@ -64,18 +64,23 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 3,
       daily_usage: 2,
+      person_usage_days: 2,
       person_days: 3,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
     expect(await store.forget('u-gone')).toEqual({
       events: 3,
       daily_usage: 2,
+      person_usage_days: 2,
       person_days: 3,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 0,
       daily_usage: 0,
+      person_usage_days: 0,
       person_days: 0,
       ...noMetricRollupRows,
     });
@@ -83,12 +88,14 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
     expect(await rowsOf(store, 'u-kept')).toEqual({
       events: 1,
       daily_usage: 1,
+      person_usage_days: 1,
       person_days: 1,
       ...noMetricRollupRows,
     });
     expect(await store.forget('u-gone')).toEqual({
       events: 0,
       daily_usage: 0,
+      person_usage_days: 0,
       person_days: 0,
       ...noMetricRollupRows,
     });
@@ -99,6 +106,7 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
     expect(await store.forget('u-gone', new Date('2026-11-21T00:00:00Z'))).toEqual({
       events: 1,
       daily_usage: 1,
+      person_usage_days: 1,
       person_days: 1,
       ...noMetricRollupRows,
     });
@@ -106,8 +114,10 @@ describe.each(storeKinds)('Store.forget: $kind', ({ target: makeTarget }) => {
     expect(await rowsOf(store, 'u-gone')).toEqual({
       events: 2,
       daily_usage: 1,
+      person_usage_days: 1,
       person_days: 2,
       ...noMetricRollupRows,
+      person_trainings: 1,
     });
   });
 
@@ -191,6 +201,7 @@ describe('Store.forget on PostgreSQL', () => {
       expect(await store.forget('u-gone')).toEqual({
         events: 1,
         daily_usage: 0,
+        person_usage_days: 0,
         person_days: 1,
         ...noMetricRollupRows,
       });

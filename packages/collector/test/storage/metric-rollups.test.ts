@@ -4,7 +4,9 @@ import { configSchema } from '../../src/config/config-schema.js';
 import { countMetrics } from '../../src/metrics/count-metrics.js';
 import { exposureHistory } from '../../src/prompts/exposure-history.js';
 import { metricRollupTables } from '../../src/storage/metric-rollups.js';
+import { duckdbMigrations, postgresMigrations } from '../../src/storage/migrations.js';
 import type { Store, StoredEvent } from '../../src/storage/store.js';
+import { usageRollupTables } from '../../src/storage/usage-rollup.js';
 import { storeKinds } from '../helpers/store-targets.js';
 import { useFreshStore } from '../helpers/use-fresh-store.js';
 
@@ -33,11 +35,23 @@ const events: StoredEvent[] = [
   event('c3', 'perf.vital', '2026-11-02T10:00:00Z', 'u-2', { metric: 'INP', value: '200', rating: 'good' }),
   event('d1', 'prompt.held_out', '2026-11-03T10:00:00Z', 'u-2', { promptId: 'tip' }),
   event('d2', 'ai.feature_used', '2026-11-04T10:00:00Z', 'u-2', { feature: 'critique' }),
+  event('d3', 'ai.feature_used', '2026-11-02T15:00:00Z', 'u-1', { feature: 'critique' }, 'editor'),
+  // The recurring survey shown again after its last answer.
+  event('a10', 'survey.shown', '2026-11-08T09:00:00Z', 'u-1', { surveyId: 'behavior-check' }),
+  // Trainings: two of one program at one instant (the smaller id is the first), another program, none.
+  event('t1', 'training.completed', '2026-11-01T09:00:00Z', 'u-1', { program: 'basics', cohort: 'spring' }),
+  event('t0', 'training.completed', '2026-11-01T09:00:00Z', 'u-1', { program: 'basics', cohort: 'autumn' }),
+  event('t2', 'training.completed', '2026-11-05T09:00:00Z', 'u-1', { program: 'advanced' }),
+  event('t3', 'training.completed', '2026-10-30T09:00:00Z', 'u-2', {}),
+  event('t4', 'training.completed', '2026-10-29T09:00:00Z', 'u-2', {}),
 ];
+
+/** The rollups a rebuild makes again: usage (with the tool and without) and metrics. */
+const rebuilt = [...usageRollupTables, ...metricRollupTables];
 
 async function rollupRows(store: Store): Promise<Record<string, string[]>> {
   const rows: Record<string, string[]> = {};
-  for (const table of metricRollupTables) {
+  for (const table of rebuilt) {
     const all = await store.query(`SELECT * FROM ${table}`);
     rows[table] = all.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)]))).sort();
   }
@@ -55,7 +69,30 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
     expect(kept['person_items']?.length).toBe(5);
     expect(kept['survey_answers']?.length).toBe(2);
     expect(kept['vital_samples']?.length).toBe(2);
+    // u-1 used two tools on 2 November: two rows with the tool, one without.
+    expect(kept['daily_usage']?.length).toBe(4);
+    expect(kept['person_usage_days']?.length).toBe(3);
+    expect(kept['person_trainings']?.length).toBe(3);
     await store.rebuildRollups();
+    expect(await rollupRows(store)).toEqual(kept);
+  });
+
+  it('are filled by the upgrade of a store from before the usage days and trainings rollups as the inserts fill them', async () => {
+    await store.insert(events);
+    const kept = await rollupRows(store);
+    const migrations = store.kind === 'duckdb' ? duckdbMigrations : postgresMigrations;
+    const ours = migrations.filter((m) => /person_usage_days|person_trainings/.test(m.sql)).map((m) => m.version);
+    expect(ours).toHaveLength(2);
+    // The store as it was: neither table, and person_shows without the prompt or survey.
+    for (const sql of [
+      'DROP TABLE person_usage_days',
+      'DROP TABLE person_trainings',
+      'DROP TABLE person_shows',
+      'CREATE TABLE person_shows (user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL)',
+      `DELETE FROM schema_migrations WHERE version IN (${ours.join(', ')})`,
+    ])
+      await store.execute(sql);
+    await store.migrate();
     expect(await rollupRows(store)).toEqual(kept);
   });
 
@@ -74,22 +111,39 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
         lastAnswered: null,
       },
     });
-    expect(history.surveys['behavior-check']).toMatchObject({ shows: 1, lastAnswered: '2026-11-07T09:02:00.000Z' });
-    expect(history.recentShows).toEqual(['2026-11-06T09:00:00.000Z', '2026-11-03T09:00:00.123Z', '2026-11-02T10:00:00.000Z']);
+    expect(history.surveys['behavior-check']).toMatchObject({ shows: 2, lastAnswered: '2026-11-07T09:02:00.000Z', showsSinceAnswer: 1 });
+    expect(history.recentShows).toEqual([
+      '2026-11-08T09:00:00.000Z',
+      '2026-11-06T09:00:00.000Z',
+      '2026-11-03T09:00:00.123Z',
+      '2026-11-02T10:00:00.000Z',
+    ]);
+    expect(history).toMatchObject({ trainedAt: '2026-11-01', program: 'basics', cohort: 'autumn' });
+    const other = await store.lookupSession((query) =>
+      exposureHistory(query, store.dialect, 'u-2', { prompts: new Set(), surveys: new Set() }),
+    );
+    expect(other).toMatchObject({ trainedAt: '2026-10-29', program: null, cohort: '2026-W44' });
   });
 
   it('lose a person at erasure, and an erasure before a time folds the events left', async () => {
     await store.insert(events);
     const counts = await store.forget('u-1', new Date('2026-11-03T00:00:00Z'));
-    expect(counts).toMatchObject({ daily_outputs: 1, person_items: 1, person_shows: 1, vital_samples: 1 });
+    expect(counts).toMatchObject({
+      daily_usage: 2,
+      person_usage_days: 1,
+      daily_outputs: 1,
+      person_items: 1,
+      person_shows: 1,
+      vital_samples: 1,
+    });
     const before = await rollupRows(store);
     await store.rebuildRollups();
     expect(await rollupRows(store)).toEqual(before);
     await store.forget('u-1');
     const [left] = await store.query(
-      `SELECT ${metricRollupTables.map((t) => `(SELECT count(*) FROM ${t} WHERE user_id = 'u-1') AS ${t}`).join(', ')}`,
+      `SELECT ${rebuilt.map((t) => `(SELECT count(*) FROM ${t} WHERE user_id = 'u-1') AS ${t}`).join(', ')}`,
     );
-    expect(Object.values(left ?? {}).map(Number)).toEqual(metricRollupTables.map(() => 0));
+    expect(Object.values(left ?? {}).map(Number)).toEqual(rebuilt.map(() => 0));
   });
 
   // Prompt uplift's conversions read the goal events themselves (goals are config), so retention does change those.

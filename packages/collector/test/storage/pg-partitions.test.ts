@@ -159,10 +159,23 @@ describe('PostgreSQL events partitioned by month', () => {
         ])
       )[0]?.['f'];
     const before = await files();
-    expect(await store.forget('u-gone')).toEqual({ events: 3, daily_usage: 2, person_days: 3, ...noMetricRollupRows });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 3,
+      daily_usage: 2,
+      person_usage_days: 2,
+      person_days: 3,
+      ...noMetricRollupRows,
+      person_trainings: 1,
+    });
     expect(await idsOf(store)).toEqual(['p-4']);
     expect(await files()).not.toEqual(before);
-    expect(await store.forget('u-gone')).toEqual({ events: 0, daily_usage: 0, person_days: 0, ...noMetricRollupRows });
+    expect(await store.forget('u-gone')).toEqual({
+      events: 0,
+      daily_usage: 0,
+      person_usage_days: 0,
+      person_days: 0,
+      ...noMetricRollupRows,
+    });
   });
 });
 
@@ -221,7 +234,12 @@ describe('PostgreSQL migration 9 on a store with events', () => {
       const indexes = await store.query(
         "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'events' ORDER BY 1",
       );
-      expect(indexes.map((r) => r['indexname'])).toEqual(['events_name_ts', 'events_person_lookups', 'events_ts_id']);
+      expect(indexes.map((r) => r['indexname'])).toEqual([
+        'events_name_ts',
+        'events_person_identify',
+        'events_person_lookups',
+        'events_ts_id',
+      ]);
       // Retention deletes its rows by rows, as before the upgrade; the facts stay.
       expect(await store.purge(new Date('2026-10-01T00:00:00Z'), keptForever)).toBe(648);
       expect(await countOf(store, 'events')).toBe(2001 - 648);

@@ -102,10 +102,15 @@ describe.each(storeKinds)('Store contract: $kind', ({ target: makeTarget }) => {
   });
 
   it('keeps a daily usage rollup, rebuilt when the usage events change, trimmed by purge', async () => {
-    const days = async () =>
-      (await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day, tool FROM daily_usage ORDER BY user_id, day, tool')).map(
-        (r) => `${r['user_id']} ${r['day']} ${r['tool']}`,
-      );
+    // Each read also checks the rollup without the tool: one row per person and day of daily_usage's.
+    const days = async () => {
+      const rows = (
+        await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day, tool FROM daily_usage ORDER BY user_id, day, tool')
+      ).map((r) => `${r['user_id']} ${r['day']} ${r['tool']}`);
+      const perPerson = await store.query('SELECT user_id, CAST(day AS VARCHAR) AS day FROM person_usage_days ORDER BY user_id, day');
+      expect(perPerson.map((r) => `${r['user_id']} ${r['day']}`)).toEqual([...new Set(rows.map((r) => r.split(' ', 2).join(' ')))]);
+      return rows;
+    };
     await store.insert([
       row('r-1', { ts: at('2026-11-01T23:59:59.999Z') }),
       row('r-2', { ts: at('2026-11-01T08:00:00Z') }), // same person, day and tool: one row

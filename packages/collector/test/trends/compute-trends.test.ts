@@ -4,6 +4,7 @@ import { computeMetrics } from '../../src/metrics/compute-metrics.js';
 import { MetricsQueryError } from '../../src/metrics/parse-metrics-query.js';
 import type { MetricsQuery } from '../../src/metrics/types.js';
 import type { StoredEvent } from '../../src/storage/store.js';
+import { formatReport } from '../../src/cli/format-report.js';
 import { computeTrends } from '../../src/trends/compute-trends.js';
 import { parseSeriesQuery, type SeriesQuery, seriesWeeks } from '../../src/trends/series-weeks.js';
 import { surveyMeanFigures, trendFigures } from '../../src/trends/trend-figures.js';
@@ -125,6 +126,18 @@ describe.each(storeKinds)('weekly trends, $kind store', ({ kind }) => {
       const legal = await trends({ cohort: 'legal' }, lastTwo, exactFigures);
       expect(legal.series.every((s) => s.points.every((p) => p.suppressed && p.value === null && p.people === null))).toBe(true);
     }
+  });
+
+  it('uptake report lays the trends out as a table, one row per figure and one column per week', async () => {
+    const snapshot = await computeMetrics(store, config, { asOf: today });
+    const summary = { events: 0, users: 0, firstEvent: null, lastEvent: null } as never;
+    const text = formatReport({ ...snapshot, trends: await trends({}, { from: '2026-05-04' }) }, summary);
+    expect(text).toContain("Trends (as of each week's end, 2026-05-04 to 2026-06-14)");
+    expect(text).toMatch(/figure +05-10 +05-17 +05-24 +05-31 +06-07 +06-14\n/);
+    expect(text).toMatch(/Adoption \(trained and active in 28 days\) +50% +50% +67% +40% +20% +38%\n/);
+    expect(text).toMatch(/Sustained usage at 30 days +supp\. +supp\. +supp\. +supp\. +17% +17%\n/);
+    expect(text).toMatch(/Mean answer: How confident\? \(pulse\) +supp\. +3\.6 +3\.6 +3\.6 +3\.6 +3\.2\n/);
+    expect(formatReport(snapshot, summary)).not.toContain('Trends');
   });
 
   it('weeks with nothing in them are there, suppressed: the default is the last 12 weeks', async () => {

@@ -20,6 +20,11 @@ export const exposureSchema = z.object({
    * `frequency.maxShows` from the answer. Absent until a survey is shown again after an answer.
    */
   showsSinceAnswer: z.number().int().positive().optional(),
+  /**
+   * An `adaptive` item's day for this person (UTC), from the collector's half-life model: due from
+   * that day until shown on or after it. Absent when nothing is known of the person's use or training.
+   */
+  dueDay: daySchema.optional(),
 });
 
 /**

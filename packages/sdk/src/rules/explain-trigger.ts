@@ -15,7 +15,7 @@ export function explainTrigger(trigger: Trigger, ctx: RuleContext, exposure: Exp
   const day = person.trainedAt === undefined ? undefined : daysSince(person.trainedAt, now);
   const untrained = 'no training is known for this person (it comes from the imported training)';
   const why: string[] = [];
-  const { url, selector, on, event, count, withinDays, inactiveDays, daysSinceTraining, spaced } = trigger;
+  const { url, selector, on, event, count, withinDays, inactiveDays, daysSinceTraining, spaced, adaptive } = trigger;
   if (url !== undefined && fails({ url })) why.push(`this page (${ctx.path}) does not match url "${url}"`);
   if (selector !== undefined && fails({ selector, on })) why.push(`waits for a ${on} on "${selector}"`);
   if (event !== undefined && fails({ event, count, withinDays })) {
@@ -43,6 +43,14 @@ export function explainTrigger(trigger: Trigger, ctx: RuleContext, exposure: Exp
         : step === undefined
           ? `first step on day ${spaced[0]}; today is day ${day}`
           : `shown already for the step of day ${step}; ${then}, today is day ${day}`,
+    );
+  }
+  if (adaptive !== undefined && fails({ adaptive })) {
+    const dueDay = exposure?.dueDay;
+    why.push(
+      !dueDay
+        ? 'no use or training is known for this person'
+        : `${exposure.lastShown && exposure.lastShown >= dueDay ? 'shown since' : 'due from'} this person's day, ${dueDay} (from their AI use)`,
     );
   }
   return why.length ? why.join('; ') : undefined;

@@ -11,7 +11,8 @@ export function daysSince(day: string, now: number): number {
 /**
  * Whether a trigger holds now. Every condition given must hold: `event` seen `count` times (default
  * 1) within `withinDays` in this browser; no usage for `inactiveDays` (on any device); the day since
- * training within `daysSinceTraining`; a `spaced` step reached and not yet shown for; the DOM event
+ * training within `daysSinceTraining`; a `spaced` step reached and not yet shown for; the person's
+ * `adaptive` due day (`exposure.dueDay`) reached and not yet shown for; the DOM event
  * matching `selector` + `on`; the page path matching `url`.
  */
 export function isDue(trigger: Trigger, ctx: RuleContext, exposure: Exposure | undefined): boolean {
@@ -50,6 +51,12 @@ export function isDue(trigger: Trigger, ctx: RuleContext, exposure: Exposure | u
     if (step === undefined) return false;
     const stepStart = Date.parse(`${person.trainedAt}T00:00:00Z`) + step * dayMs;
     if (exposure?.lastShown && Date.parse(exposure.lastShown) >= stepStart) return false;
+  }
+  if (trigger.adaptive) {
+    // The collector sends the day; due from it until shown on or after it (a new use moves it on).
+    const dueDay = exposure?.dueDay;
+    if (dueDay === undefined || daysSince(dueDay, now) < 0) return false;
+    if (exposure?.lastShown && exposure.lastShown >= dueDay) return false;
   }
   return true;
 }

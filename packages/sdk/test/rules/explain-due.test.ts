@@ -89,6 +89,21 @@ describe('explainDue: why each item is or is not due, in words', () => {
       'survey early: not due — due on days 14–28 after training; today is day 90',
       'survey spaced: not due — shown already for the step of day 60; no later step, today is day 90',
     ]);
+    expect(
+      reasons({
+        prompts: [item('soon', { adaptive: {} }), item('again', { adaptive: {} }), item('unknown', { adaptive: {} })],
+        history: history({
+          prompts: {
+            soon: exposure({ dueDay: '2026-11-25' }),
+            again: exposure({ dueDay: '2026-11-20', shows: 1, lastShown: ago(day) }),
+          },
+        }),
+      }),
+    ).toEqual([
+      "prompt soon: not due — due from this person's day, 2026-11-25 (from their AI use)",
+      "prompt again: not due — shown since this person's day, 2026-11-20 (from their AI use)",
+      'prompt unknown: not due — no use or training is known for this person',
+    ]);
     const untrained = { ...input().ctx, person: { userId: 'u-1' } };
     expect(reasons({ ctx: untrained, prompts: [item('idle', { inactiveDays: 7 }), item('recap', { spaced: [2] })] })).toEqual([
       'prompt idle: not due — no use or training is known for this person',

@@ -51,6 +51,18 @@ describe('isDue', () => {
     expect(isDue(trigger, ctx({ person: { userId: 'u', trainedAt: '2026-11-21' } }), exposure())).toBe(false); // day 1
   });
 
+  it("adaptive: due from the person's day (sent by the collector) until shown on or after it", () => {
+    const trigger = { adaptive: { targetRecall: 0.8 } }; // today is 2026-11-22
+    expect(isDue(trigger, ctx(), exposure({ dueDay: '2026-11-22' }))).toBe(true);
+    expect(isDue(trigger, ctx(), exposure({ dueDay: '2026-11-02' }))).toBe(true);
+    expect(isDue(trigger, ctx(), exposure({ dueDay: '2026-11-23' }))).toBe(false);
+    expect(isDue(trigger, ctx(), exposure())).toBe(false); // no day: nothing known of the person
+    expect(isDue(trigger, ctx(), undefined)).toBe(false);
+    // Shown before the day (for an earlier day): due again; shown on the day: not.
+    expect(isDue(trigger, ctx(), exposure({ dueDay: '2026-11-20', lastShown: '2026-11-19T23:59:00.000Z' }))).toBe(true);
+    expect(isDue(trigger, ctx(), exposure({ dueDay: '2026-11-20', lastShown: '2026-11-20T00:00:00.000Z' }))).toBe(false);
+  });
+
   it('selector + on: the DOM event must match the type and the element', () => {
     document.body.innerHTML = '<form id="ask"><textarea id="prompt"></textarea></form><p id="other"></p>';
     const textarea = document.getElementById('prompt') as Element;
