@@ -143,7 +143,7 @@ const trends = z.object({
   to: day.nullable(),
   series: z.array(
     z.object({
-      id: z.string().describe('adoption, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
+      id: z.string().describe('adoption, engaged, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
       label: z.string(),
       kind: z.enum(['rate', 'mean']),
       points: z.array(z.object({ week: day, value: z.number().nullable(), people: count, suppressed: z.boolean() })),
