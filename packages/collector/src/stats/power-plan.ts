@@ -83,7 +83,9 @@ export function powerPlan(counts: PlanCounts, settings: PlanSettings, minGroupSi
   const inflate = (n: number) => Math.ceil(n * (design?.designEffect ?? 1));
   const needed = fixed === null || valid === null ? null : { fixedHorizon: inflate(fixed), alwaysValid: inflate(valid) };
   const recent = counts.exposedRecently / counts.recentDays;
-  const reachSource = counts.exposed > 0 ? 'exposures' : 'trigger';
+  // The pace of exposures is read once there are minGroupSize of them: fewer say little of a pace,
+  // and a reader of noisy counts could otherwise see a prompt never shown as launched.
+  const reachSource = counts.exposed >= Math.max(1, minGroupSize) ? 'exposures' : 'trigger';
   const reachPerDay = reachSource === 'exposures' ? recent : (counts.reached * settings.sample) / counts.reachDays;
   const expectedDays = needed ? daysToReach(needed.alwaysValid, counts.exposed, reachPerDay) : null;
   const report: PowerPlanReport = {
