@@ -22,10 +22,10 @@ describe('uptake serve and report', () => {
     // The CLI tests' tool is marked unverified: serve says what its write key allows.
     await expect.poll(() => server.output()).toContain('warning: tool "assistant" does not verify identity');
 
-    // --json is exactly what the API answers.
+    // --json is exactly what the API answers with the weekly series (the report prints its trends).
     const live = await uptake('report', '--json', '--as-of', '2026-11-22');
     expect(live.code).toBe(0);
-    const api = await fetch(`${server.url}/v1/metrics?asOf=2026-11-22`, {
+    const api = await fetch(`${server.url}/v1/metrics?asOf=2026-11-22&series=weekly`, {
       headers: { Authorization: 'Bearer cli-admin-token-0123456789' },
     });
     expect(JSON.parse(live.stdout)).toEqual(await api.json());

@@ -55,6 +55,7 @@ describe('docs/product-owners.md', () => {
     expect(prompts.some((p) => p.content.action?.href)).toBe(true);
     expect(prompts.some((p) => p.content.action?.event)).toBe(true);
     expect(prompts.some((p) => p.goal?.props)).toBe(true);
+    expect(prompts.some((p) => p.audience.randomizeBy === 'team' && p.plan?.minimumDetectableEffect)).toBe(true);
   });
 
   it('its behaviour check has the ids and options the metric reads', async () => {

@@ -12,6 +12,7 @@ import { LightElement } from './light-element.js';
 import { outputsPanel } from './outputs-panel.js';
 import { retentionPanel } from './retention-panel.js';
 import { sustainedPanel } from './sustained-panel.js';
+import { trendsPanel } from './trends-panel.js';
 import { clearToken, readToken, saveToken } from './token-store.js';
 import { upliftPanel } from './uplift-panel.js';
 import { vitalsPanel } from './vitals-panel.js';
@@ -95,7 +96,7 @@ export class DashboardApp extends LightElement {
     this.filters = filters;
     this.loading = true;
     try {
-      const m = await getJson<Metrics>('v1/metrics', this.token, { ...filters });
+      const m = await getJson<Metrics>('v1/metrics', this.token, { ...filters, series: 'weekly' });
       if (id !== this.request) return;
       this.metrics = m;
       this.error = '';
@@ -140,7 +141,7 @@ export class DashboardApp extends LightElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
       ${
         m
-          ? html`${headlinePanel(m)} ${engagementPanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
+          ? html`${headlinePanel(m)} ${engagementPanel(m)} ${trendsPanel(m)} ${sustainedPanel(m)} ${retentionPanel(m)} ${decayPanel(m)}
             <div class="pair">${behaviorPanel(m)} ${outputsPanel(m)}</div>
             ${upliftPanel(m)} ${vitalsPanel(m)}`
           : null

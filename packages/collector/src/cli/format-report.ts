@@ -156,6 +156,11 @@ export function formatReport(m: Metrics, summary: StoreSummary): string {
   const trends = trendRows(m);
   if (trends) out.push('', trends.title, table(trends.rows));
   out.push(...formatVerdicts(m));
+  const planned = m.prompts.filter((p) => p.plan);
+  if (planned.length) {
+    out.push('', 'Power plan (docs/analysts.md "Power before launch")');
+    for (const p of planned) out.push(`${p.id}: ${p.plan?.summary}`);
+  }
   out.push(...formatItemResults(m));
   if (m.vitals.length) {
     out.push('', 'Web-vitals (75th percentile, last 28 days)');

@@ -72,6 +72,7 @@ export const readOperations: Operation[] = [
             detected: true,
             adjustedPValue: 0.012,
             detectedAfterFdr: true,
+            cluster: null,
           },
         ],
         funnels: [{ id: 'critique-tip', shown: 180, clicked: 96, goal: 74, suppressed: false }],

@@ -8,6 +8,7 @@ import {
   previewCodeSchema,
   reachEstimateSchema,
 } from './openapi-answers.js';
+import { powerPlanSchema } from '../metrics/metrics-answer-schema.js';
 import { body, json, type Operation, type Parameter, pathParam, query } from './openapi-operation.js';
 
 const kindsAndId: Parameter[] = [
@@ -25,6 +26,9 @@ const draft = {
   content: { title: 'Ask a colleague', body: 'Two rejected answers in a row? A colleague may know the prompt that works.' },
   frequency: { maxShows: 3, cooldownDays: 3 },
 };
+
+/** The draft with a goal: what a power plan needs. */
+const plannedDraft = { ...draft, goal: { event: 'ai.feature_used', props: { feature: 'critique' }, withinDays: 7 } };
 
 const view = {
   kind: 'prompt' as const,
@@ -188,6 +192,42 @@ export const studioOperations: Operation[] = [
     ],
     refusals: [400, 401, 403, 404, 429],
     tryIt: { role: 'editor', params: item('pair-review'), body: draft },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/{kinds}/{id}/plan',
+    tag: 'Studio',
+    summary: 'The power plan of the prompt in the body',
+    description:
+      'For a prompt with a goal, saved or not: its baseline in history, the exposures its test needs to detect `mde` ' +
+      '(else its `plan.minimumDetectableEffect`, else 0.05), the days to reach them and its progress, on figures released ' +
+      'as an editor may read them (docs/analysts.md "Power before launch"). Prompts only.',
+    access: editor,
+    parameters: [...kindsAndId, query('mde', 'The minimum detectable effect, a share of one above 0 and below 1.', z.string())],
+    body: body('Item', itemBodySchema, plannedDraft),
+    answers: [
+      json(200, 'The plan.', 'PlanEstimate', powerPlanSchema.extend({ id: z.string(), asOf: z.string() }), {
+        id: 'pair-review',
+        asOf: '2026-11-29T10:00:00.000Z',
+        minimumDetectableEffect: 0.05,
+        alpha: 0.05,
+        power: 0.8,
+        holdout: 0.1,
+        randomizeBy: 'person',
+        baseline: { rate: 0.2, people: 1000 },
+        exposuresNeeded: { fixedHorizon: 5678, alwaysValid: 12222 },
+        inflation: 2.1525,
+        cluster: null,
+        reachPerDay: 28.6,
+        reachSource: 'trigger',
+        expectedDays: 428,
+        progress: { exposures: 0, share: 0 },
+        summary:
+          'To detect 5 points on a baseline of 20 points it needs 12222 exposures (both arms; 5678 if looked at only once): about 428 more days at 28.6 a day.',
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 429],
+    tryIt: { role: 'editor', params: item('pair-review'), body: plannedDraft },
   },
   {
     method: 'get',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { estimatePlan } from '../studio/plan-estimate.js';
 import { estimateReach } from '../studio/reach-estimate.js';
 import type { ItemView } from '../studio/studio-item.js';
 import type { ItemKind } from '../studio/studio-item.js';
@@ -50,7 +51,8 @@ function sendItem(reply: FastifyReply, view: ItemView, status = 200) {
  * `GET|PUT /v1/admin/{prompts|surveys}/{id}` (a PUT saves a draft, validated by the config file's
  * schema, guarded by `If-Match`); `POST …/{id}/publish|pause|archive`; `GET …/{id}/versions` and
  * `…/versions/{n}`; `POST …/{id}/preview?version=` (a code for `GET /v1/preview`); `POST …/{id}/reach`
- * (how many people the item in the body reaches now, as an editor may read it). For editors; the
+ * (how many people the item in the body reaches now, as an editor may read it); `POST
+ * /v1/admin/prompts/{id}/plan?mde=` (its power plan, likewise). For editors; the
  * config file's items are listed read-only.
  */
 export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -112,6 +114,20 @@ export function registerStudioRoutes(app: FastifyInstance, ctx: ServerContext): 
     auditRows(request, 1);
     reply.header('Cache-Control', 'no-store');
     return estimate;
+  });
+
+  // A static segment too: the power plan of the prompt in the body (docs/analysts.md "Power before launch").
+  app.post<{ Params: ItemParams; Querystring: Record<string, unknown> }>('/v1/admin/:kinds/:id/plan', async (request, reply) => {
+    requireEditor(request, ctx);
+    if (kindOf(request.params) !== 'prompt') throw new HttpError(404, 'a plan is for a prompt: POST /v1/admin/prompts/{id}/plan');
+    const { mde } = singleValues(request.query, ['mde']);
+    const effect = mde === undefined ? undefined : Number(mde);
+    if (effect !== undefined && !(effect > 0 && effect < 1))
+      throw new HttpError(400, 'mde: expected the minimum detectable effect as a share of one above 0 and below 1, e.g. 0.05');
+    const plan = await answering(() => estimatePlan(ctx.store, ctx.config, request.params.id, request.body, effect));
+    auditRows(request, 1);
+    reply.header('Cache-Control', 'no-store');
+    return plan;
   });
 
   app.post<{ Params: ItemParams & { change: string } }>('/v1/admin/:kinds/:id/:change', async (request, reply) => {

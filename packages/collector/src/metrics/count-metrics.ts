@@ -8,6 +8,8 @@ import { countEngagementFigures } from './engagement.js';
 import type { MetricCounts } from './metric-counts.js';
 import { type MetricSql, metricSql, type UsageSource } from './metric-sql.js';
 import { outputs } from './outputs.js';
+import { planCounts } from './plan-counts.js';
+import { planSettings } from './publish-plan.js';
 import { programs } from './programs.js';
 import { promptUplift } from './prompt-uplift.js';
 import { segments } from './segments.js';
@@ -55,7 +57,12 @@ export async function countMetrics<T>(
     const cohortList = await cohorts(query, sql);
     const segmentLists = await segments(query, sql);
     const promptList = [];
-    for (const prompt of reportedPrompts(config, q)) promptList.push(await promptUplift(query, sql, prompt, restrict));
+    const now = new Date(Date.parse(`${q.asOf}T00:00:00Z`) + 86_400_000);
+    for (const prompt of reportedPrompts(config, q)) {
+      const tools = q.tool === undefined ? prompt.tools : [q.tool];
+      const plan = await planCounts(query, store.dialect, { prompt, tools, now, usageEvents: config.usageEvents });
+      promptList.push({ ...(await promptUplift(query, sql, prompt, restrict)), plan: { counts: plan, settings: planSettings(prompt) } });
+    }
     const programList = await programs(query, sql, (program) => sqlFor({ ...q, program }), config.minGroupSize, q.program);
     const vitals = await webVitals(query, sql, restrict);
     const session: CountSession = { query, sqlFor, source };

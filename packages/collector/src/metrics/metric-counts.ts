@@ -1,3 +1,5 @@
+import type { Cluster } from '../stats/cluster-analysis.js';
+import type { PlanCounts, PlanSettings } from '../stats/power-plan.js';
 import type { EngagementCounts } from './engagement.js';
 import type { TimeSavedCounts } from './time-saved.js';
 
@@ -88,6 +90,10 @@ export interface PromptCounts {
   control: ArmCounts;
   /** Absent where not counted (a viewer's answer before any week is complete). */
   covariate?: { treated: CovariateSums; control: CovariateSums };
+  /** Randomized by team: each arm's teams (exposed people and converted); null otherwise. */
+  clusters?: { treated: Cluster[]; control: Cluster[] } | null;
+  /** What its power plan is computed from: the store's counts (`planCounts`) and the prompt's settings. */
+  plan?: { counts: PlanCounts; settings: PlanSettings };
 }
 
 export interface ProgramCounts {

@@ -63,6 +63,40 @@ const vital = z.object({
   suppressed: z.boolean(),
 });
 
+/** A prompt's power plan, here and in the studio's `POST /v1/admin/prompts/{id}/plan`. */
+export const powerPlanSchema = z
+  .object({
+    minimumDetectableEffect: z.number().describe('The smallest uplift worth detecting, in shares of one (0.05 = five points).'),
+    alpha: z.number(),
+    power: z.number(),
+    holdout: z.number(),
+    randomizeBy: z.enum(['person', 'team']),
+    baseline: z
+      .object({ rate: z.number(), people: z.number().int() })
+      .nullable()
+      .describe("The goal's conversion among comparable people in history; null under minGroupSize."),
+    exposuresNeeded: z
+      .object({ fixedHorizon: z.number().int(), alwaysValid: z.number().int() })
+      .nullable()
+      .describe('Exposures (both arms) needed: looked at once, and looked at every day (what "detected" uses).'),
+    inflation: z.number().nullable().describe('alwaysValid ÷ fixedHorizon.'),
+    cluster: z
+      .object({
+        clusters: z.number().int(),
+        meanSize: z.number(),
+        icc: z.number(),
+        designEffect: z.number(),
+        teamsNeeded: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe('Randomized by team: intraclass correlation, design effect 1 + (m − 1)·ICC and the teams needed.'),
+    reachPerDay: z.number(),
+    reachSource: z.enum(['exposures', 'trigger']),
+    expectedDays: z.number().int().nullable(),
+    progress: z.object({ exposures: z.number().int(), share: z.number().nullable() }),
+    summary: z.string(),
+  })
+  .describe('The power plan of the prompt\'s test (docs/analysts.md "Power before launch").');
 const bounds = z.object({ low: z.number(), high: z.number() });
 
 const cuped = z.object({
@@ -92,6 +126,15 @@ const prompt = z.object({
   detected: z.boolean().nullable().describe('The always-valid interval (CUPED’s when there is one) excludes zero.'),
   adjustedPValue: z.number().nullable().describe('pValue after Benjamini–Hochberg across the prompts of the answer.'),
   detectedAfterFdr: z.boolean().nullable(),
+  cluster: z
+    .object({
+      teams: z.object({ treated: z.number().int(), control: z.number().int() }),
+      designEffect: z.number(),
+      effectivePeople: z.number(),
+    })
+    .nullable()
+    .describe("Randomized by team (exact readers): the cluster-level test's teams per arm, design effect and effective people."),
+  plan: powerPlanSchema.nullable().optional(),
 });
 
 const trends = z.object({
@@ -100,7 +143,7 @@ const trends = z.object({
   to: day.nullable(),
   series: z.array(
     z.object({
-      id: z.string().describe('adoption, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
+      id: z.string().describe('adoption, engaged, sustained-d30, …, survey-mean:<survey>:<question> (docs/analysts.md "Trends").'),
       label: z.string(),
       kind: z.enum(['rate', 'mean']),
       points: z.array(z.object({ week: day, value: z.number().nullable(), people: count, suppressed: z.boolean() })),

@@ -12,11 +12,13 @@ export const baselineDays = 28;
 export const recentExposureDays = 14;
 
 const dayMs = 86_400_000;
+const firstInstant = Date.parse('0001-01-01T00:00:00Z');
 
 /** What `planCounts` reads: the prompt (trigger, goal, audience), its tools and the instant the plan is for. */
 export interface PlanQuestion {
   prompt: PromptConfig;
-  tools: readonly string[];
+  /** The tools read (the request's, else the prompt's); undefined: every tool. */
+  tools: readonly string[] | undefined;
   now: Date;
   usageEvents: readonly string[];
 }
@@ -45,8 +47,9 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
   const fresh = () => {
     params = [];
   };
-  const at = (ms: number) => `CAST(${param(new Date(ms).toISOString())} AS TIMESTAMPTZ)`;
-  const tools = () => (q.tools.length ? q.tools.map(param).join(', ') : 'NULL');
+  // PostgreSQL has no year 0: a window reaching before the year 1 starts there.
+  const at = (ms: number) => `CAST(${param(new Date(Math.max(ms, firstInstant)).toISOString())} AS TIMESTAMPTZ)`;
+  const inTools = () => (q.tools === undefined ? '' : ` AND tool IN (${q.tools.length ? q.tools.map(param).join(', ') : 'NULL'})`);
   const met = () => (prompt.trigger.event === undefined ? usageCondition(q.usageEvents) : `name = ${param(prompt.trigger.event)}`);
   const seconds = Math.round(goal.withinDays * 86_400);
   const to = now.getTime() - seconds * 1000;
@@ -60,9 +63,10 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
   const baseline = await query(
     `WITH anchors AS (
       SELECT user_id, MIN(ts) AS ts FROM events
-      WHERE user_id IS NOT NULL AND tool IN (${tools()}) AND ${met()}
+      WHERE user_id IS NOT NULL${inTools()} AND ${met()}
         AND ts >= ${at(to - baselineDays * dayMs)} AND ts < ${at(to)}
-        AND user_id NOT IN (SELECT user_id FROM person_items WHERE kind = 'prompt' AND item_id = ${param(prompt.id)} AND exposed_arm = 'prompt.shown')
+        AND user_id NOT IN (SELECT user_id FROM person_items WHERE kind = 'prompt' AND item_id = ${param(prompt.id)}
+          AND exposed_arm = 'prompt.shown' AND exposed_at < ${at(now.getTime())})
       GROUP BY user_id
     ),
     converted AS (
@@ -89,7 +93,7 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
   fresh();
   const [reach] = await query(
     `SELECT CAST(COUNT(DISTINCT user_id) AS INTEGER) AS reached FROM events
-     WHERE user_id IS NOT NULL AND tool IN (${tools()}) AND ${met()}
+     WHERE user_id IS NOT NULL${inTools()} AND ${met()}
        AND ts >= ${at(now.getTime() - baselineDays * dayMs)} AND ts < ${at(now.getTime())}`,
     params,
   );
@@ -97,7 +101,7 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
   const [exposed] = await query(
     `WITH firsts AS (
       SELECT user_id, MIN(exposed_at) AS ts FROM person_items
-      WHERE kind = 'prompt' AND item_id = ${param(prompt.id)} AND exposed_at IS NOT NULL AND exposed_at < ${at(now.getTime())}
+      WHERE kind = 'prompt' AND item_id = ${param(prompt.id)} AND exposed_at IS NOT NULL AND exposed_at < ${at(now.getTime())}${inTools()}
       GROUP BY user_id
     )
     SELECT CAST(COUNT(*) AS INTEGER) AS exposed,

@@ -32,6 +32,9 @@ export async function promptUplift(
   const props = Object.entries(goal.props ?? {})
     .map(([k, v]) => ` AND ${propCondition(sql.dialect, k, v)}`)
     .join('');
+  // Randomized by team: the same counts team by team (the latest team trait), for the cluster-level test.
+  const byTeam = prompt.audience.randomizeBy === 'team';
+  const team = sql.dialect.jsonText('props', 'team');
   const rows = await query(
     `${sql.ctes()},
     exposures AS (
@@ -62,26 +65,42 @@ export async function promptUplift(
       JOIN goals b ON b.user_id = x.user_id
       WHERE b.ts < x.ts AND b.ts >= ${sql.dialect.plusSeconds('x.ts', -covariateDays * 86_400)}
       GROUP BY x.user_id
-    )
-    SELECT x.name AS arm, CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted,
+    )${
+      byTeam
+        ? `,
+    teams AS (
+      SELECT user_id, team FROM (
+        SELECT user_id, ${team} AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+        FROM events WHERE name = 'identify' AND user_id IN (SELECT user_id FROM exposed) AND ts < ${sql.end} AND ${team} IS NOT NULL
+      ) latest WHERE rn = 1
+    )`
+        : ''
+    }
+    SELECT x.name AS arm,${byTeam ? ' tm.team AS team,' : ''} CAST(COUNT(*) AS INTEGER) AS people, CAST(COUNT(c.user_id) AS INTEGER) AS converted,
            CAST(COALESCE(SUM(e.n), 0) AS BIGINT) AS before_events,
            CAST(COALESCE(SUM(e.n * e.n), 0) AS BIGINT) AS before_squares,
            CAST(COALESCE(SUM(CASE WHEN c.user_id IS NULL THEN 0 ELSE e.n END), 0) AS BIGINT) AS before_converted
     FROM exposed x LEFT JOIN converted c ON c.user_id = x.user_id LEFT JOIN earlier e ON e.user_id = x.user_id
-    GROUP BY x.name`,
+    ${byTeam ? 'LEFT JOIN teams tm ON tm.user_id = x.user_id' : ''}
+    GROUP BY x.name${byTeam ? ', tm.team' : ''}`,
     sql.params,
   );
-  const row = (name: string) => rows.find((r) => r['arm'] === name);
-  const arm = (name: string) => ({ people: num(row(name)?.['people']), converted: num(row(name)?.['converted']) });
+  const sum = (name: string, column: string) => rows.filter((r) => r['arm'] === name).reduce((total, r) => total + num(r[column]), 0);
+  const arm = (name: string) => ({ people: sum(name, 'people'), converted: sum(name, 'converted') });
   const covariate = (name: string) => ({
-    events: num(row(name)?.['before_events']),
-    squares: num(row(name)?.['before_squares']),
-    converted: num(row(name)?.['before_converted']),
+    events: sum(name, 'before_events'),
+    squares: sum(name, 'before_squares'),
+    converted: sum(name, 'before_converted'),
   });
+  const teamsOf = (name: string) =>
+    rows
+      .filter((r) => r['arm'] === name && r['team'] !== null && r['team'] !== undefined && r['team'] !== '')
+      .map((r) => ({ people: num(r['people']), converted: num(r['converted']) }));
   return {
     id: prompt.id,
     treated: arm('prompt.shown'),
     control: arm('prompt.held_out'),
     covariate: { treated: covariate('prompt.shown'), control: covariate('prompt.held_out') },
+    clusters: byTeam ? { treated: teamsOf('prompt.shown'), control: teamsOf('prompt.held_out') } : null,
   };
 }

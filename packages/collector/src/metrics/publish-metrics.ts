@@ -4,6 +4,7 @@ import type { MetricCounts, PromptCounts, VitalCounts } from './metric-counts.js
 import { newcombeInterval } from './newcombe.js';
 import { publishEngagement } from './publish-engagement.js';
 import { publishCohorts, publishPrograms, publishSegments } from './publish-groups.js';
+import { publishPlan } from './publish-plan.js';
 import { publishTimeSaved } from './publish-time-saved.js';
 import { publishWindow } from './publish-window.js';
 import type { Release } from './release.js';
@@ -25,7 +26,11 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
   const convControl = control ? ratio(control.converted, control.people) : null;
   const both = treated !== null && control !== null;
   // Released counts only; CUPED reads each person's own history, which only exact readers may use.
-  const test = both ? upliftTest({ treated, control, covariate: release.listsHidden ? (p.covariate ?? null) : null }) : null;
+  // Teams' counts, like CUPED's covariate, are exact: only exact readers' tests use them.
+  const exact = release.listsHidden;
+  const test = both
+    ? upliftTest({ treated, control, covariate: exact ? (p.covariate ?? null) : null, clusters: exact ? (p.clusters ?? null) : null })
+    : null;
   return {
     id: p.id,
     treated: treated?.people ?? null,
@@ -36,6 +41,7 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
     ci95: both ? newcombeInterval(treated.converted, treated.people, control.converted, control.people) : null,
     suppressed: !both,
     ...upliftFields(test),
+    plan: p.plan ? publishPlan(release, p.id, p.plan, base) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { PowerPlanReport } from '../stats/power-plan.js';
 import type { Trends } from '../trends/types.js';
 import type { UpliftFields } from './uplift-test.js';
 
@@ -99,6 +100,8 @@ export interface PromptMetrics extends UpliftFields {
    * an arm holds.
    */
   knownAround?: string | null;
+  /** The test's power plan (docs/analysts.md "Power before launch"); null when it was not read. */
+  plan?: PowerPlanReport | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { alwaysValidCupedDifference } from '../stats/adjusted-difference.js';
+import { type Cluster, clusterUplift } from '../stats/cluster-analysis.js';
 import type { SequenceOptions } from '../stats/confidence-sequence.js';
 import type { MomentSums } from '../stats/cuped.js';
 import { alwaysValidDifference } from '../stats/proportions.js';
@@ -35,6 +36,15 @@ export interface CupedFigures {
   covariateDays: number;
 }
 
+/** A prompt randomized by team, analysed with the teams as units (`clusterUplift`). */
+export interface ClusterFigures {
+  teams: { treated: number; control: number };
+  /** The uplift's variance with teams as units ÷ its variance as if people were independent. */
+  designEffect: number;
+  /** People ÷ design effect: what the test is worth in people drawn one by one. */
+  effectivePeople: number;
+}
+
 /** What one prompt's test says. */
 export interface UpliftTest {
   /** The always-valid interval of the unadjusted uplift (centred on the Agresti–Caffo estimate). */
@@ -45,6 +55,8 @@ export interface UpliftTest {
   pValue: number;
   /** That interval excludes zero. */
   detected: boolean;
+  /** By team: the cluster-level analysis the interval and the verdict come from; null otherwise. */
+  cluster?: ClusterFigures | null;
 }
 
 /** One prompt's arms, and their covariate sums when CUPED may use them. */
@@ -52,6 +64,8 @@ export interface UpliftArms {
   treated: ArmCounts;
   control: ArmCounts;
   covariate: { treated: CovariateSums; control: CovariateSums } | null;
+  /** A prompt randomized by team: each team's exposed people and converted, per arm (exact counts only). */
+  clusters?: { treated: readonly Cluster[]; control: readonly Cluster[] } | null;
 }
 
 /** An arm's moments with Y = converted (0 or 1) and X = goal events a day over `covariateDays`. */
@@ -68,6 +82,9 @@ const interval = ([low, high]: readonly [number, number]): Interval => ({ low, h
  * analysis (clusters as units when a prompt is randomized by team) adds its case here.
  */
 export function upliftTest(arms: UpliftArms, options: SequenceOptions = upliftSequence): UpliftTest {
+  const { clusters } = arms;
+  if (clusters && clusters.treated.length >= 2 && clusters.control.length >= 2)
+    return clusterTest(clusters.treated, clusters.control, options);
   const plain = alwaysValidDifference(arms.treated, arms.control, options);
   const adjusted = arms.covariate
     ? alwaysValidCupedDifference(moments(arms.treated, arms.covariate.treated), moments(arms.control, arms.covariate.control), options)
@@ -88,6 +105,28 @@ export function upliftTest(arms: UpliftArms, options: SequenceOptions = upliftSe
   };
 }
 
+/**
+ * The test of a prompt randomized by team: teams are the units (Donner and Klar's cluster-robust
+ * variance, docs/analysts.md "Prompts randomized by team"), so its always-valid interval counts
+ * teams, not people, and is wider by about √(design effect). CUPED is left out: its covariate is
+ * per person, and people of one team are not independent.
+ */
+function clusterTest(treated: readonly Cluster[], control: readonly Cluster[], options: SequenceOptions): UpliftTest {
+  const result = clusterUplift(treated, control, options);
+  const [low, high] = result.alwaysValid.interval;
+  return {
+    alwaysValid: interval(result.alwaysValid.interval),
+    cuped: null,
+    pValue: result.alwaysValid.pValue,
+    detected: low > 0 || high < 0,
+    cluster: {
+      teams: { treated: result.treated.clusters, control: result.control.clusters },
+      designEffect: result.designEffect,
+      effectivePeople: result.effectivePeople,
+    },
+  };
+}
+
 /** A prompt's test as `/v1/metrics` carries it (docs/analysts.md "Uplift you can watch"); null where an arm is suppressed. */
 export interface UpliftFields {
   /** The always-valid 95% interval of the uplift. */
@@ -102,6 +141,8 @@ export interface UpliftFields {
   adjustedPValue: number | null;
   /** Still detected at a 5% false discovery rate across those prompts. */
   detectedAfterFdr: boolean | null;
+  /** Randomized by team (exact readers): teams per arm, design effect and effective people of the cluster-level test. */
+  cluster: ClusterFigures | null;
 }
 
 /** The fields of a test, or of none; the Benjamini–Hochberg ones are filled across prompts (`withFalseDiscoveryControl`). */
@@ -113,5 +154,6 @@ export function upliftFields(test: UpliftTest | null): UpliftFields {
     detected: test?.detected ?? null,
     adjustedPValue: null,
     detectedAfterFdr: null,
+    cluster: test?.cluster ?? null,
   };
 }

@@ -29,6 +29,8 @@ export interface PlanSettings {
   /** Audience `sample`: only this share of those who meet the trigger is exposed. */
   sample: number;
   byTeam: boolean;
+  /** The always-valid interval's tuning (units at which it is tightest): the one the uplift test uses. */
+  tuning: number;
 }
 
 /** `plan` of a prompt in `/v1/metrics`, the studio and `uptake report`: what the test needs, and how far it is. */
@@ -63,7 +65,7 @@ const points = (share: number) => `${rounded(share * 100, 1)} points`;
 /**
  * The power plan of a prompt: from the holdout, the baseline, the minimum effect (absolute, in
  * shares of one) and the reach, the exposures a two-proportion test needs at α 0.05 and power 0.8
- * (`fixedHorizonExposures`), the always-valid sequence's need tuned at that size
+ * (`fixedHorizonExposures`), the always-valid sequence's need at the uplift test's tuning
  * (`alwaysValidExposures`), multiplied by the design effect when whole teams are randomized, and
  * the days to reach it. Needs at least `minGroupSize` comparable people for a baseline.
  */
@@ -76,12 +78,14 @@ export function powerPlan(counts: PlanCounts, settings: PlanSettings, minGroupSi
   const plannable = rate !== null && rate < 1 && holdout > 0 && rate + minimumEffect <= 1;
   const plan = { baseline: rate ?? 0, minimumEffect, holdout, alpha: planAlpha, power: planPower };
   const fixed = plannable ? fixedHorizonExposures(plan) : null;
-  const valid = fixed === null ? null : alwaysValidExposures(plan, fixed);
+  const valid = fixed === null ? null : alwaysValidExposures(plan, settings.tuning);
   // Teams are the units: the same precision costs designEffect times the people (Donner and Klar 2000, §5.2).
   const inflate = (n: number) => Math.ceil(n * (design?.designEffect ?? 1));
   const needed = fixed === null || valid === null ? null : { fixedHorizon: inflate(fixed), alwaysValid: inflate(valid) };
   const recent = counts.exposedRecently / counts.recentDays;
-  const reachSource = counts.exposed > 0 ? 'exposures' : 'trigger';
+  // The pace of exposures is read once there are minGroupSize of them: fewer say little of a pace,
+  // and a reader of noisy counts could otherwise see a prompt never shown as launched.
+  const reachSource = counts.exposed >= Math.max(1, minGroupSize) ? 'exposures' : 'trigger';
   const reachPerDay = reachSource === 'exposures' ? recent : (counts.reached * settings.sample) / counts.reachDays;
   const expectedDays = needed ? daysToReach(needed.alwaysValid, counts.exposed, reachPerDay) : null;
   const report: PowerPlanReport = {

@@ -1,6 +1,7 @@
 import type { UptakeConfig } from '../config/config-schema.js';
 import { activity } from '../metrics/activity.js';
 import { behaviorCheck } from '../metrics/behavior-check.js';
+import { countEngagementFigures } from '../metrics/engagement.js';
 import { cellKeyNoise } from '../metrics/cell-key.js';
 import { cellKeySecret } from '../metrics/cell-key-secret.js';
 import type { CountSession } from '../metrics/count-metrics.js';
@@ -29,7 +30,7 @@ export interface TrendsOptions {
 }
 
 /** The counts the trend's figures are read from, as of one day; the rest of the answer's counts are empty. */
-async function weekCounts(session: CountSession, q: MetricsQuery): Promise<MetricCounts> {
+async function weekCounts(session: CountSession, config: UptakeConfig, q: MetricsQuery): Promise<MetricCounts> {
   const sql = session.sqlFor(q);
   const restrict = q.program !== undefined || q.cohort !== undefined;
   return {
@@ -37,6 +38,7 @@ async function weekCounts(session: CountSession, q: MetricsQuery): Promise<Metri
     activity: await activity(session.query, sql, restrict),
     population: await trainedPopulation(session.query, sql),
     behaviorCheck: await behaviorCheck(session.query, sql),
+    engagement: await countEngagementFigures(session, config, q),
   };
 }
 
@@ -66,14 +68,15 @@ export async function computeTrends(
   const source = (await store.rollupMatches(config.usageEvents)) ? 'rollup' : 'events';
   const sqlFor = (query: MetricsQuery) => metricSql(query, config.usageEvents, store.dialect, source);
   const answers = await store.readSession(async (query) => {
-    // One table of usage days up to the last week's end: every earlier week reads only days up to its own end.
+    // One table of usage days up to the last week's end, where the rollup is not read in place:
+    // every earlier week reads only days up to its own end.
     const { usageTable } = sqlFor({ ...q, asOf: last });
     if (usageTable) await query(usageTable.sql, usageTable.params);
     const session: CountSession = { query, sqlFor, source };
     const published: Metrics[] = [];
     for (const week of weeks) {
       const wq: MetricsQuery = { ...q, asOf: week };
-      const counts = await weekCounts(session, wq);
+      const counts = await weekCounts(session, config, wq);
       const release: Release = noise
         ? viewerRelease(config.minGroupSize, noise, await narrowingFilters(session, wq, counts, config))
         : exactRelease(config.minGroupSize);

@@ -27,6 +27,16 @@ export const trendFigures: readonly TrendFigure[] = [
     kind: 'rate',
     read: (m) => ({ value: m.adoption.rate, people: m.adoption.trained, suppressed: m.adoption.suppressed }),
   },
+  {
+    id: 'engaged',
+    label: 'Engaged (trained and engaged in 28 days)',
+    kind: 'rate',
+    read: (m) => ({
+      value: m.engaged?.adoption.rate ?? null,
+      people: m.engaged?.adoption.trained ?? null,
+      suppressed: m.engaged?.adoption.suppressed ?? true,
+    }),
+  },
   { id: 'sustained-d30', label: 'Sustained usage at 30 days', kind: 'rate', read: (m) => window(m.sustained.d30) },
   { id: 'sustained-d60', label: 'Sustained usage at 60 days', kind: 'rate', read: (m) => window(m.sustained.d60) },
   { id: 'sustained-d90', label: 'Sustained usage at 90 days', kind: 'rate', read: (m) => window(m.sustained.d90) },

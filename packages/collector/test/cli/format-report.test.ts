@@ -48,6 +48,23 @@ const metrics: Metrics = {
       detected: false,
       adjustedPValue: 0.09,
       detectedAfterFdr: false,
+      cluster: null,
+      plan: {
+        minimumDetectableEffect: 0.05,
+        alpha: 0.05,
+        power: 0.8,
+        holdout: 0.25,
+        randomizeBy: 'person',
+        baseline: { rate: 0.2, people: 400 },
+        exposuresNeeded: { fixedHorizon: 2000, alwaysValid: 4000 },
+        inflation: 2,
+        cluster: null,
+        reachPerDay: 10,
+        reachSource: 'exposures',
+        expectedDays: 396,
+        progress: { exposures: 40, share: 0.01 },
+        summary: 'To detect 5 points on a baseline of 20 points it needs 4000 exposures.',
+      },
     },
   ],
   programs: [
@@ -92,6 +109,9 @@ describe('formatReport', () => {
     expect(text).toMatch(/assistant\s+CLS\s+0\.072\s+120/);
     expect(text).toMatch(/other\s+INP\s+supp\./);
     expect(text).toMatch(/critique-tip\s+30\s+10\s+50%\s+20%\s+\+30\.0 pts\s+\+1\.0 pts … \+52\.0 pts/);
+    expect(text).toContain(
+      'Power plan (docs/analysts.md "Power before launch")\ncritique-tip: To detect 5 points on a baseline of 20 points it needs 4000 exposures.',
+    );
   });
 
   it('prints engaged use, intensity and time saved with the method beside each time-saved figure', () => {

@@ -43,6 +43,7 @@ const measured = (id: string, uplift: number, ci95: [number, number]): PromptMet
   detected: ci95[0] > 0 || ci95[1] < 0,
   adjustedPValue: ci95[0] > 0 || ci95[1] < 0 ? 0.03 : 0.5,
   detectedAfterFdr: ci95[0] > 0 || ci95[1] < 0,
+  cluster: null,
 });
 const small = {
   treated: null,

@@ -340,6 +340,14 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       detected: false,
       adjustedPValue: 1,
       detectedAfterFdr: false,
+      cluster: null,
+      // No holdout in this config: nothing to plan on; the eleven exposed are its progress.
+      plan: expect.objectContaining({
+        holdout: 0,
+        exposuresNeeded: null,
+        progress: { exposures: 11, share: null },
+        summary: expect.stringMatching(/^No holdout/),
+      }),
     });
     const [lo, hi] = critique?.ci95 ?? [0, 0];
     expect(lo).toBeLessThan(2 / 6 - 1 / 5);
@@ -355,6 +363,7 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       ci95: null,
       suppressed: true,
       ...upliftFields(null),
+      plan: expect.objectContaining({ progress: { exposures: 3, share: null } }),
     });
     // A prompt without a goal has nothing to measure.
     expect(m.prompts.map((p) => p.id)).toEqual(['critique-tip', 'small']);

@@ -87,3 +87,41 @@ describe('Benjamini–Hochberg across the prompts of an answer', () => {
     expect(withFalseDiscoveryControl([prompt('b', 0.04, true)])[0]).toMatchObject({ adjustedPValue: 0.04, detectedAfterFdr: true });
   });
 });
+
+describe("a prompt randomized by team: the test's units are teams", () => {
+  // The worked example of worked-examples.test.ts ("three treated and three held-out teams"): 11 of 30
+  // against 7 of 30, cluster-robust variance 0.0120852, design effect 0.8818919, effective people 68.0355501;
+  // six teams are six units of the sequence, here at the uplift test's tuning of 1,000 people.
+  const clusters = {
+    treated: [
+      { people: 10, converted: 3 },
+      { people: 12, converted: 6 },
+      { people: 8, converted: 2 },
+    ],
+    control: [
+      { people: 10, converted: 2 },
+      { people: 9, converted: 1 },
+      { people: 11, converted: 4 },
+    ],
+  };
+  const arms = { treated: { people: 30, converted: 11 }, control: { people: 30, converted: 7 }, covariate: null };
+
+  it('takes its interval and verdict from the cluster analysis, leaves CUPED out, and reports the design effect', () => {
+    const covariate = { treated: { events: 3, squares: 3, converted: 2 }, control: { events: 1, squares: 1, converted: 0 } };
+    const test = upliftTest({ ...arms, covariate, clusters });
+    expect(test.cuped).toBeNull();
+    expect(test.cluster?.teams).toEqual({ treated: 3, control: 3 });
+    to4(test.cluster?.designEffect ?? 0, 0.8818919);
+    to4(test.cluster?.effectivePeople ?? 0, 68.0355501);
+    // √0.0120852 = 0.1099327: the sequence over 6 units is wider than the one over 60 people would be.
+    const byPerson = upliftTest(arms);
+    expect(test.alwaysValid.high - test.alwaysValid.low).toBeGreaterThan(byPerson.alwaysValid.high - byPerson.alwaysValid.low);
+    expect((test.alwaysValid.low + test.alwaysValid.high) / 2).toBeCloseTo(11 / 30 - 7 / 30, 10);
+    expect(test.detected).toBe(false);
+  });
+
+  it('falls back to the person-level test with fewer than 2 teams in an arm', () => {
+    const one = { treated: clusters.treated, control: [{ people: 30, converted: 7 }] };
+    expect(upliftTest({ ...arms, clusters: one })).toEqual(upliftTest(arms));
+  });
+});

@@ -7,6 +7,7 @@ import { dayNumber, dayOf } from './days.js';
 import { last28Days, outputs, vitals } from './outputs.js';
 import { activeDays, trainedPeople } from './people.js';
 import { activity, adoption, sustained } from './population.js';
+import { referencePlan } from './plan.js';
 import { promptFunnel, promptUplift } from './prompts.js';
 import { withFalseDiscoveryControl } from '../../src/metrics/uplift-verdict.js';
 import { segmentsBy } from './segments.js';
@@ -85,7 +86,12 @@ export function referenceMetrics(written: readonly StoredEvent[], config: Refere
     outputs: outputs(recent, min),
     cohorts: cohorts(trained, days, asOf, min),
     segments: { role: segmentsBy('role', events, trained, days, asOf, min), team: segmentsBy('team', events, trained, days, asOf, min) },
-    prompts: withFalseDiscoveryControl(withGoal.map((p) => promptUplift(events, p, q.tool, selected, min))),
+    prompts: withFalseDiscoveryControl(
+      withGoal.map((p) => ({
+        ...promptUplift(events, p, q.tool, selected, min),
+        plan: referencePlan(events, p, q.tool, config.usageEvents, (asOf + 1) * 86_400_000, min),
+      })),
+    ),
     programs: programList,
     vitals: vitals(
       recent.filter((e) => e.name === 'perf.vital'),

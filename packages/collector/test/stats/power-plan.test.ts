@@ -14,7 +14,7 @@ const counts = (over: Partial<PlanCounts> = {}): PlanCounts => ({
   recentDays: 14,
   ...over,
 });
-const byPerson = { minimumEffect: 0.05, holdout: 0.1, sample: 1, byTeam: false };
+const byPerson = { minimumEffect: 0.05, holdout: 0.1, sample: 1, byTeam: false, tuning: 1000 };
 
 describe('the intraclass correlation of conversion, by one-way ANOVA', () => {
   it('four teams of 20 with 10, 0, 8 and 2 converted', () => {
@@ -54,32 +54,35 @@ describe('the intraclass correlation of conversion, by one-way ANOVA', () => {
 describe('the power plan of a prompt', () => {
   it('before launch: 20% baseline, 5 points, 10% holdout, 800 people met the trigger in 28 days', () => {
     // Fixed horizon: N = (1.959964 + 0.841621)² · (0.25·0.75/0.9 + 0.2·0.8/0.1) / 0.05² = 5677.36 → 5,678;
-    // always valid (tightest at 5,678): 11,007 (worked-examples.test.ts); 800/28 = 28.5714 a day;
-    // 11,007 / 28.5714 = 385.25 → 386 days.
+    // always valid at the uplift test's tuning 1,000 (ρ² = (5.991465 + 1.944691)/1000 = 0.007936155):
+    // the smallest N with half-width(N) + 0.841621·√(s²/N) ≤ 0.05. At N = 12,222: nρ² = 96.9977,
+    // half-width = √(1.808333 · 2·97.9977/(12222·96.9977) · ln(√97.9977/0.05)) = 0.0397617, plus
+    // 0.841621·√(1.808333/12222) = 0.0102373, makes 0.0499990 ≤ 0.05 (at 12,221: 0.0500008).
+    // 800/28 = 28.5714 a day; 12,222 / 28.5714 = 427.77 → 428 days.
     const plan = powerPlan(counts(), byPerson, 10);
     expect(plan.baseline).toEqual({ rate: 0.2, people: 1000 });
-    expect(plan.exposuresNeeded).toEqual({ fixedHorizon: 5678, alwaysValid: 11_007 });
-    to4(plan.inflation ?? 0, 1.9385347);
+    expect(plan.exposuresNeeded).toEqual({ fixedHorizon: 5678, alwaysValid: 12_222 });
+    to4(plan.inflation ?? 0, 2.1525185);
     to4(plan.reachPerDay, 28.5714286);
     expect(plan.reachSource).toBe('trigger');
-    expect(plan.expectedDays).toBe(386);
+    expect(plan.expectedDays).toBe(428);
     expect(plan.progress).toEqual({ exposures: 0, share: 0 });
     expect(plan.cluster).toBeNull();
     expect(plan.summary).toBe(
-      'To detect 5 points on a baseline of 20 points it needs 11007 exposures (both arms; 5678 if looked at only once): about 386 more days at 28.6 a day.',
+      'To detect 5 points on a baseline of 20 points it needs 12222 exposures (both arms; 5678 if looked at only once): about 428 more days at 28.6 a day.',
     );
     // A sample of a half halves the reach: twice the days.
-    expect(powerPlan(counts(), { ...byPerson, sample: 0.5 }, 10).expectedDays).toBe(771);
+    expect(powerPlan(counts(), { ...byPerson, sample: 0.5 }, 10).expectedDays).toBe(856);
   });
 
   it('after launch: the rate of exposures in the last 14 days, and the progress', () => {
-    // 5,600 exposures in 14 days = 400 a day; (11,007 − 3,000)/400 = 20.02 → 21 days; 3,000/11,007 = 0.2725538.
+    // 5,600 exposures in 14 days = 400 a day; (12,222 − 3,000)/400 = 23.06 → 24 days; 3,000/12,222 = 0.2454590.
     const plan = powerPlan(counts({ exposed: 3000, exposedRecently: 5600 }), byPerson, 10);
     expect(plan.reachSource).toBe('exposures');
     expect(plan.reachPerDay).toBe(400);
-    expect(plan.expectedDays).toBe(21);
-    to4(plan.progress.share ?? 0, 0.2725538);
-    expect(plan.summary).toMatch(/about 21 more days at 400 a day\. 3000 so far \(27%\)\.$/);
+    expect(plan.expectedDays).toBe(24);
+    to4(plan.progress.share ?? 0, 0.245459);
+    expect(plan.summary).toMatch(/about 24 more days at 400 a day\. 3000 so far \(25%\)\.$/);
   });
 
   it('by team: the design effect multiplies the people needed, and says how many teams', () => {
@@ -94,7 +97,7 @@ describe('the power plan of a prompt', () => {
     ];
     const plan = powerPlan(
       counts({ baseline: { people: 80, converted: 20 }, teams, reached: 400 }),
-      { minimumEffect: 0.05, holdout: 0.5, sample: 1, byTeam: true },
+      { minimumEffect: 0.05, holdout: 0.5, sample: 1, byTeam: true, tuning: 1000 },
       10,
     );
     expect(plan.randomizeBy).toBe('team');
@@ -103,7 +106,7 @@ describe('the power plan of a prompt', () => {
     expect(plan.exposuresNeeded?.alwaysValid).toBe(Math.ceil((unclustered.exposuresNeeded?.alwaysValid ?? 0) * 5.619834710743802));
     expect(plan.cluster?.teamsNeeded).toBe(Math.ceil((plan.exposuresNeeded?.alwaysValid ?? 0) / 20));
     to4(plan.cluster?.designEffect ?? 0, 5.6198347);
-    expect(plan.summary).toContain('(ICC 0.243), so it needs 5.62× the people, about 1360 teams. Only 4 teams met the trigger lately');
+    expect(plan.summary).toContain('(ICC 0.243), so it needs 5.62× the people, about 1428 teams. Only 4 teams met the trigger lately');
   });
 
   it('says what is missing: a holdout, enough comparable people, room above the baseline', () => {

@@ -18,7 +18,8 @@ import { answered, ev, trainedOn, usedOn } from '../metrics/metric-data.js';
 // - b1…b4 trained 2026-05-27; b1 uses AI on 06-10;
 // - legal l1…l3 (a 3-person cohort, hidden) trained 2026-06-09; l1 and l2 use AI on 06-11;
 // - a1…a5 answer the behaviour check on 06-02: a1–a3 applied it, a4 and a5 did not;
-// - a1…a5 answer the pulse's confidence (1–5) on 05-12: 4, 4, 3, 5, 2; a1 again on 06-09: 2.
+// - a1…a5 answer the pulse's confidence (1–5) on 05-12: 4, 4, 3, 5, 2; a1 again on 06-09: 2;
+// - a4 accepts an AI output on 05-20 and b1 edits one on 06-10 (engaged use).
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk_a', identity: 'unverified', origins: ['*'] }],
   adminToken: 'trends-admin-token-0123456789abcdef',
@@ -53,6 +54,7 @@ function organisation(): StoredEvent[] {
     ev(user, 'survey.answered', day, { surveyId: 'pulse', questionId: 'confidence', value } as never);
   for (const [i, value] of [4, 4, 3, 5, 2].entries()) events.push(confidence(`a${i + 1}`, '2026-05-12', value));
   events.push(confidence('a1', '2026-06-09', 2));
+  events.push(usedOn('a4', '2026-05-20', 'ai.output_accepted'), usedOn('b1', '2026-06-10', 'ai.output_edited'));
   return events;
 }
 
@@ -76,6 +78,8 @@ describe.each(storeKinds)('weekly trends, $kind store', ({ kind }) => {
     expect(points(t, 'adoption').map((p) => p.week)).toEqual(weeks);
     expect(values(t, 'adoption')).toEqual([3 / 6, 3 / 6, 4 / 6, 4 / 10, 2 / 10, 5 / 13]);
     expect(points(t, 'adoption').map((p) => p.people)).toEqual([6, 6, 6, 10, 10, 13]);
+    // Engaged: a4 accepted an output on 05-20, b1 edited one on 06-10; nobody else did.
+    expect(values(t, 'engaged')).toEqual([0, 0, 1 / 6, 1 / 10, 1 / 10, 2 / 13]);
     // 30 days after 05-04 is 06-03: a5 used AI in 05-21…06-03, a4 (05-20) a day too early.
     expect(values(t, 'sustained-d30')).toEqual([null, null, null, null, 1 / 6, 1 / 6]);
     expect(points(t, 'sustained-d30').map((p) => p.suppressed)).toEqual([true, true, true, true, false, false]);
