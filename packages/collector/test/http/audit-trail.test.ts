@@ -62,7 +62,7 @@ describe.each(storeKinds)('the audit log of requests with a token: $kind', ({ ki
       { token: null, role: null, method: 'GET', endpoint: '/v1/stats', status: 401, rows: 0 },
       { token: null, role: null, method: 'GET', endpoint: '/v1/stats', status: 401, rows: 0 },
       // The two events of the person, their daily_usage, person_days and daily_outputs rows.
-      { token: 'admin', role: 'admin', method: 'DELETE', endpoint: '/v1/people/:userId', status: 200, rows: 5 },
+      { token: 'admin', role: 'admin', method: 'DELETE', endpoint: '/v1/people/:userId', status: 200, rows: 6 },
     ]);
     for (const line of lines) expect(Math.abs(line.at.getTime() - Date.now())).toBeLessThan(60_000);
     expect(JSON.stringify(lines)).not.toContain(person);
@@ -82,7 +82,7 @@ describe.each(storeKinds)('the audit log of requests with a token: $kind', ({ ki
     await expect
       .poll(async () => (await c.store.readAudit({ token: 'admin' })).map((l) => `${l.endpoint} ${l.status} ${l.rows}`))
       .toEqual([
-        '/v1/people/:userId 200 5',
+        '/v1/people/:userId 200 6',
         '/v1/audit?token=hr-analytics&since=2000-01-01 200 3',
         '/v1/audit?since=tomorrow 400 0',
         '/v1/audit?limit=0 400 0',

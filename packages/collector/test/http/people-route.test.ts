@@ -28,7 +28,8 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
       event({ userId: 'emp-1001', ts: '2026-11-21T10:00:00Z' }),
       event({ userId: 'emp-1001', ts: '2026-11-22T10:00:00Z' }),
       event({ userId: 'emp-2002', ts: '2026-11-21T10:00:00Z' }),
-      // The other person has a row in every rollup, two in person_items (a prompt and a survey).
+      // The other person has a row in every rollup, two in person_items (a prompt and a survey), but
+      // person_trainings: trainings arrive by import, never with a write key.
       event({ userId: 'emp-2002', ts: '2026-11-21T10:01:00Z', name: 'prompt.shown', props: { promptId: 'tip' } }),
       event({
         userId: 'emp-2002',
@@ -47,6 +48,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
         deleted: {
           events: 1,
           daily_usage: 1,
+          person_usage_days: 1,
           person_days: 1,
           ...noMetricRollupRows,
           daily_outputs: 1,
@@ -59,6 +61,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
         deleted: {
           events: 2,
           daily_usage: 2,
+          person_usage_days: 2,
           person_days: 2,
           ...noMetricRollupRows,
           daily_outputs: 2,
@@ -71,6 +74,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
         deleted: {
           events: 0,
           daily_usage: 0,
+          person_usage_days: 0,
           person_days: 0,
           ...noMetricRollupRows,
         },
@@ -80,7 +84,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
       const count = async (userId: string) =>
         Number((await c.store.query(`SELECT count(*) AS n FROM ${table} WHERE ${person} = $1`, [pseudonym(userId)]))[0]?.['n']);
       expect(await count('emp-1001')).toBe(0);
-      expect(await count('emp-2002')).toBe(({ events: 4, person_items: 2 } as Record<string, number>)[table] ?? 1);
+      expect(await count('emp-2002')).toBe(({ events: 4, person_items: 2, person_trainings: 0 } as Record<string, number>)[table] ?? 1);
     }
     expect((await forget(c.url, 'emp-1001', '?before=soon')).status).toBe(400);
   });
