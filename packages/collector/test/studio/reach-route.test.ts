@@ -105,10 +105,11 @@ describe.each(storeKinds)('the reach estimate, $kind store', ({ kind }) => {
     expect(await people({}, { daysSinceTraining: [0, 30] }, { tools: ['pilot'] })).toEqual({ fewerThan: 5 });
     // Spaced days: the green team reaches day 7 within the week, blue has passed it.
     expect(await people({}, { spaced: [7, 60] })).toEqual(near(12));
-    // Inactive for 3 days: green (trained 3 days ago, never used) and the target; blue used it
-    // yesterday, pilot's people 2 days ago (they count from 2 days on).
-    expect(await people({}, { inactiveDays: 3 })).toEqual(near(13));
-    expect(await people({}, { inactiveDays: 2 })).toEqual(near(25));
+    // Inactive for 3 days: green (trained 3 days ago, never used); blue used it yesterday, pilot's
+    // people 2 days ago (they count from 2 days on), the target today (a rejected output is an ai.*
+    // event: use, in the usage rollup kept on insert as in one rebuilt from the events).
+    expect(await people({}, { inactiveDays: 3 })).toEqual(near(12));
+    expect(await people({}, { inactiveDays: 2 })).toEqual(near(24));
     expect(await people({ roles: ['technical'] }, { inactiveDays: 3 })).toEqual(near(12));
     // An event count: the blue team's yesterday's requests, twice or more for nobody.
     expect(await people({}, { event: 'ai.request', withinDays: 7 })).toEqual(near(42));
