@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load-config.js';
-import { type KitAudience, asWritten, kitAudiences, starterKit } from '../kit/starter-kit.js';
+import { addKit, type KitAdded, kitItems } from '../kit/add-kit.js';
+import { type KitAudience, kitAudiences, starterKit } from '../kit/starter-kit.js';
 import { ItemVersions } from '../studio/item-versions.js';
 import { LiveItems } from '../studio/live-items.js';
 import { Studio } from '../studio/studio.js';
@@ -27,19 +28,6 @@ function audienceOf(value: string | undefined): KitAudience {
   if ((kitAudiences as readonly string[]).includes(value)) return value as KitAudience;
   const near = didYouMean(value, kitAudiences);
   throw new UsageError(`no starter kit for "${value}"${near ? ` (did you mean ${near}?)` : ''}; kits: ${kitAudiences.join(', ')}`);
-}
-
-/** The items of a kit as the studio takes them: the JSON a product owner would write. */
-function kitItems(audience: KitAudience, role: string | undefined): { kind: ItemKind; id: string; body: unknown }[] {
-  const kit = starterKit(audience, role);
-  const written = (kind: 'prompts' | 'surveys', id: string) => asWritten(audience, kind, id) as Record<string, unknown>;
-  return [
-    ...kit.prompts.map((p) => {
-      const body = written('prompts', p.id);
-      return { kind: 'prompt' as const, id: p.id, body: role === undefined ? body : { ...body, audience: p.audience } };
-    }),
-    ...kit.surveys.map((s) => ({ kind: 'survey' as const, id: s.id, body: written('surveys', s.id) })),
-  ];
 }
 
 /** `uptake kit list | show | add`. */
@@ -78,7 +66,6 @@ export async function kitCommand(args: string[]): Promise<void> {
     );
   }
   const audience = audienceOf(name);
-  const items = kitItems(audience, values.role);
   const { added, skipped } = await withStoreOrCollector(
     storeLocation(values),
     async (store) => {
@@ -90,30 +77,9 @@ export async function kitCommand(args: string[]): Promise<void> {
         new LiveItems(versions),
         { previewSecret: '' },
       );
-      const existing = new Set((await studio.list()).map((i) => `${i.kind} ${i.id}`));
-      const result = { added: [] as string[], skipped: [] as string[] };
-      for (const item of items) {
-        if (existing.has(`${item.kind} ${item.id}`)) result.skipped.push(item.id);
-        else {
-          await studio.save(item.kind, item.id, item.body, { by: values.by, ifNoneMatch: '*' });
-          result.added.push(item.id);
-        }
-      }
-      return result;
+      return addKit(studio, audience, values.by, values.role);
     },
-    async (collector) => {
-      const listed = await collector.getJson<{ items: { kind: ItemKind; id: string }[] }>('/v1/admin/items');
-      const existing = new Set(listed.items.map((i) => `${i.kind} ${i.id}`));
-      const result = { added: [] as string[], skipped: [] as string[] };
-      for (const item of items) {
-        if (existing.has(`${item.kind} ${item.id}`)) result.skipped.push(item.id);
-        else {
-          await collector.putJson(`/v1/admin/${item.kind}s/${encodeURIComponent(item.id)}`, item.body, { 'If-None-Match': '*' });
-          result.added.push(item.id);
-        }
-      }
-      return result;
-    },
+    (collector) => collector.postJson<KitAdded>(`/v1/admin/kits/${audience}`, values.role === undefined ? {} : { role: values.role }),
   );
   console.log(`starter kit "${audience}": ${added.length} added as drafts${added.length ? ` (${added.join(', ')})` : ''}`);
   if (skipped.length) console.log(`already there, left as they are: ${skipped.join(', ')}`);

@@ -23,6 +23,7 @@ import { registerReadRoutes } from './read-routes.js';
 import { recordRoutes } from './route-list.js';
 import { registerScriptRoute } from './script-route.js';
 import type { ServerContext } from './server-context.js';
+import { registerKitRoutes } from './kit-routes.js';
 import { registerStudioRoutes } from './studio-routes.js';
 import { registerSurveyAnswersRoute } from './survey-answers-route.js';
 import { registerToolsRoute } from './tools-route.js';
@@ -100,6 +101,7 @@ export async function buildServer(
   registerPeopleRoute(app, ctx);
   registerConfigRoute(app, ctx);
   registerStudioRoutes(app, ctx);
+  registerKitRoutes(app, ctx);
   registerPreviewRoute(app, ctx);
   registerScriptRoute(app);
   registerToolsRoute(app, ctx);

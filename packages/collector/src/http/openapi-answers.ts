@@ -5,6 +5,7 @@ import type { ExportRow } from '../export/export-row.js';
 import { capabilities, roles } from '../config/roles.js';
 import type { DigestPreview } from '../digest/preview-digests.js';
 import type { ImportCounts } from '../import/import-training.js';
+import type { KitAdded } from '../kit/add-kit.js';
 import type { TextAnswer } from '../metrics/survey-answer-rows.js';
 import { type ForgetCounts, type PersonTableName, personTables } from '../storage/person-tables.js';
 import type { StoreSummary } from '../storage/store.js';
@@ -247,6 +248,28 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bye'), reason: z.string() }),
 ]);
 
+const kitAudience = z.enum(['executive', 'leader', 'professional', 'technical']);
+const kitItemLine = z.object({ kind: itemKind, id: z.string(), title: z.string() });
+const kitFields = { audience: kitAudience, applies: z.string().describe('What the audience needs to apply, in a few words.') };
+
+export const kitListSchema = z.object({ kits: z.array(z.object({ ...kitFields, items: z.array(kitItemLine) })) });
+
+export const kitSchema = z.object({
+  ...kitFields,
+  items: z.array(kitItemLine.extend({ body: z.record(z.string(), z.unknown()).describe('The item as a config file holds it.') })),
+});
+
+export const kitAddedSchema = z.object({
+  audience: kitAudience,
+  added: z.array(z.string()).describe('The ids saved as drafts.'),
+  skipped: z.array(z.string()).describe('The ids that exist already (in the config file or the studio), left as they are.'),
+});
+
+/** The answer of `GET /v1/admin/kits`. */
+export type KitList = z.output<typeof kitListSchema>;
+/** The answer of `GET /v1/admin/kits/{audience}`. */
+export type KitAnswer = z.output<typeof kitSchema>;
+
 /** The answer of `POST /v1/admin/{kinds}/{id}/preview`. */
 export type PreviewCodeAnswer = z.output<typeof previewCodeSchema>;
 /** The answer of `GET /v1/preview`. */
@@ -270,5 +293,6 @@ const checks: [
   Same<z.output<typeof exportRowSchema>, ExportRow>,
   Same<z.output<typeof liveMessageSchema>, LiveMessage>,
   Same<z.output<typeof erasureSchema>['deleted'], ForgetCounts>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof kitAddedSchema>, KitAdded>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void checks;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { promptSchema, surveySchema } from '@uptake/sdk/protocol';
 import {
   itemListSchema,
+  kitAddedSchema,
+  kitListSchema,
+  kitSchema,
   itemVersionSchema,
   itemVersionsSchema,
   itemViewSchema,
@@ -9,6 +12,7 @@ import {
   reachEstimateSchema,
 } from './openapi-answers.js';
 import { powerPlanSchema } from '../metrics/metrics-answer-schema.js';
+import { kitAddSchema } from './kit-routes.js';
 import { body, json, type Operation, type Parameter, pathParam, query } from './openapi-operation.js';
 
 const kindsAndId: Parameter[] = [
@@ -278,5 +282,79 @@ export const studioOperations: Operation[] = [
     ],
     refusals: [400, 401, 403, 404, 429],
     tryIt: { role: 'editor', params: { ...item('pair-review'), version: '1' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kits',
+    tag: 'Studio',
+    summary: 'The starter kits: one per audience, with its items',
+    description:
+      'The prompts of each audience, each with a goal event, and the surveys every kit shares (the 90-day behaviour check, a confidence pulse).',
+    access: editor,
+    answers: [
+      json(200, 'The four kits.', 'KitList', kitListSchema, {
+        kits: [
+          {
+            audience: 'leader',
+            applies: 'coaching and modelling use',
+            items: [
+              { kind: 'prompt', id: 'kit-leader-show-your-use', title: 'Show your team how you use it' },
+              { kind: 'survey', id: 'behavior-check', title: 'Two questions about your AI training' },
+            ],
+          },
+        ],
+      }),
+    ],
+    refusals: [401, 403, 429],
+    tryIt: { role: 'editor' },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kits/{audience}',
+    tag: 'Studio',
+    summary: "One starter kit's items, as a config file holds them",
+    access: editor,
+    parameters: [
+      pathParam('audience', 'executive, leader, professional or technical.', z.enum(['executive', 'leader', 'professional', 'technical'])),
+    ],
+    answers: [
+      json(200, 'The kit.', 'Kit', kitSchema, {
+        audience: 'leader',
+        applies: 'coaching and modelling use',
+        items: [
+          {
+            kind: 'prompt',
+            id: 'kit-leader-show-your-use',
+            title: 'Show your team how you use it',
+            body: { id: 'kit-leader-show-your-use', content: { title: 'Show your team how you use it' } },
+          },
+        ],
+      }),
+    ],
+    refusals: [401, 403, 404, 429],
+    tryIt: { role: 'editor', params: { audience: 'leader' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/kits/{audience}',
+    tag: 'Studio',
+    summary: "Add a starter kit's items as drafts",
+    description:
+      "As `uptake kit add` does: each item is saved as a studio draft (never live: review and publish it), by the token's name; " +
+      'an id that exists, in the config file or the studio, is left as it is.',
+    access: editor,
+    parameters: [
+      pathParam('audience', 'executive, leader, professional or technical.', z.enum(['executive', 'leader', 'professional', 'technical'])),
+    ],
+    body: body('KitAdd', kitAddSchema, { role: 'managers' }),
+    answers: [
+      json(200, 'What was added, and what was there already.', 'KitAdded', kitAddedSchema, {
+        audience: 'leader',
+        added: ['kit-leader-show-your-use', 'kit-confidence-pulse'],
+        skipped: ['behavior-check'],
+      }),
+    ],
+    refusals: [400, 401, 403, 404, 429],
+    tryIt: { role: 'editor', params: { audience: 'leader' }, body: {} },
   },
 ];
