@@ -7,12 +7,12 @@ import type { Metrics } from '../src/metrics/types.js';
 import { openStore } from '../src/storage/open-store.js';
 import type { Store } from '../src/storage/store.js';
 import { duckdbTarget, type StoreTarget } from './helpers/store-targets.js';
-import { demoPrompt } from './helpers/demo-prompt.js';
+import { demoPrompt, demoReinforcementPrompts } from './helpers/demo-prompt.js';
 
 const config = parseConfig({
   tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
   adminToken: 'demo-admin-token-0123',
-  prompts: [demoPrompt],
+  prompts: [demoPrompt, ...demoReinforcementPrompts],
   surveys: [
     {
       id: 'confidence-pulse',
@@ -116,4 +116,43 @@ describe('uptake demo', () => {
     expect(lcp?.p75 as number).toBeGreaterThan(1900);
     expect(lcp?.p75 as number).toBeLessThan(4000);
   });
+});
+
+// docs/analysts.md "Adaptive against a fixed day": `uptake demo` as the page runs it (seed 42, 4,200
+// employees), on the day the figures were read.
+describe('uptake demo: the adaptive reinforcement against a fixed day', () => {
+  it('measures both prompts with both arms shown, and the uplifts the page quotes', async () => {
+    const target = await duckdbTarget();
+    const store = await openStore(target.location);
+    try {
+      await store.syncUsageEvents(config.usageEvents);
+      await generateDemo(store, config, { seed: 42, employees: 4200, until: '2026-12-02', tool: 'assistant' });
+      const { prompts } = await computeMetrics(store, config, { asOf: '2026-12-02' });
+      const [fixed, adaptive] = ['recap-day-7', 'recap-adaptive'].map((id) => prompts.find((p) => p.id === id));
+      const points = (x: number | null | undefined) => Math.round((x as number) * 1000) / 10;
+      for (const p of [fixed, adaptive]) {
+        expect(p?.suppressed).toBe(false);
+        expect(p?.treated as number).toBeGreaterThanOrEqual(config.minGroupSize);
+        expect(p?.control as number).toBeGreaterThanOrEqual(config.minGroupSize);
+        expect(p?.detected).toBe(true);
+      }
+      // As the page says: arms, conversions, uplifts and always-valid intervals, in points.
+      expect([fixed?.treated, fixed?.control, points(fixed?.convTreated), points(fixed?.convControl)]).toEqual([1157, 329, 25.5, 12.8]);
+      expect([adaptive?.treated, adaptive?.control, points(adaptive?.convTreated), points(adaptive?.convControl)]).toEqual([
+        1206, 298, 32.4, 17.8,
+      ]);
+      expect([points(fixed?.uplift), points(fixed?.alwaysValid?.low), points(fixed?.alwaysValid?.high)]).toEqual([12.7, 5.7, 19.4]);
+      expect([points(adaptive?.uplift), points(adaptive?.alwaysValid?.low), points(adaptive?.alwaysValid?.high)]).toEqual([
+        14.6, 6.5, 22.4,
+      ]);
+      // The simulated effects (demo-reinforcement.ts): +20 points on the due day, +11.1 on average at day 7.
+      expect(adaptive?.alwaysValid?.low as number).toBeLessThan(0.2);
+      expect(adaptive?.alwaysValid?.high as number).toBeGreaterThan(0.2);
+      expect(fixed?.alwaysValid?.low as number).toBeLessThan(0.111);
+      expect(fixed?.alwaysValid?.high as number).toBeGreaterThan(0.111);
+    } finally {
+      await store.close();
+      await target.dispose();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../storage/store.js';
 import { decayCurve } from '../metrics/decay-fit.js';
+import { reinforcementEvents } from './demo-reinforcement.js';
 import { demoVitals } from './demo-vitals.js';
 import { pick, seededRandom } from './seeded-random.js';
 
@@ -56,7 +57,8 @@ const examples = [
 /**
  * Generates the demo organisation's events, person by person, in time order per person: identify,
  * training, working-day usage decaying after training, the critique tip with a 10% holdout and its
- * goal, the 90-day behaviour check, and web-vitals of some page loads. Deterministic for a seed.
+ * goal, two reinforcement prompts (a fixed day and an adaptive one) with 20% holdouts and their goal,
+ * the 90-day behaviour check, and web-vitals of some page loads. Deterministic for a seed.
  */
 export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
   const random = seededRandom(o.seed);
@@ -64,11 +66,12 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
   const vitalRandom = seededRandom(o.seed + 7919);
   // So do engagement and time saved: who only looks at outputs, the tasks logged, the pulse's minutes.
   const savedRandom = seededRandom(o.seed + 104_729);
+  // And the two reinforcement prompts (fixed day, adaptive), with events numbered apart from the rest.
+  const reinforcementRandom = seededRandom(o.seed + 1_299_709);
   const end = Date.parse(`${o.until}T23:59:59Z`);
   const start = end - 240 * day; // eight months of training waves
-  let n = 0;
-  const event = (user: string, name: string, ts: number, props: StoredEvent['props'] = {}): StoredEvent => ({
-    id: `demo-${o.seed}-${(n++).toString(36)}`,
+  const eventWithId = (id: string, user: string, name: string, ts: number, props: StoredEvent['props']): StoredEvent => ({
+    id,
     name,
     ts: new Date(ts),
     receivedAt: new Date(ts),
@@ -78,6 +81,12 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
     tool: o.tool,
     props,
   });
+  let n = 0;
+  const event = (user: string, name: string, ts: number, props: StoredEvent['props'] = {}) =>
+    eventWithId(`demo-${o.seed}-${(n++).toString(36)}`, user, name, ts, props);
+  let reinforced = 0;
+  const reinforcementEvent = (user: string, name: string, ts: number, props: StoredEvent['props']) =>
+    eventWithId(`demo-${o.seed}-reinforcement-${(reinforced++).toString(36)}`, user, name, ts, props);
   for (let i = 0; i < o.employees; i++) {
     const user = `emp-${String(i + 1).padStart(5, '0')}`;
     const role = pick(random, roles);
@@ -147,6 +156,8 @@ export function* demoEvents(o: DemoOptions): Generator<StoredEvent> {
         }
       }
     }
+    // Their hidden half-life for the reinforcement prompts: the program's decay (τ·ln 2), longer the keener.
+    yield* reinforcementEvents(reinforcementRandom, { user, trainedAt, halfLifeDays: shape.tau * Math.LN2 * keen }, reinforcementEvent);
     // The confidence pulse three weeks after training: about 60% say how many minutes AI saved them last week.
     const pulseAt = trainedAt + 21 * day + 11 * 3_600_000;
     if (pulseAt <= end && savedRandom() < 0.6)
