@@ -81,7 +81,7 @@ describe('the dashboard in Chromium, on the demo organisation', () => {
         return { chart: el.getAttribute('data-chart'), points: Number((el as HTMLElement).dataset['points']), inked };
       }),
     );
-    expect(charts.map((c) => c.chart)).toEqual(['sustained-program', 'sustained-role', 'decay']);
+    expect(charts.map((c) => c.chart)).toEqual(['trends', 'sustained-program', 'sustained-role', 'decay']);
     for (const c of charts) {
       expect(c.points, c.chart as string).toBeGreaterThan(4);
       expect(c.inked, c.chart as string).toBeGreaterThan(2000);
