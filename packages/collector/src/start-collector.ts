@@ -17,6 +17,7 @@ import { LiveItems } from './studio/live-items.js';
 import { previewSecretSetting } from './studio/preview-code.js';
 import { Studio } from './studio/studio.js';
 import { scheduleDigests } from './digest/run-digests.js';
+import { scheduleFits } from './model/fit-when-due.js';
 import { loadActorMap } from './xapi/load-actor-map.js';
 
 /** Options of `startCollector`, as `uptake serve` takes them. */
@@ -35,6 +36,8 @@ export interface CollectorOptions extends StoreLocation {
   dashboardSourceMap?: boolean;
   /** How often to look for studio changes made by other collectors on the same store, in ms (default 2,000). */
   studioPollMs?: number;
+  /** How often to look whether the half-life model is due for its daily fit, in ms (default an hour; 0: never). */
+  modelFitMs?: number;
 }
 
 /** A running collector. */
@@ -98,10 +101,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     const stopEventRetention = config.retentionDays ? scheduleRetention(store, config.retentionDays, app.log) : () => undefined;
     const stopAuditRetention = scheduleAuditRetention(store, config.retentionDays, app.log);
     const stopDigests = scheduleDigests(store, config, app.log);
+    const hasAdaptive = async () => {
+      const studioItems = await live.current();
+      return [config.prompts, config.surveys, studioItems.prompts, studioItems.surveys].some((items) =>
+        items.some((item) => item.trigger.adaptive !== undefined),
+      );
+    };
+    const stopFits = options.modelFitMs === 0 ? () => undefined : scheduleFits(store, hasAdaptive, app.log, options.modelFitMs);
     const stopSchedules = () => {
       stopEventRetention();
       stopAuditRetention();
       stopDigests();
+      stopFits();
     };
     const host = options.host ?? '127.0.0.1';
     await app.listen({ port: options.port ?? 8787, host });

@@ -43,7 +43,18 @@ describe('docs/product-owners.md', () => {
   it('its examples use every trigger condition and every question type', async () => {
     const configs = (await jsonBlocks()).map((b) => b.config);
     const triggers = configs.flatMap((c) => [...c.prompts, ...c.surveys].map((i) => i.trigger));
-    for (const key of ['event', 'count', 'withinDays', 'inactiveDays', 'daysSinceTraining', 'spaced', 'selector', 'on', 'url'] as const) {
+    for (const key of [
+      'event',
+      'count',
+      'withinDays',
+      'inactiveDays',
+      'daysSinceTraining',
+      'spaced',
+      'adaptive',
+      'selector',
+      'on',
+      'url',
+    ] as const) {
       expect(
         triggers.some((t) => t[key] !== undefined),
         `an example with trigger.${key}`,

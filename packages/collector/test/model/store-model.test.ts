@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitStoreModel, readStoreModel } from '../../src/model/store-model.js';
 import { readTimelines } from '../../src/model/read-timelines.js';
-import type { StoredEvent } from '../../src/storage/store.js';
 import { storeKinds } from '../helpers/store-targets.js';
 import { useFreshStore } from '../helpers/use-fresh-store.js';
+import { at, organisationEvents, origin } from './forgetting-events.js';
 import { forgettingOrganisation } from './forgetting-organisation.js';
-
-// Day 0 of the generated organisation, and "today" for the fit: day 241, so usage runs to day 240.
-const origin = Date.UTC(2026, 2, 1);
-const at = (day: number, hour = 10) => new Date(origin + day * 864e5 + hour * 36e5);
-
-/** The generated organisation as a tool and the training import would store it. */
-function organisationEvents(people: number): StoredEvent[] {
-  const events: StoredEvent[] = [];
-  const base = { anonymousId: null, sessionId: null, tool: 'assistant' };
-  forgettingOrganisation(3, people, 240).forEach((person, n) => {
-    const userId = `person-${n}`;
-    const row = (name: string, ts: Date, props: StoredEvent['props'] = {}) =>
-      events.push({ ...base, id: `${userId}-${name}-${ts.getTime()}`, name, ts, receivedAt: ts, userId, props });
-    row('identify', at(person.trainedDay! - 1), { role: person.role, team: 'x' });
-    row('training.completed', at(person.trainedDay!, 9), { program: 'ai-basics' });
-    for (const day of person.usageDays) row('ai.request', at(day), { feature: 'summarize' });
-  });
-  return events;
-}
 
 describe.each(storeKinds)('the next-use model on a store: $kind', ({ target }) => {
   const store = useFreshStore(target);
