@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Metrics } from '../../src/metrics/types.js';
 import { AuthError } from './api.js';
 import { LightElement } from './light-element.js';
 import { type ItemView, type PreviewLinks, StudioRefusal, studioApi } from './studio-api.js';
@@ -25,6 +26,8 @@ export class StudioEditor extends LightElement {
   @property() kind: Kind = 'prompt';
   /** The item as the collector has it; null for a new one. */
   @property({ attribute: false }) view: ItemView | null = null;
+  /** `/v1/metrics` as the token reads it, for a published prompt's power plan; null when not read. */
+  @property({ attribute: false }) metrics: Metrics | null = null;
   @state() private draft: Draft = {};
   @state() private newId = '';
   @state() private checked: Checked = { ok: true, item: {} };
@@ -171,10 +174,20 @@ export class StudioEditor extends LightElement {
           ${!this.checked.ok && this.valid ? html`<p class="note">The draft has problems: the preview shows its last valid state.</p>` : nothing}
           <div class="studio-preview">${this.valid ? previewWidget(this.kind, this.valid, this.look) : html`<p class="note">The preview appears once the ${kindName} is valid.</p>`}</div>
           ${reachSection(this.reach)}
+          ${this.kind === 'prompt' ? this.planSection() : nothing}
           ${v?.live ? html`<h4>Changes</h4>${draftDiff(v.live, this.checked.ok ? this.checked.item : this.draft)}` : nothing}
         </div>
       </div>
     </section>`;
+  }
+
+  /** The prompt's power plan: the metrics' once it was published, else one asked for the draft as it stands. */
+  private planSection() {
+    const v = this.view;
+    const launched = !!v && v.status !== 'draft';
+    const measured = launched ? this.metrics?.prompts.find((p) => p.id === v.id) : undefined;
+    return html`<uptake-studio-plan .token=${this.token} .itemId=${this.itemId} .draft=${this.valid} .launched=${launched}
+      .measured=${measured}></uptake-studio-plan>`;
   }
 
   private surveyTitle(ctx: FieldContext) {
