@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { studioClient } from '../../packages/collector/test/studio/studio-client.js';
 import { axeViolations } from '../helpers/axe-violations.js';
+import { signInDashboard } from '../helpers/dashboard-sign-in.js';
 import { useExampleToolSite } from '../helpers/example-tool-site.js';
 
 const tokens = { editor: `kits-editor-${'e'.repeat(24)}`, viewer: `kits-viewer-${'v'.repeat(24)}` };
@@ -16,17 +16,7 @@ const site = useExampleToolSite((toolUrl) => ({
   prompts: [{ id: 'kit-executive-stress-test', trigger: { event: 'ai.request' }, content: { title: 'Our own stress test' } }],
 }));
 
-async function signIn(token: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  await page.goto(`${site().collector.url}/dashboard/`);
-  await page.getByLabel('Token').fill(token);
-  await page.getByRole('button', { name: 'Open the dashboard' }).click();
-  await page.waitForSelector('[data-state="ready"]', { timeout: 20_000 });
-  return { page, problems };
-}
+const signIn = (token: string) => signInDashboard(site().browser, site().collector.url, token);
 
 type KitList = { kits: { audience: string; applies: string; items: { kind: string; id: string; title: string }[] }[] };
 type Item = { kind: string; id: string; status: string; source: string; version: number };
@@ -66,7 +56,9 @@ describe('the starter kits in the studio, in Chromium', () => {
     const items = ((await editor.items()).body['items'] as Item[]).filter((i) => ids.includes(i.id));
     expect(items.map(({ id, status, source }) => ({ id, status, source })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       ids
-        .map((id) => (id === 'kit-executive-stress-test' ? { id, status: 'live', source: 'file' } : { id, status: 'draft', source: 'studio' }))
+        .map((id) =>
+          id === 'kit-executive-stress-test' ? { id, status: 'live', source: 'file' } : { id, status: 'draft', source: 'studio' },
+        )
         .sort((a, b) => a.id.localeCompare(b.id)),
     );
     expect(((await editor.get('prompts', added[0] as string)).body as { savedBy: string }).savedBy).toBe('owners');
@@ -84,7 +76,9 @@ describe('the starter kits in the studio, in Chromium', () => {
 
   it('a viewer gets no studio and no add button, and the API refuses the kit', async () => {
     const { page, problems } = await signIn(tokens.viewer);
-    expect(await page.locator('[data-withheld="studio"] p').innerText()).toMatch(/^Editing prompts and surveys needs an editor or admin token/);
+    expect(await page.locator('[data-withheld="studio"] p').innerText()).toMatch(
+      /^Editing prompts and surveys needs an editor or admin token/,
+    );
     expect(await page.locator('uptake-studio, uptake-studio-kits').count()).toBe(0);
     expect(await page.getByRole('button', { name: /kit as drafts$/ }).count()).toBe(0);
     const refused = await studioClient(site().collector.url, tokens.viewer).call('POST', '/v1/admin/kits/leader', {});

@@ -8,7 +8,8 @@ import { blankDraft, type Checked, checkDraft, type Draft, type Kind, withValue 
 import { type FieldContext, textField } from './studio-fields.js';
 import { draftDiff, lookControls, type PreviewLook, previewWidget } from './studio-preview.js';
 import { questionsEditor } from './studio-questions.js';
-import { type ReachState, reachDebounceMs, reachKey, reachSection } from './studio-reach.js';
+import { type Asked, SettledAsk } from './settled-ask.js';
+import { type ReachEstimate, reachKey, reachSection } from './studio-reach.js';
 import { audienceSection, contentSection, frequencySection, goalSection, toolsSection, triggerSection } from './studio-sections.js';
 
 const idPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -40,10 +41,8 @@ export class StudioEditor extends LightElement {
   @state() private busy = false;
   @state() private look: PreviewLook = { theme: 'light', lang: 'en' };
   @state() private links: PreviewLinks | null = null;
-  @state() private reach: ReachState = { state: 'idle' };
-  /** The audience, trigger and tools last estimated (or waiting to be), and the pending timer. */
-  private reachAsked = '';
-  private reachTimer: ReturnType<typeof setTimeout> | undefined;
+  @state() private reach: Asked<ReachEstimate> = { state: 'idle' };
+  private reachAsk = new SettledAsk<ReachEstimate>((reach) => (this.reach = reach));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view') || changed.has('kind')) {
@@ -57,27 +56,13 @@ export class StudioEditor extends LightElement {
   protected override updated(): void {
     // Asked again once the audience, trigger or tools have stayed unchanged for a moment, and valid.
     if (!this.valid || !this.token) return;
-    const key = reachKey(this.valid);
-    if (key === this.reachAsked) return;
-    this.reachAsked = key;
-    clearTimeout(this.reachTimer);
     const draft = this.valid;
-    this.reachTimer = setTimeout(() => void this.estimate(draft, key), reachDebounceMs);
+    this.reachAsk.ask(reachKey(draft), () => studioApi.reach(this.token, this.kind, this.itemId || 'new-item', draft));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.reachTimer);
-  }
-
-  private async estimate(draft: Draft, key: string): Promise<void> {
-    this.reach = { state: 'waiting' };
-    try {
-      const estimate = await studioApi.reach(this.token, this.kind, this.itemId || 'new-item', draft);
-      if (key === this.reachAsked) this.reach = { state: 'done', estimate };
-    } catch (error) {
-      if (key === this.reachAsked) this.reach = { state: 'failed', message: (error as Error).message };
-    }
+    this.reachAsk.stop();
   }
 
   override firstUpdated(): void {

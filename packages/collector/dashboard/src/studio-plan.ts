@@ -2,18 +2,12 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PromptMetrics } from '../../src/metrics/types.js';
 import type { PowerPlanReport } from '../../src/stats/power-plan.js';
+import type { PlanEstimate } from '../../src/studio/plan-estimate.js';
 import { int, pct } from './format.js';
 import { LightElement } from './light-element.js';
+import { type Asked, SettledAsk } from './settled-ask.js';
 import { studioApi } from './studio-api.js';
 import type { Draft } from './studio-draft.js';
-import { reachDebounceMs } from './studio-reach.js';
-
-/** What the plan shows: not asked yet, being asked, answered (with where from), or refused with words. */
-type PlanState =
-  | { state: 'idle' }
-  | { state: 'waiting' }
-  | { state: 'done'; plan: PowerPlanReport; from: string }
-  | { state: 'failed'; message: string };
 
 /** The part of a draft the plan depends on: asked again only when it changes. */
 const planKey = (d: Draft) => JSON.stringify([d['tools'], d['audience'], d['trigger'], d['goal'], d['plan']]);
@@ -72,35 +66,19 @@ export class StudioPlan extends LightElement {
   @property({ attribute: false }) launched = false;
   /** The prompt's entry in `/v1/metrics` once published; undefined when there is none. */
   @property({ attribute: false }) measured: PromptMetrics | undefined = undefined;
-  @state() private plan: PlanState = { state: 'idle' };
-  private asked = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  @state() private plan: Asked<PlanEstimate> = { state: 'idle' };
+  private planAsk = new SettledAsk<PlanEstimate>((plan) => (this.plan = plan));
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('draft') && !changed.has('measured') && !changed.has('token')) return;
     const draft = this.draft;
     if (this.measured || !draft?.['goal'] || !this.token) return;
-    const key = planKey(draft);
-    if (key === this.asked) return;
-    this.asked = key;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.estimate(draft, key), reachDebounceMs);
+    this.planAsk.ask(planKey(draft), () => studioApi.plan(this.token, this.itemId || 'new-item', draft));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
-  }
-
-  private async estimate(draft: Draft, key: string): Promise<void> {
-    this.plan = { state: 'waiting' };
-    try {
-      const plan = await studioApi.plan(this.token, this.itemId || 'new-item', draft);
-      const from = `For the prompt as it stands, as of ${plan.asOf.slice(0, 16).replace('T', ' ')} UTC; counts are rounded with noise so that no one can be singled out.`;
-      if (key === this.asked) this.plan = { state: 'done', plan, from };
-    } catch (error) {
-      if (key === this.asked) this.plan = { state: 'failed', message: (error as Error).message };
-    }
+    this.planAsk.stop();
   }
 
   private body(): TemplateResult {
@@ -112,7 +90,11 @@ export class StudioPlan extends LightElement {
     if (!this.draft) return html`<p class="note">The plan appears once the prompt is valid.</p>`;
     if (!this.draft['goal']) return html`<p class="note">No goal: a plan needs a goal, the event that means the prompt worked.</p>`;
     const p = this.plan;
-    if (p.state === 'done') return planFigures(p.plan, p.from, this.launched);
+    if (p.state === 'done') {
+      const asOf = p.answer.asOf.slice(0, 16).replace('T', ' ');
+      const from = `For the prompt as it stands, as of ${asOf} UTC; counts are rounded with noise so that no one can be singled out.`;
+      return planFigures(p.answer, from, this.launched);
+    }
     return html`<p class="note">${p.state === 'failed' ? `No plan: ${p.message}` : 'Planning…'}</p>`;
   }
 
