@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { studioClient } from '../../packages/collector/test/studio/studio-client.js';
+import { axeViolations } from '../helpers/axe-violations.js';
 import { useExampleToolSite } from '../helpers/example-tool-site.js';
 
 const adminToken = 'e2e-admin-token-0123456789';
@@ -25,20 +24,7 @@ const site = useExampleToolSite((toolUrl) => ({
   ],
 }));
 
-/** axe-core's violations on the page, evaluated through DevTools (the dashboard's CSP allows no injected script). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Element, o: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document.querySelector('#studio') as Element, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 5).map((n) => n.target))}`);
-  });
-}
+const studioViolations = (page: Page) => axeViolations(page, '#studio');
 
 async function openStudio(): Promise<{ page: Page; problems: string[] }> {
   const page = await site().browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -60,7 +46,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     const { page, problems } = await openStudio();
     const studio = page.locator('#studio');
     await studio.getByRole('button', { name: 'A tip from the config file' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
 
     await studio.getByRole('button', { name: 'New prompt' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New prompt');
@@ -71,7 +57,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     expect(await studio.locator('#studio-id-error').innerText()).toMatch(/expected 1–64 characters/);
     expect(await studio.locator('#studio-content-title-error').innerText()).toMatch(/>=1 characters/);
     expect(await studio.getByLabel('Title').getAttribute('aria-describedby')).toContain('studio-content-title-error');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
 
     await studio.locator('#studio-id').fill('ask-tip');
     await studio.getByLabel('Title', { exact: true }).fill('<img src=x onerror="window.__pwned=1">Ask for a critique');
@@ -94,7 +80,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     await studio.getByRole('button', { name: 'Save draft' }).press('Enter');
     await expect.poll(() => studio.getByRole('status').innerText()).toBe('Saved as version 1.');
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
 
     // Preview on the tool: a link that shows it there and logs nothing.
     await studio.getByRole('button', { name: 'Preview on the tool' }).press('Enter');
@@ -112,7 +98,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     const diff = studio.locator('.studio-diff');
     await diff.getByText('content.title').waitFor();
     expect(await diff.innerText()).toContain('Ask it to critique your draft');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
     await studio.getByRole('button', { name: 'Publish the changes' }).press('Enter');
     await expect.poll(() => studio.getByRole('status').innerText()).toContain('Published');
 
@@ -185,7 +171,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     await scale.getByLabel('Lowest value').fill('5');
     await scale.getByLabel('Lowest value').press('Tab');
     await expect.poll(() => scale.locator('.field-error').allInnerTexts()).toEqual(['expected more than min (5); max is 5']);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
     await scale.getByLabel('Lowest value').fill('1');
     await scale.getByLabel('Lowest value').press('Tab');
     // Asked again a quarter after each answer (a recurring survey).
@@ -200,7 +186,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     await studio.getByLabel('Teams').fill('sales, legal');
     await studio.getByLabel('Teams').press('Tab');
     await expect.poll(() => reach.innerText()).toContain('team (their latest identify traits) one of sales, legal');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
     const saved = await studioClient(site().collector.url, adminToken).get('surveys', 'every-type');
     expect((saved.body['draft'] as { questions: { type: string }[] }).questions.map((q) => q.type)).toEqual(['scale', ...types]);
     expect(saved.body['draft']).toMatchObject({ recurrence: { everyDays: 90 } });
@@ -210,7 +196,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     await studio.getByText('From the config file: read-only here').waitFor();
     expect(await studio.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     expect(await studio.getByLabel('Title', { exact: true }).getAttribute('readonly')).not.toBeNull();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -245,7 +231,7 @@ describe('the studio in the dashboard, in Chromium', () => {
     const list = studio.getByRole('list', { name: 'Answers to comment' });
     await list.getByText('<b>bold 3</b> stays text', { exact: false }).waitFor();
     expect(await studio.locator('b').count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await studioViolations(page)).toEqual([]);
     await studio.getByRole('button', { name: 'Back to the list' }).press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Results of file-pulse');
     expect(problems).toEqual([]);

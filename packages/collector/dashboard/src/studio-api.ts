@@ -1,3 +1,6 @@
+import type { KitAdded } from '../../src/kit/add-kit.js';
+import type { KitList } from '../../src/http/openapi-answers.js';
+import type { PlanEstimate } from '../../src/studio/plan-estimate.js';
 import type { ItemView as CollectorItemView, ItemSummary } from '../../src/studio/studio-item.js';
 import { AuthError, apiUrl } from './api.js';
 import type { Draft, Kind } from './studio-draft.js';
@@ -58,4 +61,10 @@ export const studioApi = {
     call<ReachEstimate>('POST', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}/reach`, token, draft),
   preview: (token: string, kind: Kind, id: string) =>
     call<PreviewLinks>('POST', `v1/admin/${plural(kind)}/${encodeURIComponent(id)}/preview`, token),
+  /** A prompt's power plan for `draft` as the editor holds it, at its own `plan.minimumDetectableEffect` (else the collector's default). */
+  plan: (token: string, id: string, draft: Draft) =>
+    call<PlanEstimate>('POST', `v1/admin/prompts/${encodeURIComponent(id)}/plan`, token, draft),
+  kits: (token: string) => call<KitList>('GET', 'v1/admin/kits', token),
+  /** Saves a starter kit's items as drafts; the answer names those added and those that existed already. */
+  addKit: (token: string, audience: string) => call<KitAdded>('POST', `v1/admin/kits/${encodeURIComponent(audience)}`, token, {}),
 };

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Metrics } from '../../src/metrics/types.js';
 import { AuthError } from './api.js';
 import { LightElement } from './light-element.js';
 import { type ItemView, type PreviewLinks, StudioRefusal, studioApi } from './studio-api.js';
@@ -7,7 +8,8 @@ import { blankDraft, type Checked, checkDraft, type Draft, type Kind, withValue 
 import { type FieldContext, textField } from './studio-fields.js';
 import { draftDiff, lookControls, type PreviewLook, previewWidget } from './studio-preview.js';
 import { questionsEditor } from './studio-questions.js';
-import { type ReachState, reachDebounceMs, reachKey, reachSection } from './studio-reach.js';
+import { type Asked, SettledAsk } from './settled-ask.js';
+import { type ReachEstimate, reachKey, reachSection } from './studio-reach.js';
 import { audienceSection, contentSection, frequencySection, goalSection, toolsSection, triggerSection } from './studio-sections.js';
 
 const idPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -25,6 +27,8 @@ export class StudioEditor extends LightElement {
   @property() kind: Kind = 'prompt';
   /** The item as the collector has it; null for a new one. */
   @property({ attribute: false }) view: ItemView | null = null;
+  /** `/v1/metrics` as the token reads it, for a published prompt's power plan; null when not read. */
+  @property({ attribute: false }) metrics: Metrics | null = null;
   @state() private draft: Draft = {};
   @state() private newId = '';
   @state() private checked: Checked = { ok: true, item: {} };
@@ -37,10 +41,8 @@ export class StudioEditor extends LightElement {
   @state() private busy = false;
   @state() private look: PreviewLook = { theme: 'light', lang: 'en' };
   @state() private links: PreviewLinks | null = null;
-  @state() private reach: ReachState = { state: 'idle' };
-  /** The audience, trigger and tools last estimated (or waiting to be), and the pending timer. */
-  private reachAsked = '';
-  private reachTimer: ReturnType<typeof setTimeout> | undefined;
+  @state() private reach: Asked<ReachEstimate> = { state: 'idle' };
+  private reachAsk = new SettledAsk<ReachEstimate>((reach) => (this.reach = reach));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('view') || changed.has('kind')) {
@@ -54,27 +56,13 @@ export class StudioEditor extends LightElement {
   protected override updated(): void {
     // Asked again once the audience, trigger or tools have stayed unchanged for a moment, and valid.
     if (!this.valid || !this.token) return;
-    const key = reachKey(this.valid);
-    if (key === this.reachAsked) return;
-    this.reachAsked = key;
-    clearTimeout(this.reachTimer);
     const draft = this.valid;
-    this.reachTimer = setTimeout(() => void this.estimate(draft, key), reachDebounceMs);
+    this.reachAsk.ask(reachKey(draft), () => studioApi.reach(this.token, this.kind, this.itemId || 'new-item', draft));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.reachTimer);
-  }
-
-  private async estimate(draft: Draft, key: string): Promise<void> {
-    this.reach = { state: 'waiting' };
-    try {
-      const estimate = await studioApi.reach(this.token, this.kind, this.itemId || 'new-item', draft);
-      if (key === this.reachAsked) this.reach = { state: 'done', estimate };
-    } catch (error) {
-      if (key === this.reachAsked) this.reach = { state: 'failed', message: (error as Error).message };
-    }
+    this.reachAsk.stop();
   }
 
   override firstUpdated(): void {
@@ -171,10 +159,20 @@ export class StudioEditor extends LightElement {
           ${!this.checked.ok && this.valid ? html`<p class="note">The draft has problems: the preview shows its last valid state.</p>` : nothing}
           <div class="studio-preview">${this.valid ? previewWidget(this.kind, this.valid, this.look) : html`<p class="note">The preview appears once the ${kindName} is valid.</p>`}</div>
           ${reachSection(this.reach)}
+          ${this.kind === 'prompt' ? this.planSection() : nothing}
           ${v?.live ? html`<h4>Changes</h4>${draftDiff(v.live, this.checked.ok ? this.checked.item : this.draft)}` : nothing}
         </div>
       </div>
     </section>`;
+  }
+
+  /** The prompt's power plan: the metrics' once it was published, else one asked for the draft as it stands. */
+  private planSection() {
+    const v = this.view;
+    const launched = !!v && v.status !== 'draft';
+    const measured = launched ? this.metrics?.prompts.find((p) => p.id === v.id) : undefined;
+    return html`<uptake-studio-plan .token=${this.token} .itemId=${this.itemId} .draft=${this.valid} .launched=${launched}
+      .measured=${measured}></uptake-studio-plan>`;
   }
 
   private surveyTitle(ctx: FieldContext) {

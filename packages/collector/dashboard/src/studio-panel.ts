@@ -1,21 +1,27 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { KitAdded } from '../../src/kit/add-kit.js';
 import type { Metrics } from '../../src/metrics/types.js';
 import { AuthError, getJson } from './api.js';
 import { LightElement } from './light-element.js';
 import { type ItemLine, type ItemView, studioApi } from './studio-api.js';
 import type { Kind } from './studio-draft.js';
 import { StudioEditor } from './studio-editor.js';
+import { StudioKits } from './studio-kits.js';
+import { StudioPlan } from './studio-plan.js';
 import { headline, StudioResults } from './studio-results.js';
 
 if (!customElements.get('uptake-studio-editor')) customElements.define('uptake-studio-editor', StudioEditor);
+if (!customElements.get('uptake-studio-kits')) customElements.define('uptake-studio-kits', StudioKits);
+if (!customElements.get('uptake-studio-plan')) customElements.define('uptake-studio-plan', StudioPlan);
 if (!customElements.get('uptake-studio-results')) customElements.define('uptake-studio-results', StudioResults);
 
 const statusWords = { draft: 'Draft', live: 'Live', paused: 'Paused', archived: 'Archived' } as const;
 
 /**
  * `<uptake-studio>`: the prompts and surveys of the collector, the config file's (read-only) and the
- * studio's, with their status; "New prompt", "New survey", and an item's editor in place of the list.
+ * studio's, with their status; "New prompt", "New survey", an item's editor in place of the list, and
+ * the starter kits below it.
  */
 export class StudioPanel extends LightElement {
   @property({ attribute: false }) token = '';
@@ -26,6 +32,8 @@ export class StudioPanel extends LightElement {
   /** Each item's results, as this token reads `/v1/metrics`; null until read, or when it cannot be. */
   @state() private metrics: Metrics | null = null;
   @state() private results: { kind: Kind; id: string } | null = null;
+  /** The ids a starter kit just added, marked in the list. */
+  @state() private added = new Set<string>();
   /** The list row to give focus back to when the editor closes. */
   private returnTo = '';
 
@@ -60,6 +68,12 @@ export class StudioPanel extends LightElement {
     this.results = { kind, id };
   }
 
+  /** After a kit was added: the list read again, its new drafts marked (only the studio's items: a file item never is a kit's draft). */
+  private async kitAdded(result: KitAdded): Promise<void> {
+    await this.load();
+    this.added = new Set(this.items.filter((i) => i.source === 'studio' && result.added.includes(i.id)).map((i) => `${i.kind}:${i.id}`));
+  }
+
   private async close(): Promise<void> {
     this.editing = null;
     this.results = null;
@@ -75,7 +89,7 @@ export class StudioPanel extends LightElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         this.editing
-          ? html`<uptake-studio-editor .token=${this.token} .tools=${this.tools} .kind=${this.editing.kind} .view=${this.editing.view}
+          ? html`<uptake-studio-editor .token=${this.token} .tools=${this.tools} .kind=${this.editing.kind} .view=${this.editing.view} .metrics=${this.metrics}
               @uptake-studio-changed=${() => void this.load()} @uptake-studio-close=${() => void this.close()}></uptake-studio-editor>`
           : this.results
             ? html`<button type="button" @click=${() => void this.close()}>Back to the list</button>
@@ -103,7 +117,7 @@ export class StudioPanel extends LightElement {
                   <th scope="row"><button type="button" class="link" data-open=${key} @click=${() => this.open(item.kind, item.id, key)}>${item.title || item.id}</button>
                     <span class="item-id">${item.id}</span></th>
                   <td>${item.kind}</td>
-                  <td><span class=${`badge ${item.status}`}>${statusWords[item.status]}</span>${item.unpublished && item.status !== 'draft' ? html` <span class="note">unpublished changes</span>` : nothing}${item.warning ? html` <span class="error">${item.warning}</span>` : nothing}</td>
+                  <td><span class=${`badge ${item.status}`}>${statusWords[item.status]}</span>${this.added.has(key) ? html` <span class="note">added from a kit</span>` : nothing}${item.unpublished && item.status !== 'draft' ? html` <span class="note">unpublished changes</span>` : nothing}${item.warning ? html` <span class="error">${item.warning}</span>` : nothing}</td>
                   <td>${item.version ?? '—'}</td>
                   <td>${item.source === 'file' ? 'config file' : 'studio'}</td>
                   <td>${item.savedAt ? `${item.savedAt.slice(0, 16).replace('T', ' ')} UTC by ${item.savedBy}` : '—'}</td>
@@ -114,6 +128,7 @@ export class StudioPanel extends LightElement {
               })}</tbody>
             </table>
           </div>`
-      }`;
+      }
+      <uptake-studio-kits .token=${this.token} @uptake-studio-kit-added=${(e: CustomEvent<KitAdded>) => void this.kitAdded(e.detail)}></uptake-studio-kits>`;
   }
 }

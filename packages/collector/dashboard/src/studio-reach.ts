@@ -1,18 +1,9 @@
 import { html } from 'lit';
 import type { ReachEstimate } from '../../src/studio/reach-types.js';
+import type { Asked } from './settled-ask.js';
 import type { Draft } from './studio-draft.js';
 
 export type { ReachEstimate };
-
-/** What the editor knows of the estimate: not asked yet, being asked, answered, or refused with words. */
-export type ReachState =
-  | { state: 'idle' }
-  | { state: 'waiting' }
-  | { state: 'done'; estimate: ReachEstimate }
-  | { state: 'failed'; message: string };
-
-/** How long the audience and trigger must stay unchanged before the estimate is asked again. */
-export const reachDebounceMs = 600;
 
 /** The part of a draft the estimate depends on: a new estimate is asked only when it changes. */
 export function reachKey(draft: Draft): string {
@@ -24,7 +15,7 @@ export function reachKey(draft: Draft): string {
  * conditions that cannot be estimated. Text only, announced politely when it changes (not a
  * `status` role: the form's own status line is the one that reports actions).
  */
-export function reachSection(reach: ReachState) {
+export function reachSection(reach: Asked<ReachEstimate>) {
   const body = (() => {
     switch (reach.state) {
       case 'idle':
@@ -34,7 +25,7 @@ export function reachSection(reach: ReachState) {
       case 'failed':
         return html`<p class="note">No estimate: ${reach.message}</p>`;
       case 'done': {
-        const e = reach.estimate;
+        const e = reach.answer;
         return html`<p class="reach-summary">${e.summary}</p>
           <p class="note">As of ${e.asOf}; figures are rounded with noise and never go below ${e.minGroupSize} people, so no one can be singled out.</p>
           <p class="note">Counted: ${e.basis.join('; ')}.</p>`;

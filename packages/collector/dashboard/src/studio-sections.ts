@@ -145,5 +145,9 @@ export function goalSection(ctx: FieldContext) {
       ${propProblems.length ? html`<p class="error field-error" id=${`${id}-error`}>${messagesFor(ctx, propProblems)}</p>` : nothing}
     </div>
     ${numberField(ctx, 'goal.withinDays', 'Within days of the exposure')}
+    ${problemsAt(ctx, 'plan')}
+    ${numberField(ctx, 'plan.minimumDetectableEffect', 'Minimum detectable effect (0 to 1)', {
+      hint: 'The smallest uplift worth detecting, for the power plan: 0.05 is five points. Default 0.05.',
+    })}
   </fieldset>`;
 }

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import type { StoredEvent } from '../../src/storage/store.js';
 import { storeKinds } from '../helpers/store-targets.js';
 import { useCollector } from '../helpers/use-collector.js';
-import { addDays, ev } from '../metrics/metric-data.js';
+import { critiqueHistory } from './plan-history.js';
 import { studioClient } from './studio-client.js';
 
 const tokens = { editor: 'plan-editor-token-0123456789abcdef', viewer: 'plan-viewer-token-0123456789abcdef' };
@@ -13,19 +12,6 @@ const config = parseConfig({
   tokens: Object.entries(tokens).map(([role, token]) => ({ name: `${role}-1`, role, token })),
   minGroupSize: 5,
 });
-
-const today = new Date().toISOString().slice(0, 10);
-const ago = (days: number) => addDays(today, -days);
-
-// 200 people rejected an output 20 days ago; 40 of them used critique within the week after.
-function history(): StoredEvent[] {
-  const events: StoredEvent[] = [];
-  for (let i = 0; i < 200; i++) {
-    events.push(ev(`p-${i}`, 'ai.output_rejected', ago(20)));
-    if (i < 40) events.push(ev(`p-${i}`, 'ai.feature_used', ago(18), { feature: 'critique' }));
-  }
-  return events;
-}
 
 const tip = (extra: Record<string, unknown> = {}) => ({
   audience: { holdout: 0.1 },
@@ -38,7 +24,7 @@ const tip = (extra: Record<string, unknown> = {}) => ({
 describe.each(storeKinds)('the studio’s power plan, $kind store', ({ kind }) => {
   const c = useCollector(kind, config);
   beforeAll(async () => {
-    await c.store.insert(history());
+    await c.store.insert(critiqueHistory());
   });
   const plan = async (body: unknown, query = '', token = tokens.editor) => {
     const answer = await studioClient(c.url, token).call('POST', `/v1/admin/prompts/plan-tip/plan${query}`, body);

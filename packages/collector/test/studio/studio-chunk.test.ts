@@ -4,8 +4,9 @@ import { dashboardCsp } from '../../src/http/dashboard-route.js';
 import { useCollector } from '../helpers/use-collector.js';
 
 // The studio's editor, the widgets it previews and the config schema it checks with: a chunk the
-// dashboard fetches on demand, so the figures never wait for it. Change the budget on purpose.
-const budget = 48_000;
+// dashboard fetches on demand, so the figures never wait for it. Change the budget on purpose
+// (49,950: +1,950 for the starter kits and the power plan, which add about 1,950 bytes gzipped).
+const budget = 49_950;
 
 describe('the studio chunk of the dashboard (built by npm run build)', () => {
   const c = useCollector();
