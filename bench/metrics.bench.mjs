@@ -35,12 +35,13 @@ const databaseUrl = process.env.UPTAKE_BENCH_DATABASE_URL ?? 'postgres://uptake:
 const asOf = '2026-11-01';
 const dir = mkdtempSync(join(tmpdir(), 'uptake-metrics-bench-'));
 const configFile = join(dir, 'uptake.config.json');
+const usageEvents = ['task.completed'];
 writeFileSync(
   configFile,
   JSON.stringify({
     tools: [{ id: 'assistant', writeKey: 'wk', identity: 'unverified', origins: ['*'] }],
     adminToken: 'bench-admin-token-0123456789',
-    usageEvents: ['task.completed'],
+    usageEvents,
     prompts: [
       {
         id: 'critique-tip',
@@ -119,6 +120,8 @@ for (const [n, people] of duckRuns) {
   const db = join(dir, `bench-${n}-${people}.duckdb`);
   const store = await openStore({ db });
   const t = performance.now();
+  // The config's usage events first: a collector started on another set rebuilds the usage rollups at start.
+  await store.syncUsageEvents(usageEvents);
   await load((sql) => store.query(sql), n, 'duckdb', people);
   await store.rebuildRollups();
   await store.query('CHECKPOINT');
@@ -145,6 +148,7 @@ for (const [n, people] of pgRuns) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const t = performance.now();
+  await store.syncUsageEvents(usageEvents);
   await load((sql) => client.query(sql), n, 'postgres', people);
   await store.rebuildRollups();
   await client.query('ANALYZE');
