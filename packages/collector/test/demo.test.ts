@@ -142,9 +142,7 @@ describe('uptake demo: the adaptive reinforcement against a fixed day', () => {
         1433, 358, 32.7, 18.7,
       ]);
       expect([points(fixed?.uplift), points(fixed?.alwaysValid?.low), points(fixed?.alwaysValid?.high)]).toEqual([12.9, 6.3, 19.2]);
-      expect([points(adaptive?.uplift), points(adaptive?.alwaysValid?.low), points(adaptive?.alwaysValid?.high)]).toEqual([
-        14, 6.5, 21.2,
-      ]);
+      expect([points(adaptive?.uplift), points(adaptive?.alwaysValid?.low), points(adaptive?.alwaysValid?.high)]).toEqual([14, 6.5, 21.2]);
       // The simulated effects (demo-reinforcement.ts): +20 points on the due day, +11.1 on average at day 7.
       expect(adaptive?.alwaysValid?.low as number).toBeLessThan(0.2);
       expect(adaptive?.alwaysValid?.high as number).toBeGreaterThan(0.2);

@@ -49,6 +49,7 @@ const metrics: Metrics = {
       adjustedPValue: 0.09,
       detectedAfterFdr: false,
       cluster: null,
+      noVerdict: null,
       plan: {
         minimumDetectableEffect: 0.05,
         alpha: 0.05,
