@@ -5,7 +5,7 @@ import { dashboardCsp, registerDashboardRoute } from '../src/http/dashboard-rout
 import { useCollector } from './helpers/use-collector.js';
 
 // The dashboard's code, gzipped: Lit, uPlot and the panels. Raise it on purpose, in the same commit.
-const budget = 40_760;
+const budget = 40_964;
 
 describe('the dashboard files (built by npm run build into dist/dashboard)', () => {
   const c = useCollector();

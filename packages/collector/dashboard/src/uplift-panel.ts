@@ -16,10 +16,23 @@ function whenKnown(p: PromptMetrics, minGroupSize: number): string {
   return p.knownAround === undefined ? `known once each arm has at least ${minGroupSize} people` : knownAroundNote(p.knownAround);
 }
 
-function interval(p: PromptMetrics, minGroupSize: number): TemplateResult {
+/**
+ * A prompt randomized by team with too few teams to compare has no interval: the person-level one
+ * would overstate the evidence. A viewer's test counts only the teams its figures may show.
+ */
+function noVerdictNote(m: Metrics): TemplateResult {
+  const viewer = m.hiddenGroups !== undefined;
+  const shown = viewer
+    ? `; a viewer's test counts only the teams large enough to show (at least ${m.minGroupSize} people): ask an analyst for the exact test`
+    : '';
+  return html`<span class="suppressed-note no-verdict-note">no interval: too few teams to compare${shown}</span>`;
+}
+
+function interval(p: PromptMetrics, m: Metrics): TemplateResult {
+  if (p.noVerdict) return noVerdictNote(m);
   const d = decidingInterval(p);
   if (!d)
-    return html`<span class="suppressed-note">suppressed: an arm has fewer people than the minimum group size; ${whenKnown(p, minGroupSize)}</span>`;
+    return html`<span class="suppressed-note">suppressed: an arm has fewer people than the minimum group size; ${whenKnown(p, m.minGroupSize)}</span>`;
   const low = Math.min(d.low, d.uplift) < -axisEnd;
   const high = Math.max(d.high, d.uplift) > axisEnd;
   const clipped = low || high ? '; the bar is cut at the end of the axis' : '';
@@ -34,6 +47,7 @@ function interval(p: PromptMetrics, minGroupSize: number): TemplateResult {
 
 /** Under a line: the verdict, and when the interval runs past the axis, the interval in words. */
 function lineNote(p: PromptMetrics): TemplateResult | typeof nothing {
+  if (p.noVerdict) return html`<span class="verdict" data-detected="none">${verdict(p)}</span>`;
   const d = decidingInterval(p);
   if (!d) return nothing;
   const cut =
@@ -62,7 +76,7 @@ export function upliftPanel(m: Metrics): TemplateResult {
       m.prompts.length === 0
         ? html`<p>No prompt with a goal in the config${m.filters.tool ? ' for this tool' : ''}.</p>`
         : html`<ul class="uplift" data-chart="uplift">
-          ${m.prompts.map((p) => html`<li><span class="prompt-id">${p.id}</span> ${interval(p, m.minGroupSize)} <span class="uplift-value">${value(p)}</span>${lineNote(p)}</li>`)}
+          ${m.prompts.map((p) => html`<li><span class="prompt-id">${p.id}</span> ${interval(p, m)} <span class="uplift-value">${value(p)}</span>${lineNote(p)}</li>`)}
         </ul>`
     }
     ${dataTable(
@@ -81,6 +95,19 @@ export function upliftPanel(m: Metrics): TemplateResult {
       ],
       m.prompts.map((p) => {
         const d = decidingInterval(p);
+        if (p.noVerdict && !p.suppressed)
+          return [
+            p.id,
+            int(p.treated),
+            int(p.control),
+            pct(p.convTreated),
+            pct(p.convControl),
+            p.uplift === null ? '–' : points(p.uplift),
+            '–',
+            'none',
+            verdict(p) ?? '–',
+            '–',
+          ];
         if (p.suppressed || !d) {
           const known = p.knownAround === undefined ? 'suppressed' : knownAroundNote(p.knownAround);
           return [

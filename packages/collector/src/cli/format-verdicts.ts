@@ -12,6 +12,7 @@ export function formatVerdicts(m: Metrics): string[] {
   const family = m.prompts.filter((p) => p.adjustedPValue !== null).length;
   const lines = m.prompts.map((p) => {
     const d = decidingInterval(p);
+    if (p.noVerdict) return `  ${p.id}: ${verdict(p)} · uplift ${points(p.uplift as number)}`;
     if (!d) return `  ${p.id}: too few people in an arm yet`;
     const adjusted = p.cuped
       ? `, adjusted ${points(p.cuped.uplift)} (CUPED on ${p.cuped.covariateDays} days before: ${varianceChange(p.cuped.varianceReduction)})`

@@ -73,6 +73,7 @@ export const readOperations: Operation[] = [
             adjustedPValue: 0.012,
             detectedAfterFdr: true,
             cluster: null,
+            noVerdict: null,
           },
         ],
         funnels: [{ id: 'critique-tip', shown: 180, clicked: 96, goal: 74, suppressed: false }],

@@ -84,6 +84,12 @@ export interface CovariateSums {
   converted: number;
 }
 
+/** One team's people exposed in one arm of a prompt randomized by team, and how many of them converted. */
+export interface TeamCounts extends Cluster {
+  /** The team trait: names the team's cells when they are released to a viewer. */
+  team: string;
+}
+
 export interface PromptCounts {
   id: string;
   treated: ArmCounts;
@@ -91,7 +97,7 @@ export interface PromptCounts {
   /** Absent where not counted (a viewer's answer before any week is complete). */
   covariate?: { treated: CovariateSums; control: CovariateSums };
   /** Randomized by team: each arm's teams (exposed people and converted); null otherwise. */
-  clusters?: { treated: Cluster[]; control: Cluster[] } | null;
+  clusters?: { treated: TeamCounts[]; control: TeamCounts[] } | null;
   /** What its power plan is computed from: the store's counts (`planCounts`) and the prompt's settings. */
   plan?: { counts: PlanCounts; settings: PlanSettings };
 }

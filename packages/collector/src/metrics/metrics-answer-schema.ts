@@ -123,7 +123,12 @@ const prompt = z.object({
   alwaysValid: bounds.nullable().describe('The always-valid 95% interval of the uplift: valid however often it is read.'),
   cuped: cuped.nullable().describe('CUPED’s adjusted uplift; null for viewers and editors, or under 2 people an arm.'),
   pValue: z.number().nullable(),
-  detected: z.boolean().nullable().describe('The always-valid interval (CUPED’s when there is one) excludes zero.'),
+  detected: z
+    .boolean()
+    .nullable()
+    .describe(
+      'The always-valid interval (CUPED’s when there is one) excludes zero; null when there is no test (an arm suppressed, or noVerdict).',
+    ),
   adjustedPValue: z.number().nullable().describe('pValue after Benjamini–Hochberg across the prompts of the answer.'),
   detectedAfterFdr: z.boolean().nullable(),
   cluster: z
@@ -133,7 +138,15 @@ const prompt = z.object({
       effectivePeople: z.number(),
     })
     .nullable()
-    .describe("Randomized by team (exact readers): the cluster-level test's teams per arm, design effect and effective people."),
+    .describe(
+      "Randomized by team: the cluster-level test's teams per arm, design effect and effective people (a viewer's from the teams shown to viewers).",
+    ),
+  noVerdict: z
+    .enum(['too-few-teams'])
+    .nullable()
+    .describe(
+      'Both arms shown but no test: too-few-teams, randomized by team with fewer than 2 teams in an arm (for a viewer, fewer than 2 teams shown). Null otherwise.',
+    ),
   plan: powerPlanSchema.nullable().optional(),
 });
 

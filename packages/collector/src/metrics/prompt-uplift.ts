@@ -95,7 +95,7 @@ export async function promptUplift(
   const teamsOf = (name: string) =>
     rows
       .filter((r) => r['arm'] === name && r['team'] !== null && r['team'] !== undefined && r['team'] !== '')
-      .map((r) => ({ people: num(r['people']), converted: num(r['converted']) }));
+      .map((r) => ({ team: String(r['team']), people: num(r['people']), converted: num(r['converted']) }));
   return {
     id: prompt.id,
     treated: arm('prompt.shown'),

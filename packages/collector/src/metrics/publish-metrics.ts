@@ -10,7 +10,8 @@ import { publishWindow } from './publish-window.js';
 import type { Release } from './release.js';
 import { ratio } from './suppress.js';
 import type { Metrics, MetricsQuery, PromptMetrics, VitalMetrics } from './types.js';
-import { upliftFields, upliftTest } from './uplift-test.js';
+import { releaseTeams } from './release-teams.js';
+import { teamUpliftTest, upliftFields, upliftTest } from './uplift-test.js';
 import { withFalseDiscoveryControl } from './uplift-verdict.js';
 
 function publishPrompt(release: Release, p: PromptCounts, base: Population): PromptMetrics {
@@ -26,11 +27,22 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
   const convControl = control ? ratio(control.converted, control.people) : null;
   const both = treated !== null && control !== null;
   // Released counts only; CUPED reads each person's own history, which only exact readers may use.
-  // Teams' counts, like CUPED's covariate, are exact: only exact readers' tests use them.
+  // Randomized by team, every reader's test has the teams as units: exact readers' from the exact
+  // teams, a viewer's from the teams its release shows (`releaseTeams`); never people one by one.
   const exact = release.listsHidden;
-  const test = both
-    ? upliftTest({ treated, control, covariate: exact ? (p.covariate ?? null) : null, clusters: exact ? (p.clusters ?? null) : null })
-    : null;
+  const teams = p.clusters;
+  const test = !both
+    ? null
+    : teams
+      ? teamUpliftTest(
+          exact
+            ? teams
+            : {
+                treated: releaseTeams(release, teams.treated, base, p.id, 'treated'),
+                control: releaseTeams(release, teams.control, base, p.id, 'control'),
+              },
+        )
+      : upliftTest({ treated, control, covariate: exact ? (p.covariate ?? null) : null });
   return {
     id: p.id,
     treated: treated?.people ?? null,

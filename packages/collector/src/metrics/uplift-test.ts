@@ -45,6 +45,13 @@ export interface ClusterFigures {
   effectivePeople: number;
 }
 
+/**
+ * Why a prompt whose arms are both shown has no test: randomized by team, an arm has fewer than 2
+ * teams to compare (for a viewer, fewer than 2 teams its release shows). Counting its people one
+ * by one instead would overstate the evidence, so there is no verdict at all.
+ */
+export type NoVerdict = 'too-few-teams';
+
 /** What one prompt's test says. */
 export interface UpliftTest {
   /** The always-valid interval of the unadjusted uplift (centred on the Agresti–Caffo estimate). */
@@ -64,8 +71,12 @@ export interface UpliftArms {
   treated: ArmCounts;
   control: ArmCounts;
   covariate: { treated: CovariateSums; control: CovariateSums } | null;
-  /** A prompt randomized by team: each team's exposed people and converted, per arm (exact counts only). */
-  clusters?: { treated: readonly Cluster[]; control: readonly Cluster[] } | null;
+}
+
+/** A prompt randomized by team: each team's exposed people and converted, per arm (exact, or as released). */
+export interface TeamArms {
+  treated: readonly Cluster[];
+  control: readonly Cluster[];
 }
 
 /** An arm's moments with Y = converted (0 or 1) and X = goal events a day over `covariateDays`. */
@@ -77,14 +88,11 @@ function moments(arm: ArmCounts, c: CovariateSums): MomentSums {
 const interval = ([low, high]: readonly [number, number]): Interval => ({ low, high });
 
 /**
- * The test of one prompt's uplift: its always-valid interval, and with a covariate CUPED's adjusted
- * uplift and interval; "detected" is read from the adjusted interval when there is one. A later
- * analysis (clusters as units when a prompt is randomized by team) adds its case here.
+ * The test of the uplift of a prompt randomized by person: its always-valid interval, and with a
+ * covariate CUPED's adjusted uplift and interval; "detected" is read from the adjusted interval
+ * when there is one. A prompt randomized by team takes `teamUpliftTest`, never this one.
  */
 export function upliftTest(arms: UpliftArms, options: SequenceOptions = upliftSequence): UpliftTest {
-  const { clusters } = arms;
-  if (clusters && clusters.treated.length >= 2 && clusters.control.length >= 2)
-    return clusterTest(clusters.treated, clusters.control, options);
   const plain = alwaysValidDifference(arms.treated, arms.control, options);
   const adjusted = arms.covariate
     ? alwaysValidCupedDifference(moments(arms.treated, arms.covariate.treated), moments(arms.control, arms.covariate.control), options)
@@ -109,9 +117,12 @@ export function upliftTest(arms: UpliftArms, options: SequenceOptions = upliftSe
  * The test of a prompt randomized by team: teams are the units (Donner and Klar's cluster-robust
  * variance, docs/analysts.md "Prompts randomized by team"), so its always-valid interval counts
  * teams, not people, and is wider by about √(design effect). CUPED is left out: its covariate is
- * per person, and people of one team are not independent.
+ * per person, and people of one team are not independent. With fewer than 2 teams an arm there is
+ * no variance between teams to read, and no verdict: the person-level test would overstate the
+ * evidence, whoever reads it.
  */
-function clusterTest(treated: readonly Cluster[], control: readonly Cluster[], options: SequenceOptions): UpliftTest {
+export function teamUpliftTest({ treated, control }: TeamArms, options: SequenceOptions = upliftSequence): UpliftTest | NoVerdict {
+  if (treated.length < 2 || control.length < 2) return 'too-few-teams';
   const result = clusterUplift(treated, control, options);
   const [low, high] = result.alwaysValid.interval;
   return {
@@ -141,12 +152,18 @@ export interface UpliftFields {
   adjustedPValue: number | null;
   /** Still detected at a 5% false discovery rate across those prompts. */
   detectedAfterFdr: boolean | null;
-  /** Randomized by team (exact readers): teams per arm, design effect and effective people of the cluster-level test. */
+  /** Randomized by team: teams per arm, design effect and effective people of the cluster-level test (a viewer's from the teams released). */
   cluster: ClusterFigures | null;
+  /** Both arms shown but no test, and why (`NoVerdict`); null otherwise. */
+  noVerdict: NoVerdict | null;
 }
 
-/** The fields of a test, or of none; the Benjamini–Hochberg ones are filled across prompts (`withFalseDiscoveryControl`). */
-export function upliftFields(test: UpliftTest | null): UpliftFields {
+/**
+ * The fields of a test, of none (an arm suppressed), or of a prompt with no verdict; the
+ * Benjamini–Hochberg ones are filled across prompts (`withFalseDiscoveryControl`).
+ */
+export function upliftFields(result: UpliftTest | NoVerdict | null): UpliftFields {
+  const test = typeof result === 'string' ? null : result;
   return {
     alwaysValid: test?.alwaysValid ?? null,
     cuped: test?.cuped ?? null,
@@ -155,5 +172,6 @@ export function upliftFields(test: UpliftTest | null): UpliftFields {
     adjustedPValue: null,
     detectedAfterFdr: null,
     cluster: test?.cluster ?? null,
+    noVerdict: typeof result === 'string' ? result : null,
   };
 }

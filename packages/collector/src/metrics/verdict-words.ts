@@ -1,4 +1,10 @@
 import type { PromptMetrics } from './types.js';
+import type { NoVerdict } from './uplift-test.js';
+
+/** Why a prompt whose arms are both shown has no verdict, in the words every reader gets. */
+export const noVerdictWords: Record<NoVerdict, string> = {
+  'too-few-teams': 'no verdict: randomized by team, and an arm has fewer than 2 teams to compare',
+};
 
 /**
  * The interval that decides whether a prompt has an effect, and the estimate at its centre:
@@ -12,8 +18,9 @@ export function decidingInterval(p: PromptMetrics): { uplift: number; low: numbe
   return c ? { uplift: c.uplift, ...c.alwaysValid, adjusted: true } : { uplift: p.uplift, ...p.alwaysValid, adjusted: false };
 }
 
-/** The verdict in words a product owner acts on; null while an arm is suppressed. */
+/** The verdict in words a product owner acts on, or why there is none; null while an arm is suppressed. */
 export function verdict(p: PromptMetrics): string | null {
+  if (p.noVerdict) return noVerdictWords[p.noVerdict];
   const d = decidingInterval(p);
   if (!d) return null;
   if (!p.detected) return 'not detected yet';

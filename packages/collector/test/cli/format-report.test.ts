@@ -49,6 +49,7 @@ const metrics: Metrics = {
       adjustedPValue: 0.09,
       detectedAfterFdr: false,
       cluster: null,
+      noVerdict: null,
       plan: {
         minimumDetectableEffect: 0.05,
         alpha: 0.05,
@@ -175,6 +176,7 @@ describe('formatReport', () => {
           detectedAfterFdr: true,
         },
         { ...metrics.prompts[0]!, id: 'young', suppressed: true, ...upliftFields(null) },
+        { ...metrics.prompts[0]!, id: 'by-team', ...upliftFields('too-few-teams') },
         {
           ...metrics.prompts[0]!,
           id: 'sure',
@@ -191,6 +193,8 @@ describe('formatReport', () => {
       '  critique-tip: detected: more people reach the goal · uplift +30.0 pts, adjusted +28.0 pts (CUPED on 14 days before: variance −12%) · always-valid +2.0 pts … +54.0 pts · p across 2 prompts 0.010',
     );
     expect(lines).toContain('  young: too few people in an arm yet');
+    // Randomized by team with too few teams: no verdict, and no interval (the person-level one would overstate).
+    expect(lines).toContain('  by-team: no verdict: randomized by team, and an arm has fewer than 2 teams to compare · uplift +30.0 pts');
     // Two prompts in the family now; a tiny reduction keeps a decimal, a tiny p says so.
     expect(lines).toContain(
       '  sure: detected: more people reach the goal · uplift +30.0 pts, adjusted +30.0 pts (CUPED on 14 days before: variance −0.3%) · always-valid +20.0 pts … +40.0 pts · p across 2 prompts < 0.001',

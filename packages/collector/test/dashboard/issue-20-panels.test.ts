@@ -44,6 +44,7 @@ const measured = (id: string, uplift: number, ci95: [number, number]): PromptMet
   adjustedPValue: ci95[0] > 0 || ci95[1] < 0 ? 0.03 : 0.5,
   detectedAfterFdr: ci95[0] > 0 || ci95[1] < 0,
   cluster: null,
+  noVerdict: null,
 });
 const small = {
   treated: null,

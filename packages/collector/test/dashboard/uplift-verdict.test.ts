@@ -52,6 +52,8 @@ const prompts = [
     adjustedPValue: 0.01,
     detectedAfterFdr: true,
   }),
+  // Randomized by team with one team in an arm: the person-level interval would clear zero, and is not given.
+  prompt('by-team', upliftFields('too-few-teams')),
 ];
 const metrics = {
   asOf: '2026-11-30',
@@ -103,6 +105,35 @@ describe('the verdict on each prompt', () => {
     // The fixed-horizon interval is for analysts (JSON and exports), not shown here.
     expect(host.textContent).not.toContain('+1.0 pts');
     expect(host.textContent).not.toContain('+19.0 pts');
+  });
+
+  it('says a prompt randomized by team with too few teams has no verdict, draws no interval and gives its counts', () => {
+    expect(words('by-team')).toBe('no verdict: randomized by team, and an arm has fewer than 2 teams to compare');
+    expect(line('by-team').querySelector('.verdict')?.getAttribute('data-detected')).toBe('none');
+    expect(line('by-team').querySelector('.forest')).toBeNull();
+    expect(line('by-team').querySelector('.no-verdict-note')?.textContent).toBe('no interval: too few teams to compare');
+    expect(line('by-team').textContent).not.toContain('suppressed');
+    const row = [...host.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('by-team')) as HTMLElement;
+    expect([...row.children].map((c) => c.textContent?.trim())).toEqual([
+      'by-team',
+      '400',
+      '100',
+      '30%',
+      '20%',
+      '+10.0 pts',
+      '–',
+      'none',
+      'no verdict: randomized by team, and an arm has fewer than 2 teams to compare',
+      '–',
+    ]);
+    expect(headline('prompt', 'by-team', metrics)).toBe(
+      'uplift +10.0 pts, no verdict: randomized by team, and an arm has fewer than 2 teams to compare',
+    );
+    // A viewer is told why their test may have fewer teams than an analyst's.
+    const viewer = rendered(upliftPanel({ ...metrics, hiddenGroups: { cohorts: 0, programs: 0, role: 0, team: 1 } }));
+    expect(viewer.querySelector('.no-verdict-note')?.textContent).toContain(
+      "a viewer's test counts only the teams large enough to show (at least 10 people): ask an analyst for the exact test",
+    );
   });
 
   it("puts the verdict in the studio list's headline", () => {

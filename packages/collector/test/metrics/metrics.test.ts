@@ -341,6 +341,7 @@ describe.each(cases)('metrics on hand-built data, $kind store, usage from $sourc
       adjustedPValue: 1,
       detectedAfterFdr: false,
       cluster: null,
+      noVerdict: null,
       // No holdout in this config: nothing to plan on; the eleven exposed are its progress.
       plan: expect.objectContaining({
         holdout: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PromptMetrics } from '../../src/metrics/types.js';
-import { upliftFields, upliftTest } from '../../src/metrics/uplift-test.js';
+import { teamUpliftTest, upliftFields, upliftTest } from '../../src/metrics/uplift-test.js';
 import { withFalseDiscoveryControl } from '../../src/metrics/uplift-verdict.js';
 
 // Worked by hand from the published formulas (Deng et al. 2013 for CUPED, Agresti and Caffo 2000,
@@ -107,8 +107,9 @@ describe("a prompt randomized by team: the test's units are teams", () => {
   const arms = { treated: { people: 30, converted: 11 }, control: { people: 30, converted: 7 }, covariate: null };
 
   it('takes its interval and verdict from the cluster analysis, leaves CUPED out, and reports the design effect', () => {
-    const covariate = { treated: { events: 3, squares: 3, converted: 2 }, control: { events: 1, squares: 1, converted: 0 } };
-    const test = upliftTest({ ...arms, covariate, clusters });
+    const result = teamUpliftTest(clusters);
+    if (typeof result === 'string') throw new Error(`expected a test, got ${result}`);
+    const test = result;
     expect(test.cuped).toBeNull();
     expect(test.cluster?.teams).toEqual({ treated: 3, control: 3 });
     to4(test.cluster?.designEffect ?? 0, 0.8818919);
@@ -120,8 +121,19 @@ describe("a prompt randomized by team: the test's units are teams", () => {
     expect(test.detected).toBe(false);
   });
 
-  it('falls back to the person-level test with fewer than 2 teams in an arm', () => {
+  it('gives no verdict with fewer than 2 teams in an arm, never the person-level test', () => {
     const one = { treated: clusters.treated, control: [{ people: 30, converted: 7 }] };
-    expect(upliftTest({ ...arms, clusters: one })).toEqual(upliftTest(arms));
+    expect(teamUpliftTest(one)).toBe('too-few-teams');
+    expect(teamUpliftTest({ treated: [], control: clusters.control })).toBe('too-few-teams');
+    expect(upliftFields(teamUpliftTest(one))).toEqual({
+      alwaysValid: null,
+      cuped: null,
+      pValue: null,
+      detected: null,
+      adjustedPValue: null,
+      detectedAfterFdr: null,
+      cluster: null,
+      noVerdict: 'too-few-teams',
+    });
   });
 });
