@@ -17,10 +17,11 @@ const site = useExampleToolSite((toolUrl) => ({
   minGroupSize: 5,
 }));
 
-// The critique history, and 30 of its people exposed to the launched tip 9 days ago (before the
-// last complete week, which a viewer's and an editor's figures are for).
+// The critique history, and 60 of its people exposed to the launched tip 9 days ago (before the
+// last complete week, which a viewer's and an editor's figures are for): 6 held out, so both arms
+// reach minGroupSize and an editor may read the progress.
 function history(): StoredEvent[] {
-  const exposed = Array.from({ length: 30 }, (_, i) =>
+  const exposed = Array.from({ length: 60 }, (_, i) =>
     ev(`p-${150 + i}`, i % 10 ? 'prompt.shown' : 'prompt.held_out', daysAgo(9), { promptId: 'launched-tip' }),
   );
   return [...critiqueHistory(), ...exposed];
@@ -46,7 +47,7 @@ function expectedFigures(p: PowerPlanReport, launched: boolean): Record<string, 
     'always-valid': int(need.alwaysValid),
     'fixed-horizon': int(need.fixedHorizon),
     days: `about ${int(p.expectedDays as number)}, at ${pace}`,
-    ...(launched ? { progress: `${int(p.progress.exposures)} of ${int(need.alwaysValid)} (${pct(p.progress.share as number)})` } : {}),
+    ...(launched ? { progress: `${int(p.progress.exposures as number)} of ${int(need.alwaysValid)} (${pct(p.progress.share as number)})` } : {}),
   };
 }
 

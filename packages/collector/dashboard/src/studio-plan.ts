@@ -12,9 +12,6 @@ import type { Draft } from './studio-draft.js';
 /** The part of a draft the plan depends on: asked again only when it changes. */
 const planKey = (d: Draft) => JSON.stringify([d['tools'], d['audience'], d['trigger'], d['goal'], d['plan']]);
 
-/** A count as the API gives it; a figure it holds back is said to be withheld, never shown as a zero. */
-const figure = (n: number | null | undefined) => (typeof n === 'number' ? int(n) : 'withheld');
-
 /** Why there is no number of exposures: the plan's own reason, in a few words. */
 function missingWhy(p: PowerPlanReport): string {
   if (p.holdout <= 0) return 'none: no holdout to compare with';
@@ -37,9 +34,12 @@ function planFigures(p: PowerPlanReport, from: string, launched: boolean): Templ
       : p.expectedDays === 0
         ? 'none: it has them'
         : `about ${int(p.expectedDays)}, at ${pace}`;
-  const progress = need
-    ? `${figure(p.progress.exposures)} of ${int(need.alwaysValid)}${typeof p.progress.share === 'number' ? ` (${pct(p.progress.share)})` : ''}`
-    : `${figure(p.progress.exposures)}; the need is ${none.replace(':', ',')}`;
+  const progress =
+    p.progress.exposures === null
+      ? 'withheld while an arm has too few people (the results say when it is expected to be known)'
+      : need
+        ? `${int(p.progress.exposures)} of ${int(need.alwaysValid)}${typeof p.progress.share === 'number' ? ` (${pct(p.progress.share)})` : ''}`
+        : `${int(p.progress.exposures)}; the need is ${none.replace(':', ',')}`;
   return html`<p class="plan-summary">${p.summary}</p>
     <dl class="plan-figures">
       <dt>Exposures needed, looked at every day (always valid)</dt><dd data-plan="always-valid">${need ? int(need.alwaysValid) : none}</dd>

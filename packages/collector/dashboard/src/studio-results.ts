@@ -35,13 +35,16 @@ function table(caption: string, head: string[], rows: (string | number)[][]): Te
   </div>`;
 }
 
-function promptResults(p: PromptMetrics | undefined, f: PromptFunnel | undefined): TemplateResult {
+/** A prompt's results on its studio screen: the uplift and its verdict, then the funnel. */
+export function promptResults(p: PromptMetrics | undefined, f: PromptFunnel | undefined): TemplateResult {
   if (!p || !f) return html`<p class="note">This prompt has no goal: the metrics measure a prompt against its goal.</p>`;
   const d = decidingInterval(p);
   const uplift =
     p.uplift !== null && d
       ? `Uplift ${points(p.uplift)} against the holdout${d.adjusted ? `, ${points(d.uplift)} adjusted for each person's goal events in the 14 days before` : ''}; always-valid interval ${pointsRange(d.low, d.high)}: ${verdict(p)}.`
-      : `Uplift: ${p.knownAround === undefined ? 'too few people in an arm yet' : knownAroundNote(p.knownAround)}.`;
+      : p.uplift !== null && p.noVerdict
+        ? `Uplift ${points(p.uplift)} against the holdout: ${verdict(p)}.`
+        : `Uplift: ${p.knownAround === undefined ? 'too few people in an arm yet' : knownAroundNote(p.knownAround)}.`;
   return html`<p>${uplift}</p>
     ${
       f.suppressed

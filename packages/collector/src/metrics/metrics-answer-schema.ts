@@ -93,7 +93,7 @@ export const powerPlanSchema = z
     reachPerDay: z.number(),
     reachSource: z.enum(['exposures', 'trigger']),
     expectedDays: z.number().int().nullable(),
-    progress: z.object({ exposures: z.number().int(), share: z.number().nullable() }),
+    progress: z.object({ exposures: z.number().int().nullable(), share: z.number().nullable() }),
     summary: z.string(),
   })
   .describe('The power plan of the prompt\'s test (docs/analysts.md "Power before launch").');

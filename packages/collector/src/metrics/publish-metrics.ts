@@ -53,7 +53,7 @@ function publishPrompt(release: Release, p: PromptCounts, base: Population): Pro
     ci95: both ? newcombeInterval(treated.converted, treated.people, control.converted, control.people) : null,
     suppressed: !both,
     ...upliftFields(test),
-    plan: p.plan ? publishPlan(release, p.id, p.plan, base) : null,
+    plan: p.plan ? publishPlan(release, p.id, p.plan, base, !both) : null,
   };
 }
 

@@ -21,21 +21,29 @@ export function planSettings(prompt: PromptConfig, minimumEffect?: number): Plan
  * people and converted, the reach, the exposures) is released like any other count, so a viewer
  * or an editor plans on noisy figures and a baseline of fewer than `minGroupSize` people is not
  * given. The teams' counts are not shown: they enter only the ICC, one figure over all teams.
+ *
+ * While an arm of the prompt is under `minGroupSize` (`armsHidden`), a protected reader learns
+ * nothing of how many it holds (SPEC "Viewers cannot difference": say when it will be known, not
+ * how many): the plan is made as before launch (no exposures, the trigger's reach), and its
+ * progress is withheld. Exact readers see the exposures as they are.
  */
 export function publishPlan(
   release: Release,
   id: string,
   { counts, settings }: { counts: PlanCounts; settings: PlanSettings },
   base: Population,
+  armsHidden: boolean,
 ): PowerPlanReport {
   const cell = (part: string) => cellName('plan', base, id, part);
   const people = release.count(cell('baseline'), counts.baseline.people);
+  const withheld = armsHidden && !release.listsHidden;
   const released: PlanCounts = {
     ...counts,
     baseline: { people, converted: release.part(cell('converted'), counts.baseline.converted, counts.baseline.people, people) },
     reached: release.count(cell('reached'), counts.reached),
-    exposed: release.count(cell('exposed'), counts.exposed),
-    exposedRecently: release.count(cell('exposed-recently'), counts.exposedRecently),
+    exposed: withheld ? 0 : release.count(cell('exposed'), counts.exposed),
+    exposedRecently: withheld ? 0 : release.count(cell('exposed-recently'), counts.exposedRecently),
   };
-  return powerPlan(released, settings, release.minGroupSize);
+  const plan = powerPlan(released, settings, release.minGroupSize);
+  return withheld ? { ...plan, progress: { exposures: null, share: null } } : plan;
 }

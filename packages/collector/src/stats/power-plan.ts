@@ -53,8 +53,8 @@ export interface PowerPlanReport {
   reachSource: 'exposures' | 'trigger';
   /** Days from now to reach `exposuresNeeded.alwaysValid`; null when unknown or never at this reach. */
   expectedDays: number | null;
-  /** Since launch: exposures so far and their share of the always-valid need. */
-  progress: { exposures: number; share: number | null };
+  /** Since launch: exposures so far and their share of the always-valid need; null while withheld from the reader. */
+  progress: { exposures: number | null; share: number | null };
   /** The plan in one or two sentences a product owner can act on. */
   summary: string;
 }
@@ -137,6 +137,6 @@ function summaryOf(r: PowerPlanReport, minGroupSize: number): string {
       : r.expectedDays === 0
         ? 'it has them'
         : `about ${r.expectedDays} more days at ${rounded(r.reachPerDay, 1)} a day`;
-  const progress = r.progress.exposures > 0 ? ` ${r.progress.exposures} so far (${Math.round((r.progress.share ?? 0) * 100)}%).` : '';
+  const progress = r.progress.exposures ? ` ${r.progress.exposures} so far (${Math.round((r.progress.share ?? 0) * 100)}%).` : '';
   return `To detect ${points(r.minimumDetectableEffect)} on a baseline of ${points(r.baseline.rate)} it needs ${need} exposures (both arms; ${r.exposuresNeeded.fixedHorizon} if looked at only once): ${when}.${progress}${team}`;
 }

@@ -21,7 +21,8 @@ export interface PlanEstimate extends PowerPlanReport {
  * The power plan of a prompt (a draft, saved or not) as an editor may read it: the counts from the
  * store are released as a viewer's are (cell-key noise, nothing under `minGroupSize`), so asking
  * for a plan teaches no more about a person than the reach estimate does. `minimumEffect` (the
- * request's `mde`) wins over the prompt's `plan.minimumDetectableEffect`.
+ * request's `mde`) wins over the prompt's `plan.minimumDetectableEffect`. Its progress is
+ * withheld: an editor reads a launched prompt's progress in `/v1/metrics`.
  */
 export async function estimatePlan(
   store: Store,
@@ -38,6 +39,7 @@ export async function estimatePlan(
   if (!prompt.goal) throw new StudioError('invalid', 'goal: a plan needs a goal, the event that means the prompt worked', []);
   const counts = await planCounts(store.query, store.dialect, { prompt, tools: prompt.tools, now, usageEvents: config.usageEvents });
   const release = viewerRelease(config.minGroupSize, cellKeyNoise(await cellKeySecret(config, store)), false);
-  const plan = publishPlan(release, id, { counts, settings: planSettings(prompt, minimumEffect) }, {});
+  // A draft's plan is about what it will take; its progress so far is read in /v1/metrics, where the arms decide.
+  const plan = publishPlan(release, id, { counts, settings: planSettings(prompt, minimumEffect) }, {}, true);
   return { id, asOf: now.toISOString(), ...plan };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render, type TemplateResult } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { headline } from '../../dashboard/src/studio-results.js';
+import { headline, promptResults } from '../../dashboard/src/studio-results.js';
 import { upliftPanel } from '../../dashboard/src/uplift-panel.js';
 import type { Metrics, PromptMetrics } from '../../src/metrics/types.js';
 import { upliftFields } from '../../src/metrics/uplift-test.js';
@@ -128,6 +128,11 @@ describe('the verdict on each prompt', () => {
     ]);
     expect(headline('prompt', 'by-team', metrics)).toBe(
       'uplift +10.0 pts, no verdict: randomized by team, and an arm has fewer than 2 teams to compare',
+    );
+    // Its studio screen says the same, not "too few people in an arm yet".
+    const screen = rendered(promptResults(prompts.at(-1), { id: 'by-team', shown: 400, clicked: 120, goal: 150, suppressed: false }));
+    expect(screen.querySelector('p')?.textContent).toBe(
+      'Uplift +10.0 pts against the holdout: no verdict: randomized by team, and an arm has fewer than 2 teams to compare.',
     );
     // A viewer is told why their test may have fewer teams than an analyst's.
     const viewer = rendered(upliftPanel({ ...metrics, hiddenGroups: { cohorts: 0, programs: 0, role: 0, team: 1 } }));

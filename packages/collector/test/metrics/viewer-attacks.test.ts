@@ -149,6 +149,11 @@ describe.each(storeKinds)('issue 14 attacks replayed, $kind store', ({ kind, tar
     expect(new Date(`${tip?.knownAround}T00:00:00Z`).getUTCDay()).toBe(0);
     expect((tip?.knownAround as string) > '2026-06-07').toBe(true);
     expect(exact[0]?.prompts[0]).not.toHaveProperty('knownAround');
+    // Nor does the power plan say how many the arms hold while one is small (SPEC: when, not how
+    // many): no progress, and a pace from the trigger's reach, not from the exposures.
+    expect(exact[0]?.prompts[0]?.plan?.progress.exposures).toBe(23);
+    expect(tip?.plan?.progress).toEqual({ exposures: null, share: null });
+    expect(tip?.plan?.reachSource).toBe('trigger');
   });
 
   it('a tool filter with one user: the analyst gets DAU 1, the viewer nothing at all', async () => {
