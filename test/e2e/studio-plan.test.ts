@@ -47,7 +47,9 @@ function expectedFigures(p: PowerPlanReport, launched: boolean): Record<string, 
     'always-valid': int(need.alwaysValid),
     'fixed-horizon': int(need.fixedHorizon),
     days: `about ${int(p.expectedDays as number)}, at ${pace}`,
-    ...(launched ? { progress: `${int(p.progress.exposures as number)} of ${int(need.alwaysValid)} (${pct(p.progress.share as number)})` } : {}),
+    ...(launched
+      ? { progress: `${int(p.progress.exposures as number)} of ${int(need.alwaysValid)} (${pct(p.progress.share as number)})` }
+      : {}),
   };
 }
 
