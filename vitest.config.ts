@@ -18,7 +18,14 @@ export default defineConfig({
       { extends: true, test: { name: 'widgets', include: ['packages/widgets/test/**/*.test.ts'], environment: 'happy-dom' } },
       {
         extends: true,
-        test: { name: 'collector', include: ['packages/collector/test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+        // A store's set-up (a PostgreSQL schema and its migrations) may take over 10 s on a loaded machine.
+        test: {
+          name: 'collector',
+          include: ['packages/collector/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         extends: true,
