@@ -7,7 +7,7 @@
 // made while a metrics request runs, and the collector process's peak resident memory (VmHWM).
 // BENCH_SIZES, BENCH_PG_SIZES and BENCH_EQUAL_PEOPLE (sizes at the 1M store's people; PostgreSQL
 // too with BENCH_PG_EQUAL_PEOPLE) override the runs; BENCH_100M=1 adds 100M events on DuckDB
-// (about 15 GB of disk and an hour to load on 2 cores).
+// (about 15 GB of disk and an hour to load on 2 cores); BENCH_PG_KEEP=1 keeps PostgreSQL's stores.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -132,31 +132,52 @@ for (const [n, people] of duckRuns) {
   rmSync(db, { force: true });
 }
 const pgRuns = [...pgSizes.map((n) => [n, Math.floor(n / 250)]), ...pgEqualSizes.map((n) => [n, equalPeople])];
+// BENCH_PG_KEEP=1 keeps each PostgreSQL store (schema metrics_bench_<events>_<people>) and measures a
+// kept one again without loading it (a 10M load takes a quarter of an hour on 2 cores); the
+// collector migrates it to the current schema at start.
+const keep = process.env.BENCH_PG_KEEP === '1';
 for (const [n, people] of pgRuns) {
+  const schema = `metrics_bench_${n}_${people}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
+  let kept = false;
   try {
     await admin.connect();
-    await admin.query('DROP SCHEMA IF EXISTS metrics_bench CASCADE; CREATE SCHEMA metrics_bench');
+    if (keep) {
+      const found = await admin.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'events'`, [
+        schema,
+      ]);
+      kept = found.rowCount > 0 && Number((await admin.query(`SELECT COUNT(*) AS n FROM ${schema}.events`)).rows[0].n) === n;
+    }
+    if (!kept) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   } catch (error) {
     console.log(`(PostgreSQL not reachable at ${databaseUrl}: skipped — ${error.message})`);
     break;
   } finally {
     await admin.end().catch(() => undefined);
   }
-  const url = `${databaseUrl}?options=${encodeURIComponent('-c search_path=metrics_bench')}`;
-  const store = await openStore({ databaseUrl: url }); // creates the schema
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const t = performance.now();
-  await store.syncUsageEvents(usageEvents);
-  await load((sql) => client.query(sql), n, 'postgres', people);
-  await store.rebuildRollups();
-  await client.query('ANALYZE');
-  const loadS = ((performance.now() - t) / 1000).toFixed(1);
-  await client.end();
-  await store.close();
+  const url = `${databaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  let loadS = 'kept';
+  if (!kept) {
+    const store = await openStore({ databaseUrl: url }); // creates the schema
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const t = performance.now();
+    await store.syncUsageEvents(usageEvents);
+    await load((sql) => client.query(sql), n, 'postgres', people);
+    await store.rebuildRollups();
+    await client.query('ANALYZE');
+    loadS = ((performance.now() - t) / 1000).toFixed(1);
+    await client.end();
+    await store.close();
+  }
   rows.push({ ...(await measure('PostgreSQL', ['--database-url', url], n, people)), 'load s': loadS });
   console.log(rows.at(-1));
+  if (!keep) {
+    const drop = new pg.Client({ connectionString: databaseUrl });
+    await drop.connect();
+    await drop.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await drop.end();
+  }
 }
 console.table(rows);
 // Each figure against its aim (issue 16, item 2): "met", "not met", "no aim" or "not measured".
