@@ -21,17 +21,29 @@ export async function cohorts(query: SqlQuery, sql: MetricSql, groupBy: 'cohort'
       SELECT t.user_id, t.cohort, t.trained_at, CAST(FLOOR((${sql.asOf} - t.trained_at - 6) / 7.0) AS INTEGER) AS last_week
       FROM grouped t WHERE t.trained_at + 6 <= ${sql.asOf}
     ),
+    -- The week of each usage day: a FLOAT8 division, not NUMERIC (PostgreSQL's 7.0), over millions of days.
     active_weeks AS (
-      SELECT DISTINCT e.user_id, CAST(FLOOR((u.day - e.trained_at) / 7.0) AS INTEGER) AS week
+      SELECT DISTINCT e.user_id, CAST(FLOOR((u.day - e.trained_at) / CAST(7 AS FLOAT8)) AS INTEGER) AS week
       FROM eligible e JOIN usage_days u ON u.user_id = e.user_id
       WHERE u.day >= e.trained_at
     ),
+    -- Eligible in week k: the members whose last complete week is k or later, counted per last week
+    -- first; crossing each member with every week of ten years cost PostgreSQL 2.6 s at 32,000 people.
+    last_weeks AS (SELECT cohort, last_week, COUNT(*) AS members FROM eligible GROUP BY cohort, last_week),
+    eligible_cells AS (
+      SELECT l.cohort, w.k AS week, CAST(SUM(l.members) AS INTEGER) AS eligible
+      FROM last_weeks l JOIN weeks w ON w.k <= l.last_week
+      GROUP BY l.cohort, w.k
+    ),
+    active_cells AS (
+      SELECT e.cohort, a.week, CAST(COUNT(*) AS INTEGER) AS active
+      FROM active_weeks a JOIN eligible e ON e.user_id = a.user_id
+      WHERE a.week <= e.last_week
+      GROUP BY e.cohort, a.week
+    ),
     cells AS (
-      SELECT e.cohort, w.k AS week, CAST(COUNT(*) AS INTEGER) AS eligible, CAST(COUNT(a.user_id) AS INTEGER) AS active
-      FROM eligible e
-      JOIN weeks w ON w.k <= e.last_week
-      LEFT JOIN active_weeks a ON a.user_id = e.user_id AND a.week = w.k
-      GROUP BY e.cohort, w.k
+      SELECT c.cohort, c.week, c.eligible, COALESCE(a.active, 0) AS active
+      FROM eligible_cells c LEFT JOIN active_cells a ON a.cohort = c.cohort AND a.week = c.week
     )
     SELECT s.cohort, s.size, CAST(s.first_day AS VARCHAR) AS first_day, c.week, c.eligible, c.active
     FROM sizes s LEFT JOIN cells c ON c.cohort = s.cohort

@@ -31,7 +31,10 @@ export interface EngagementCounts {
 /**
  * SQL: the CTE `engaged_days` (person and UTC day of engaged use up to asOf), to follow `sql.ctes()`.
  * Accepted and edited outputs come from the `daily_outputs` rollup; the configured events, which no
- * rollup counts by name, from the events (none when `engagedEvents` is empty, the default).
+ * rollup counts by name, from the events (none when `engagedEvents` is empty, the default). A day
+ * may appear more than once (one row per tool and anonymous id): its readers ask whether a day
+ * exists or count distinct people, and without a DISTINCT here PostgreSQL probes the rollup's key
+ * per person and window instead of sorting every engaged day first (issue 16).
  */
 export function engagedDaysCte(sql: MetricSql, engagedEvents: readonly string[]): string {
   const { dialect } = sql;
@@ -43,7 +46,7 @@ export function engagedDaysCte(sql: MetricSql, engagedEvents: readonly string[])
     : '';
   return `
     engaged_days AS (
-      SELECT DISTINCT user_id, day FROM (
+      SELECT user_id, day FROM (
         SELECT o.user_id, o.day FROM daily_outputs o
         WHERE o.user_id <> '' AND o.accepted + o.edited > 0 AND o.day <= ${sql.asOf}${sql.toolFilter('o.tool')}${configured}
       ) x

@@ -69,7 +69,9 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     trained AS (
       SELECT * FROM trained_all ${cohort ? `WHERE cohort = ${cohort}` : ''}
     ),
-    usage_days AS (${
+    -- Never materialized: a statement that reads it more than once (a correlated EXISTS per window)
+    -- would otherwise scan a copy of every usage day per person on PostgreSQL, without its index.
+    usage_days AS NOT MATERIALIZED (${
       source === 'rollup'
         ? // A rollup has one row per person and day for its key (any tool's, or the tool's): read in place.
           `SELECT user_id, day FROM ${tool ? 'daily_usage' : 'person_usage_days'} WHERE day <= ${asOf}${toolFilter()}`

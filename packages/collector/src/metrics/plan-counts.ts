@@ -72,6 +72,9 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
     converted AS (
       SELECT DISTINCT a.user_id FROM anchors a JOIN events g ON g.user_id = a.user_id
       WHERE g.name = ${param(goal.event)} AND g.ts >= a.ts AND g.ts <= ${dialect.plusSeconds('a.ts', seconds)}${props()}
+        -- Implied by the anchors' window; said outright, PostgreSQL reads the goal's events of those
+        -- weeks from its (name, ts) index instead of every event of the store (issue 16).
+        AND g.ts >= ${at(to - baselineDays * dayMs)} AND g.ts <= ${dialect.plusSeconds(at(to), seconds)}
     )${
       byTeam
         ? `,

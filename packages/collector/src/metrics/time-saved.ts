@@ -80,6 +80,9 @@ export async function countTimeSaved(session: CountSession, config: UptakeConfig
       FROM events e ${trainedOnly('e')}
       WHERE e.name = 'task.completed' AND e.user_id IS NOT NULL
         AND e.ts < ${sql.end} AND ${dialect.utcDay('e.ts')} >= ${sql.asOf} - 27${sql.toolFilter('e.tool')}
+        -- The same 28 days as an instant (UTC midnight of asOf−27), which (name, ts) can read on
+        -- PostgreSQL; without it every task.completed of the store was read (3 s at 10M events).
+        AND e.ts >= ${dialect.plusSeconds(sql.end, -28 * 86_400)}
         AND ${dialect.matches("CAST((e.props->'minutesSaved') AS VARCHAR)", nonNegativeNumber)}
         AND COALESCE(${json('aiAssisted')}, '') <> 'false'
       GROUP BY e.user_id
