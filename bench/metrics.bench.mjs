@@ -148,7 +148,10 @@ for (const [n, people] of pgRuns) {
       ]);
       kept = found.rowCount > 0 && Number((await admin.query(`SELECT COUNT(*) AS n FROM ${schema}.events`)).rows[0].n) === n;
     }
-    if (!kept) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    if (!kept)
+      await admin.query(
+        `DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_partitions CASCADE; CREATE SCHEMA ${schema}`,
+      );
   } catch (error) {
     console.log(`(PostgreSQL not reachable at ${databaseUrl}: skipped — ${error.message})`);
     break;
@@ -175,7 +178,8 @@ for (const [n, people] of pgRuns) {
   if (!keep) {
     const drop = new pg.Client({ connectionString: databaseUrl });
     await drop.connect();
-    await drop.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    // The monthly partitions live in a schema of their own (storage/pg-partitions.ts).
+    await drop.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_partitions CASCADE`);
     await drop.end();
   }
 }
