@@ -95,19 +95,16 @@ export function upliftPanel(m: Metrics): TemplateResult {
       ],
       m.prompts.map((p) => {
         const d = decidingInterval(p);
-        if (p.noVerdict && !p.suppressed)
-          return [
-            p.id,
-            int(p.treated),
-            int(p.control),
-            pct(p.convTreated),
-            pct(p.convControl),
-            p.uplift === null ? '–' : points(p.uplift),
-            '–',
-            'none',
-            verdict(p) ?? '–',
-            '–',
-          ];
+        // The arms and the plain uplift, as every row with a test or a no-verdict gives them.
+        const counts = () => [
+          p.id,
+          int(p.treated),
+          int(p.control),
+          pct(p.convTreated),
+          pct(p.convControl),
+          p.uplift === null ? '–' : points(p.uplift),
+        ];
+        if (p.noVerdict && !p.suppressed) return [...counts(), '–', 'none', verdict(p) ?? '–', '–'];
         if (p.suppressed || !d) {
           const known = p.knownAround === undefined ? 'suppressed' : knownAroundNote(p.knownAround);
           return [
@@ -124,12 +121,7 @@ export function upliftPanel(m: Metrics): TemplateResult {
           ];
         }
         return [
-          p.id,
-          int(p.treated),
-          int(p.control),
-          pct(p.convTreated),
-          pct(p.convControl),
-          p.uplift === null ? '–' : points(p.uplift),
+          ...counts(),
           p.cuped ? `${points(p.cuped.uplift)} (${varianceChange(p.cuped.varianceReduction)})` : '–',
           pointsRange(d.low, d.high),
           verdict(p) ?? '–',

@@ -1,5 +1,6 @@
 import type { UptakeConfig } from '../config/config-schema.js';
 import { weekdayNumbers } from '../config/digest-schema.js';
+import { runRepeatedly } from '../run-repeatedly.js';
 import type { Store } from '../storage/store.js';
 import { buildDigest, DigestWithheld } from './build-digest.js';
 import { type DeliveryOptions, deliverDigest } from './deliver-digest.js';
@@ -69,21 +70,12 @@ export function scheduleDigests(
   everyMs = 60_000,
 ): () => void {
   if (!config.digests) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  return runRepeatedly(async () => {
     try {
       for (const d of await runDueDigests(store, config, new Date()))
         (d.status === 'sent' ? log.info : log.warn).call(log, `digest ${d.name}: ${d.status} (${d.detail})`);
     } catch (error) {
       log.warn(`digests: ${(error as Error).message}`);
-    } finally {
-      running = false;
     }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  }, everyMs);
 }

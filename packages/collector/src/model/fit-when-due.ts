@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { runRepeatedly } from '../run-repeatedly.js';
 import type { Store } from '../storage/store.js';
 import { FitError, fitStoreModel, readStoreModel, type StoredModel } from './store-model.js';
 
@@ -51,10 +52,7 @@ export function scheduleFits(
   log: { info(message: string): void; warn(message: string): void },
   everyMs = 3_600_000,
 ): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  return runRepeatedly(async () => {
     try {
       const outcome = await fitWhenDue(store, hasAdaptive, new Date());
       if (outcome.status === 'fitted')
@@ -64,12 +62,6 @@ export function scheduleFits(
       else if (outcome.status === 'too little usage') log.info(`half-life model not fitted today: ${outcome.detail}`);
     } catch (error) {
       log.warn(`half-life model: the fit failed (${(error as Error).message}); will try again in an hour`);
-    } finally {
-      running = false;
     }
-  };
-  void tick();
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  }, everyMs);
 }
