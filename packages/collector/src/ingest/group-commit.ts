@@ -25,7 +25,8 @@ interface Pending {
 /**
  * Group commit: events of concurrent requests share one transaction, so throughput does not cost
  * durability. Each `submit` resolves, after the commit, with how many of its events were new.
- * One group is written at a time; requests arriving meanwhile form the next group. The store holds
+ * Up to the store's `concurrentWrites` groups are written at a time (one on DuckDB, a few
+ * transactions at once on PostgreSQL); requests arriving meanwhile form the next group. The store holds
  * the group to `perPersonDay` events per person and UTC day in that transaction, in the order the
  * requests came (`submitCapped`).
  */
@@ -33,7 +34,7 @@ export class GroupCommitter {
   private pending: Pending[] = [];
   private pendingEvents = 0;
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> | undefined;
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly store: Store,
@@ -62,14 +63,14 @@ export class GroupCommitter {
 
   /** Resolves when everything submitted so far is written (or has failed). */
   async drain(): Promise<void> {
-    while (this.pending.length > 0 || this.writing) {
-      if (!this.writing) this.write();
-      await this.writing;
+    while (this.pending.length > 0 || this.writing.size > 0) {
+      this.write();
+      await Promise.race(this.writing);
     }
   }
 
   private schedule(): void {
-    if (this.writing) return; // the write in flight starts the next group when it ends
+    if (this.writing.size >= this.store.concurrentWrites) return; // a write in flight starts the next group when it ends
     if (this.pendingEvents >= this.options.maxEvents) {
       this.write();
     } else {
@@ -80,15 +81,16 @@ export class GroupCommitter {
   private write(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.writing || this.pending.length === 0) return;
+    if (this.writing.size >= this.store.concurrentWrites || this.pending.length === 0) return;
     const group = this.pending;
     this.pending = [];
     this.pendingEvents = 0;
-    this.writing = this.commit(group).finally(() => {
-      this.writing = undefined;
+    const written: Promise<void> = this.commit(group).finally(() => {
+      this.writing.delete(written);
       // Requests that arrived during the write have waited long enough: write them now.
       if (this.pending.length > 0) this.write();
     });
+    this.writing.add(written);
   }
 
   private async commit(group: Pending[]): Promise<void> {

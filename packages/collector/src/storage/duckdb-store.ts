@@ -10,7 +10,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { duckdbDialect } from './duckdb-dialect.js';
-import { fillAllRollupsSql, rolledUpName } from './metric-rollups.js';
+import { fillAllRollupsSql, rollupsFedBy } from './metric-rollups.js';
 import { duckdbMigrations } from './migrations.js';
 import { sqlString } from './sql-literal.js';
 import { createPrivateFile, privateDirMode, privateFileMode, refuseLink } from './private-file.js';
@@ -23,6 +23,11 @@ import { keepUsageSql } from './usage-rollup.js';
 const stagingTypes = [VARCHAR, VARCHAR, TIMESTAMPTZ, TIMESTAMPTZ, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
 const stagingChunkRows = 2048;
 const micros = (d: Date) => timestampTZValue(BigInt(d.getTime()) * 1000n);
+/** The staged events as the events table's rows. */
+const stagedEvents = 'SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, CAST(props AS JSON) FROM staging';
+
+/** A group's insert met an id already stored: it is written again, keeping the stored row. */
+class RepeatedIds extends Error {}
 
 /** Statements on one connection; integers come back as numbers or bigints. */
 function executorOf(connection: DuckDBConnection): SqlExecutor {
@@ -42,6 +47,8 @@ function executorOf(connection: DuckDBConnection): SqlExecutor {
 export class DuckDBStore extends SqlStore {
   readonly kind = 'duckdb';
   readonly dialect = duckdbDialect;
+  /** One connection writes: a second group waits for the first. */
+  readonly concurrentWrites = 1;
   protected readonly migrations = duckdbMigrations;
   private writer: SqlExecutor;
   protected readonly statements: SqlExecutor;
@@ -100,11 +107,6 @@ export class DuckDBStore extends SqlStore {
     await connection.run("SET TimeZone = 'UTC'");
     await reader.run("SET TimeZone = 'UTC'");
     await looker.run("SET TimeZone = 'UTC'");
-    // Appending to a temporary table and moving the rows with one INSERT … SELECT is several times
-    // faster than binding thousands of parameters, and keeps the move a single statement.
-    await connection.run(
-      'CREATE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts TIMESTAMPTZ, received_at TIMESTAMPTZ, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
-    );
     return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads);
   }
 
@@ -230,44 +232,91 @@ export class DuckDBStore extends SqlStore {
   ): Promise<CappedInsert> {
     return this.serial(async () => {
       try {
-        return await this.inTransaction(async () => {
-          const { kept, refused } = exact ? await this.withinCap(this.writer, events, perPersonDay, exempt) : { kept: events, refused: [] };
-          if (kept.length === 0) return { inserted: [], refused };
-          await this.stage(kept);
-          this.usageEvents ??= await this.storedUsageEvents(this.writer);
-          const inserted = await this.writer.rows(
-            'INSERT OR IGNORE INTO events SELECT id, name, ts, received_at, user_id, anonymous_id, session_id, tool, props::JSON FROM staging RETURNING id',
-          );
-          for (const sql of keepUsageSql(this.dialect, 'staging', this.usageEvents)) await this.connection.run(sql);
-          const ids = inserted.map((r) => String(r['id']));
-          await this.keepMetricRollups(kept, ids);
-          if ((await this.countPersonDays(this.writer, kept, ids)) > perPersonDay && !exact) throw new PastTheCap();
-          return { inserted: ids, refused };
-        });
-      } finally {
-        await this.connection.run('DELETE FROM staging');
+        return await this.writeStaged(events, perPersonDay, exempt, exact, false);
+      } catch (error) {
+        if (!(error instanceof RepeatedIds)) throw error;
+        return await this.writeStaged(events, perPersonDay, exempt, exact, true);
       }
     });
   }
 
   /**
-   * The metric rollups of the staged events this insert stored: the statements a rebuild runs over
-   * every event (storage/metric-rollups.ts), run over the staging table once the duplicates are out.
+   * One try at a group's transaction (call within `serial`). A plain INSERT costs a fraction of an
+   * INSERT OR IGNORE (a third at 300,000 stored events, measured in docs/DECISIONS.md, "Ingest"),
+   * and ids sent again are rare (a retry after a lost answer): so the group is first inserted as
+   * new, and only when an id is already stored (the insert fails, the transaction rolls back,
+   * `RepeatedIds`) again with `repeats`, keeping the stored rows and learning which ids were new.
+   * Then the staging table holds exactly the new events, which every rollup reads. The insert and
+   * every rollup go to DuckDB as one string: each round trip waits for the event loop, busy with
+   * requests, to send the next statement.
    */
-  private async keepMetricRollups(kept: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
-    if (!kept.some((e) => rolledUpName(e.name))) return;
-    const fresh = new Set(inserted);
-    const stale = kept.filter((e) => !fresh.has(e.id)).map((e) => e.id);
-    if (stale.length > 0) await this.writer.run(`DELETE FROM staging WHERE id IN (${stale.map((_, i) => `$${i + 1}`).join(', ')})`, stale);
-    const staged = '(SELECT id, name, ts, user_id, anonymous_id, tool, CAST(props AS JSON) AS props FROM staging) AS src';
-    for (const sql of fillAllRollupsSql(this.dialect, staged)) await this.connection.run(sql);
+  private async writeStaged(
+    events: readonly StoredEvent[],
+    perPersonDay: number,
+    exempt: ReadonlySet<string> | undefined,
+    exact: boolean,
+    repeats: boolean,
+  ): Promise<CappedInsert> {
+    return this.inTransaction(async () => {
+      const { kept, refused } = exact ? await this.withinCap(this.writer, events, perPersonDay, exempt) : { kept: events, refused: [] };
+      if (kept.length === 0) return { inserted: [], refused };
+      await this.stage(kept);
+      const ids = repeats ? await this.insertNewStaged(kept) : kept.map((e) => e.id);
+      if (ids.length === 0) return { inserted: [], refused };
+      this.usageEvents ??= await this.storedUsageEvents(this.writer);
+      const stored = kept.length === ids.length ? kept : this.only(kept, ids);
+      const staged = '(SELECT id, name, ts, user_id, anonymous_id, tool, CAST(props AS JSON) AS props FROM staging) AS src';
+      const statements = [
+        ...(repeats ? [] : [`INSERT INTO events ${stagedEvents}`]),
+        ...keepUsageSql(this.dialect, 'staging', this.usageEvents),
+        ...fillAllRollupsSql(this.dialect, staged, rollupsFedBy(stored.map((e) => e.name))),
+        // Last, so its rows come back: the person-days' totals with these events.
+        `INSERT INTO person_days (user_id, day, events)
+         SELECT user_id, ${this.dialect.utcDay('ts')}, COUNT(*) FROM staging WHERE user_id IS NOT NULL GROUP BY 1, 2
+         ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events RETURNING events`,
+      ];
+      let totals: Record<string, unknown>[];
+      try {
+        totals = await this.writer.rows(statements.join(';\n'));
+      } catch (error) {
+        if (!repeats && /primary key|unique constraint/i.test(String((error as Error).message))) throw new RepeatedIds();
+        throw error;
+      }
+      if (totals.some((r) => Number(r['events']) > perPersonDay) && !exact) throw new PastTheCap();
+      return { inserted: ids, refused };
+    });
+  }
+
+  /** Inserts the staged events not already stored and leaves only them staged; returns their ids. */
+  private async insertNewStaged(kept: readonly StoredEvent[]): Promise<string[]> {
+    const inserted = await this.writer.rows(`INSERT OR IGNORE INTO events ${stagedEvents} RETURNING id`);
+    const ids = inserted.map((r) => String(r['id']));
+    const stale = this.only(kept, ids, false).map((e) => e.id);
+    for (let start = 0; start < stale.length; start += 1000) {
+      const some = stale.slice(start, start + 1000);
+      await this.writer.run(`DELETE FROM staging WHERE id IN (${some.map((_, i) => `$${i + 1}`).join(', ')})`, some);
+    }
+    return ids;
+  }
+
+  /** The events whose id is (or, with `among` false, is not) in `ids`. */
+  private only(events: readonly StoredEvent[], ids: readonly string[], among = true): StoredEvent[] {
+    const set = new Set(ids);
+    return events.filter((e) => set.has(e.id) === among);
   }
 
   /**
-   * Appends events to the staging table a column at a time, in chunks of DuckDB's vector size: one
-   * call per column and chunk instead of one per value, times as TIMESTAMPTZ values (no text to parse).
+   * Puts events in a new temporary staging table, appended a column at a time in chunks of DuckDB's
+   * vector size: one call per column and chunk instead of one per value, times as TIMESTAMPTZ values
+   * (no text to parse). Appending and moving the rows with one INSERT … SELECT is several times
+   * faster than binding thousands of parameters. The table is made anew for each group: emptied
+   * with DELETE, its deleted rows stayed and every later scan of it grew slower (twice as slow
+   * after 300 groups, measured in docs/DECISIONS.md, "Ingest").
    */
   private async stage(events: readonly StoredEvent[]): Promise<void> {
+    await this.connection.run(
+      'CREATE OR REPLACE TEMP TABLE staging (id VARCHAR, name VARCHAR, ts TIMESTAMPTZ, received_at TIMESTAMPTZ, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, tool VARCHAR, props VARCHAR)',
+    );
     const appender = await this.connection.createAppender('staging', 'main', 'temp');
     try {
       for (let start = 0; start < events.length; start += stagingChunkRows) {

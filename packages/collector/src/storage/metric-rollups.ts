@@ -41,12 +41,39 @@ export const metricRollupTables = [
 
 export type MetricRollupTable = (typeof metricRollupTables)[number];
 
-/** Event names (or prefixes ending in `.`) the rollups read: an insert with none of them skips their statements. */
-const rolledUp = ['ai.output_', 'prompt.', 'survey.', 'perf.vital', 'training.completed'];
+const exposureNames = new Set([
+  'prompt.shown',
+  'prompt.held_out',
+  'prompt.dismissed',
+  'prompt.answered',
+  'survey.shown',
+  'survey.held_out',
+  'survey.dismissed',
+  'survey.answered',
+]);
 
-/** Whether an event of this name goes into a metric rollup. */
-export function rolledUpName(name: string): boolean {
-  return rolledUp.some((prefix) => name.startsWith(prefix));
+/** Whether a rollup's statement can take a row from an event of this name (its WHERE asks for no other). */
+const fedBy: Record<MetricRollupTable, (name: string) => boolean> = {
+  daily_outputs: (name) => name.startsWith('ai.output_'),
+  person_items: (name) => exposureNames.has(name),
+  person_shows: (name) => name === 'prompt.shown' || name === 'survey.shown',
+  survey_answers: (name) => name === 'survey.answered',
+  vital_samples: (name) => name === 'perf.vital',
+  person_trainings: (name) => name === 'training.completed',
+};
+
+/**
+ * The rollups events of these names can add to, in their order: an insert runs only their
+ * statements (each costs milliseconds to plan even when it finds no row).
+ */
+export function rollupsFedBy(names: Iterable<string>): MetricRollupTable[] {
+  const seen = new Set(names);
+  return metricRollupTables.filter((table) => [...seen].some(fedBy[table]));
+}
+
+/** Whether an event of this name can add to a metric rollup. */
+export function feedsRollup(name: string): boolean {
+  return metricRollupTables.some((table) => fedBy[table](name));
 }
 
 /**

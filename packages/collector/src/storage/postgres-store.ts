@@ -1,12 +1,13 @@
 import pg from 'pg';
-import { fillAllRollupsSql, rolledUpName } from './metric-rollups.js';
+import { feedsRollup, fillAllRollupsSql, rollupsFedBy } from './metric-rollups.js';
 import { postgresMigrations } from './migrations.js';
 import { PgPartitions } from './pg-partitions.js';
 import { insertPartitionedEvents } from './pg-partitions-insert.js';
 import { purgePartitions } from './pg-partitions-purge.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PastTheCap, type SqlExecutor, SqlStore, type TransactionOptions } from './sql-store.js';
-import type { CappedInsert, SqlQuery, StoredEvent } from './store.js';
+import type { CappedInsert, SqlParam, SqlQuery, StoredEvent } from './store.js';
+import { utcDayText } from './utc-day-text.js';
 import { keepUsageSql } from './usage-rollup.js';
 
 // Any fixed number: every collector takes the same advisory lock while migrating.
@@ -30,6 +31,12 @@ function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
 export class PostgresStore extends SqlStore {
   readonly kind = 'postgres';
   readonly dialect = postgresDialect;
+  /**
+   * Groups written at once, each a transaction on a connection of its own: one group's round trips
+   * and commit overlap another's (the pool keeps the rest of its connections for reads). Three
+   * carried a third more events than one in the ingest bench (docs/DECISIONS.md, "Ingest").
+   */
+  readonly concurrentWrites = 3;
   protected readonly migrations = postgresMigrations;
   protected readonly statements: SqlExecutor;
   private readonly partitions: PgPartitions;
@@ -154,12 +161,42 @@ export class PostgresStore extends SqlStore {
    */
   private async keepMetricRollups(client: pg.PoolClient, events: readonly StoredEvent[], inserted: readonly string[]): Promise<void> {
     const fresh = new Set(inserted);
-    const ids = events.filter((e) => fresh.has(e.id) && rolledUpName(e.name)).map((e) => e.id);
-    if (ids.length === 0) return;
-    const stored = '(SELECT id, name, ts, user_id, anonymous_id, tool, props FROM events WHERE id = ANY($1::text[])) AS src';
-    for (const sql of fillAllRollupsSql(this.dialect, stored)) await client.query(sql, [ids]);
+    const feeding = events.filter((e) => fresh.has(e.id) && feedsRollup(e.name));
+    if (feeding.length === 0) return;
+    const tables = rollupsFedBy(feeding.map((e) => e.name));
+    const ids = feeding.map((e) => e.id);
+    const from = '(SELECT id, name, ts, user_id, anonymous_id, tool, props FROM events WHERE id = ANY($1::text[])) AS src';
+    for (const sql of fillAllRollupsSql(this.dialect, from, tables)) await client.query(sql, [ids]);
   }
 
+  /**
+   * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
+   * the insert's transaction, and returns the highest person-day total it left. Keys in one global
+   * order, so concurrent inserts do not deadlock; a row is locked until the transaction ends, and a
+   * concurrent insert of that person-day waits, then adds to the total the first one committed.
+   */
+  private async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<number> {
+    const stored = new Set(inserted);
+    const counts = new Map<string, number>();
+    for (const e of events) {
+      if (e.userId === null || !stored.has(e.id)) continue;
+      const key = `${e.userId}\u0000${utcDayText(e.ts)}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (counts.size === 0) return 0;
+    const p = this.dialect.param;
+    const params: SqlParam[] = [];
+    const rows = [...counts.keys()].sort().map((key) => {
+      const [userId, day] = key.split('\u0000') as [string, string];
+      return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
+    });
+    const totals = await tx.rows(
+      `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
+       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events RETURNING events`,
+      params,
+    );
+    return totals.reduce((highest, r) => Math.max(highest, Number(r['events'])), 0);
+  }
   private async retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -39,6 +39,7 @@ export interface TransactionOptions {
 export abstract class SqlStore implements Store {
   abstract readonly kind: string;
   abstract readonly dialect: SqlDialect;
+  abstract readonly concurrentWrites: number;
   readonly lockedFile: string | undefined = undefined;
   /** This engine's schema migrations in version order; a released one is never edited. */
   protected abstract readonly migrations: readonly Migration[];
@@ -62,7 +63,7 @@ export abstract class SqlStore implements Store {
   /**
    * Writes a group of events in one transaction (`exact`: under the cap as `withinCap` decides it;
    * otherwise all of them), with their rollups, and returns the ids stored and refused. When not
-   * `exact` and a person-day ends past a finite cap (`countPersonDays` tells), throws `PastTheCap`
+   * `exact` and a person-day ends past a finite cap (the totals its insert leaves tell), throws `PastTheCap`
    * inside the transaction, which rolls it back.
    */
   protected abstract writeGroup(
@@ -429,34 +430,5 @@ export abstract class SqlStore implements Store {
     const p = this.dialect.param;
     const [row] = await this.query(`SELECT events FROM person_days WHERE user_id = ${p(1)} AND day = CAST(${p(2)} AS DATE)`, [userId, day]);
     return Number(row?.['events'] ?? 0);
-  }
-
-  /**
-   * Adds the events an insert stored (`inserted`, duplicates left out) to their person-days, inside
-   * the insert's transaction, and returns the highest person-day total it left. Keys in one global
-   * order, so concurrent inserts do not deadlock; a row is locked until the transaction ends, and a
-   * concurrent insert of that person-day waits, then adds to the total the first one committed.
-   */
-  protected async countPersonDays(tx: SqlExecutor, events: readonly StoredEvent[], inserted: readonly string[]): Promise<number> {
-    const stored = new Set(inserted);
-    const counts = new Map<string, number>();
-    for (const e of events) {
-      if (e.userId === null || !stored.has(e.id)) continue;
-      const key = `${e.userId}\u0000${utcDayText(e.ts)}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    if (counts.size === 0) return 0;
-    const p = this.dialect.param;
-    const params: SqlParam[] = [];
-    const rows = [...counts.keys()].sort().map((key) => {
-      const [userId, day] = key.split('\u0000') as [string, string];
-      return `(${p(params.push(userId))}, CAST(${p(params.push(day))} AS DATE), ${p(params.push(counts.get(key) as number))})`;
-    });
-    const totals = await tx.rows(
-      `INSERT INTO person_days (user_id, day, events) VALUES ${rows.join(', ')}
-       ON CONFLICT (user_id, day) DO UPDATE SET events = person_days.events + excluded.events RETURNING events`,
-      params,
-    );
-    return totals.reduce((highest, r) => Math.max(highest, Number(r['events'])), 0);
   }
 }

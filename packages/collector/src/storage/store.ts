@@ -69,6 +69,8 @@ export interface Store {
    * collector's sidecar; undefined for a database server or an in-memory store.
    */
   readonly lockedFile: string | undefined;
+  /** How many groups of events `insertCapped` may write at once (the group commit's transactions in flight). */
+  readonly concurrentWrites: number;
   /** Creates or upgrades the schema to the latest version; safe when several collectors start at once. */
   migrate(): Promise<void>;
   /** The schema version in the store. */

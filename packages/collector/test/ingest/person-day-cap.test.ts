@@ -45,6 +45,16 @@ describe.each(storeKinds)('Store.insertCapped: $kind', ({ kind }) => {
     expect(await store.personDayEvents('p-1', day)).toBe(3);
   });
 
+  it('below the cap, stores the new ids of a group that repeats stored ones and counts only them', async () => {
+    // DuckDB inserts a group as new first and, meeting a stored id, writes it again keeping the stored rows.
+    await store.insertCapped([row('rep-0', 'p-4'), row('rep-1', 'p-4')], 100);
+    const again = await store.insertCapped([row('rep-1', 'p-4'), row('rep-2', 'p-4'), row('rep-0', 'p-4'), row('rep-3', 'p-4')], 100);
+    expect({ ...again, inserted: again.inserted.sort() }).toEqual({ inserted: ['rep-2', 'rep-3'], refused: [] });
+    expect(await store.personDayEvents('p-4', day)).toBe(4);
+    expect(await store.insertCapped([row('rep-3', 'p-4'), row('rep-2', 'p-4')], 100)).toEqual({ inserted: [], refused: [] });
+    expect(await store.personDayEvents('p-4', day)).toBe(4);
+  });
+
   it('counts exempt events (imported facts) towards the cap without refusing them', async () => {
     const result = await store.insertCapped([row('cap-c-0', 'p-3'), row('cap-c-1', 'p-3'), row('cap-c-2', 'p-3')], 1, new Set(['cap-c-1']));
     expect({ ...result, inserted: result.inserted.sort() }).toEqual({ inserted: ['cap-c-0', 'cap-c-1'], refused: ['cap-c-2'] });
