@@ -33,10 +33,10 @@ export class PostgresStore extends SqlStore {
   readonly dialect = postgresDialect;
   /**
    * Groups written at once, each a transaction on a connection of its own: one group's round trips
-   * and commit overlap another's (the pool keeps the rest of its connections for reads). Three
-   * carried a third more events than one in the ingest bench (docs/DECISIONS.md, "Ingest").
+   * and commit overlap another's (the pool keeps the rest of its connections for reads). Two carried
+   * the most events in the ingest bench; more cost PostgreSQL more CPU per event (docs/DECISIONS.md, "Ingest").
    */
-  readonly concurrentWrites = 3;
+  readonly concurrentWrites = 2;
   protected readonly migrations = postgresMigrations;
   protected readonly statements: SqlExecutor;
   private readonly partitions: PgPartitions;
