@@ -140,11 +140,16 @@ export class PostgresStore extends SqlStore {
         // Read at each write: another collector may have changed it.
         const usage = await this.storedUsageEvents(executorOf(client));
         const rows = 'unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[]) AS r(user_id, ts, tool, name)';
+        // The usage rollups keep distinct (person, UTC day, tool): one event of each such key and
+        // name gives them the same rows as all of them, in a few dozen parameters instead of thousands.
+        const usageRows = [
+          ...new Map(events.map((e) => [`${e.userId}\u0000${utcDayText(e.ts)}\u0000${e.tool}\u0000${e.name}`, e])).values(),
+        ];
         const columns = [
-          events.map((e) => e.userId),
-          events.map((e) => e.ts.toISOString()),
-          events.map((e) => e.tool),
-          events.map((e) => e.name),
+          usageRows.map((e) => e.userId),
+          usageRows.map((e) => e.ts.toISOString()),
+          usageRows.map((e) => e.tool),
+          usageRows.map((e) => e.name),
         ];
         for (const sql of keepUsageSql(this.dialect, rows, usage)) await client.query(sql, columns);
         await this.keepMetricRollups(client, events, ids);
