@@ -75,7 +75,7 @@ export class DuckDBStore extends SqlStore {
   /**
    * One connection writes, a group at a time. Two groups handed over at once (the second's rows
    * made ready for DuckDB while the first wrote) carried fewer events: smaller groups, each paying
-   * a transaction (39,800–42,156 events/s against 42,000–53,300, same sitting).
+   * a transaction (39,800–42,156 events/s against 41,974–53,313, same sitting).
    */
   readonly concurrentWrites = 1;
   protected readonly migrations = duckdbMigrations;

@@ -202,6 +202,7 @@ export class PostgresStore extends SqlStore {
     );
     return totals.reduce((highest, r) => Math.max(highest, Number(r['events'])), 0);
   }
+
   private async retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
