@@ -39,7 +39,10 @@ export function tQuantile95(df: number): number {
  * The mean of a tally and its 95% interval by Student's t (mean ± t·s/√n, s the sample standard
  * deviation); the interval is null under two answers. Null for an empty tally.
  */
-export function meanInterval(tally: Tally): { mean: number; ci95: [number, number] | null } | null {
+export function meanInterval(unordered: Tally): { mean: number; ci95: [number, number] | null } | null {
+  // Summed in the order of the values, not of the rows that brought them: a float sum depends on
+  // its order, and a store scanning on several threads returns rows in a varying one.
+  const tally = [...unordered].sort((a, b) => a.value - b.value || a.people - b.people);
   const n = tally.reduce((s, t) => s + t.people, 0);
   if (n <= 0) return null;
   const mean = tally.reduce((s, t) => s + t.value * t.people, 0) / n;

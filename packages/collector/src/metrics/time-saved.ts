@@ -53,6 +53,12 @@ function measuredQuestions(config: UptakeConfig, q: MetricsQuery): [string, stri
 /** A non-negative JSON number's text (a string such as "20" is not one). */
 const nonNegativeNumber = `'^[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`;
 
+/**
+ * Minutes as an exact decimal (to a millionth of a minute), so their sums do not depend on the order
+ * the store reads rows in (a parallel scan's varies; a float sum follows it in its last digits).
+ */
+const exact = (minutes: string) => `CAST(${minutes} AS DECIMAL(18, 6))`;
+
 /** Counts time saved for `q` in a metrics read session; with a program or cohort filter, of the trained it selects. */
 export async function countTimeSaved(session: CountSession, config: UptakeConfig, q: MetricsQuery): Promise<TimeSavedCounts> {
   const sql = session.sqlFor(q);
@@ -62,21 +68,21 @@ export async function countTimeSaved(session: CountSession, config: UptakeConfig
   const trainedOnly = (alias: string) => (restrict ? `JOIN trained t ON t.user_id = ${alias}.user_id` : '');
   const measured = measuredQuestions(config, q);
   const answers = measured.length
-    ? `SELECT user_id, LEAST(CAST(value AS FLOAT8), ${weeklyMinutesCap}) * 4 AS minutes FROM (
+    ? `SELECT user_id, ${exact(`LEAST(CAST(value AS FLOAT8), ${weeklyMinutesCap}) * 4`)} AS minutes FROM (
         SELECT a.user_id, a.value, ROW_NUMBER() OVER (PARTITION BY a.user_id ORDER BY a.day DESC, a.ts DESC, a.id DESC) AS rn
         FROM survey_answers a ${trainedOnly('a')}
         WHERE (${measured.map(([s, x]) => `(a.survey_id = ${sqlString(s)} AND a.question_id = ${sqlString(x)})`).join(' OR ')})
           AND a.day BETWEEN ${sql.asOf} - ${answerWindowDays - 1} AND ${sql.asOf}${sql.toolFilter('a.tool')}
           AND ${dialect.matches('a.value', nonNegativeNumber)}
       ) latest WHERE rn = 1`
-    : 'SELECT CAST(NULL AS VARCHAR) AS user_id, CAST(NULL AS FLOAT8) AS minutes WHERE 1 = 0';
+    : `SELECT CAST(NULL AS VARCHAR) AS user_id, ${exact('NULL')} AS minutes WHERE 1 = 0`;
   const byGroup = (dim: string, key: string, join: string) => `
-    SELECT '${dim}' AS dim, ${key} AS key, c.method, CAST(COUNT(*) AS INTEGER) AS people, SUM(c.minutes) AS minutes
+    SELECT '${dim}' AS dim, ${key} AS key, c.method, CAST(COUNT(*) AS INTEGER) AS people, CAST(SUM(c.minutes) AS FLOAT8) AS minutes
     FROM contributions c ${join} GROUP BY ${key}, c.method`;
   const rows = await session.query(
     `${sql.ctes({ traits: true })},
     per_task AS (
-      SELECT e.user_id, SUM(LEAST(CAST(${json('minutesSaved')} AS FLOAT8), ${taskMinutesCap})) AS minutes
+      SELECT e.user_id, SUM(${exact(`LEAST(CAST(${json('minutesSaved')} AS FLOAT8), ${taskMinutesCap})`)}) AS minutes
       FROM events e ${trainedOnly('e')}
       WHERE e.name = 'task.completed' AND e.user_id IS NOT NULL
         AND e.ts < ${sql.end} AND ${dialect.utcDay('e.ts')} >= ${sql.asOf} - 27${sql.toolFilter('e.tool')}
@@ -97,7 +103,7 @@ export async function countTimeSaved(session: CountSession, config: UptakeConfig
       SELECT DISTINCT e.user_id, ${json('program')} AS program FROM events e
       WHERE e.name = 'training.completed' AND e.user_id IS NOT NULL AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
     )
-    SELECT 'all' AS dim, CAST(NULL AS VARCHAR) AS key, c.method, CAST(COUNT(*) AS INTEGER) AS people, SUM(c.minutes) AS minutes
+    SELECT 'all' AS dim, CAST(NULL AS VARCHAR) AS key, c.method, CAST(COUNT(*) AS INTEGER) AS people, CAST(SUM(c.minutes) AS FLOAT8) AS minutes
     FROM contributions c GROUP BY c.method
     UNION ALL ${byGroup('role', 'r.role', 'LEFT JOIN roles r ON r.user_id = c.user_id AND r.rn = 1')}
     UNION ALL ${byGroup('team', 'm.team', 'LEFT JOIN teams m ON m.user_id = c.user_id AND m.rn = 1')}
