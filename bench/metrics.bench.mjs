@@ -7,9 +7,10 @@
 // made while a metrics request runs, and the collector process's peak resident memory (VmHWM).
 // BENCH_SIZES, BENCH_PG_SIZES and BENCH_EQUAL_PEOPLE (sizes at the 1M store's people; PostgreSQL
 // too with BENCH_PG_EQUAL_PEOPLE) override the runs; BENCH_100M=1 adds 100M events on DuckDB
-// (about 15 GB of disk and an hour to load on 2 cores); BENCH_PG_KEEP=1 keeps PostgreSQL's stores.
+// (about 15 GB of disk and an hour to load on 2 cores); BENCH_PG_KEEP=1 keeps PostgreSQL's stores,
+// BENCH_DUCKDB_KEEP=DIR DuckDB's (in DIR).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,20 +117,31 @@ async function measure(label, storeArgs, n, people) {
 
 const rows = [];
 const duckRuns = [...sizes.map((n) => [n, Math.floor(n / 250)]), ...equalSizes.map((n) => [n, equalPeople])];
+// BENCH_DUCKDB_KEEP=DIR keeps each DuckDB store in DIR (bench-<events>-<people>.duckdb) and measures
+// a kept one again without loading it (100M events take most of an hour to load on 2 cores).
+const duckKeep = process.env.BENCH_DUCKDB_KEEP;
+if (duckKeep) mkdirSync(duckKeep, { recursive: true });
 for (const [n, people] of duckRuns) {
-  const db = join(dir, `bench-${n}-${people}.duckdb`);
-  const store = await openStore({ db });
-  const t = performance.now();
-  // The config's usage events first: a collector started on another set rebuilds the usage rollups at start.
-  await store.syncUsageEvents(usageEvents);
-  await load((sql) => store.query(sql), n, 'duckdb', people);
-  await store.rebuildRollups();
-  await store.query('CHECKPOINT');
-  const loadS = ((performance.now() - t) / 1000).toFixed(1);
-  await store.close();
+  const db = join(duckKeep ?? dir, `bench-${n}-${people}.duckdb`);
+  let loadS = 'kept';
+  if (!(duckKeep && existsSync(`${db}.loaded`))) {
+    rmSync(db, { force: true });
+    rmSync(`${db}.wal`, { force: true });
+    const store = await openStore({ db });
+    const t = performance.now();
+    // The config's usage events first: a collector started on another set rebuilds the usage rollups at start.
+    await store.syncUsageEvents(usageEvents);
+    await load((sql) => store.query(sql), n, 'duckdb', people);
+    await store.rebuildRollups();
+    await store.query('CHECKPOINT');
+    loadS = ((performance.now() - t) / 1000).toFixed(1);
+    await store.close();
+    // Marked when whole, so an interrupted load is never measured as kept.
+    writeFileSync(`${db}.loaded`, loadS);
+  }
   rows.push({ ...(await measure('DuckDB', ['--db', db], n, people)), 'load s': loadS });
   console.log(rows.at(-1));
-  rmSync(db, { force: true });
+  if (!duckKeep) rmSync(db, { force: true });
 }
 const pgRuns = [...pgSizes.map((n) => [n, Math.floor(n / 250)]), ...pgEqualSizes.map((n) => [n, equalPeople])];
 // BENCH_PG_KEEP=1 keeps each PostgreSQL store (schema metrics_bench_<events>_<people>) and measures a

@@ -130,6 +130,7 @@ export const importOperations: Operation[] = [
           survey_answers: 2,
           vital_samples: 40,
           person_trainings: 1,
+          person_traits: 2,
         },
       }),
     ],

@@ -48,7 +48,6 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
   const cohort = q.cohort === undefined ? undefined : param(q.cohort);
   const asOf = `CAST(${dialect.param(1)} AS DATE)`;
   const end = `CAST(${dialect.param(2)} AS TIMESTAMPTZ)`;
-  const json = (key: string) => dialect.jsonText('props', key);
   const toolFilter = (column = 'tool') => (tool ? ` AND ${column} = ${tool}` : '');
 
   const ctes = (options: CteOptions = {}) => `
@@ -79,13 +78,14 @@ export function metricSql(q: MetricsQuery, usageEvents: readonly string[], diale
     })${
       options.traits
         ? `,
+    -- The identifies' roles and teams (the person_traits rollup), the latest of each before the end.
     roles AS (
-      SELECT user_id, ${json('role')} AS role, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND ${json('role')} IS NOT NULL
+      SELECT user_id, role, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM person_traits WHERE ts < ${end} AND role IS NOT NULL
     ),
     teams AS (
-      SELECT user_id, ${json('team')} AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-      FROM events WHERE name = 'identify' AND user_id IS NOT NULL AND ts < ${end} AND ${json('team')} IS NOT NULL
+      SELECT user_id, team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM person_traits WHERE ts < ${end} AND team IS NOT NULL
     ),
     traits AS (
       SELECT t.user_id, r.role, m.team

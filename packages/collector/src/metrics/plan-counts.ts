@@ -79,9 +79,8 @@ export async function planCounts(query: SqlQuery, dialect: SqlDialect, q: PlanQu
       byTeam
         ? `,
     teams AS (
-      SELECT user_id, ${dialect.jsonText('props', 'team')} AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-      FROM events WHERE name = 'identify' AND user_id IN (SELECT user_id FROM anchors) AND ts < ${at(now.getTime())}
-        AND ${dialect.jsonText('props', 'team')} IS NOT NULL
+      SELECT user_id, team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+      FROM person_traits WHERE user_id IN (SELECT user_id FROM anchors) AND ts < ${at(now.getTime())} AND team IS NOT NULL
     )`
         : ''
     }

@@ -34,7 +34,6 @@ export async function promptUplift(
     .join('');
   // Randomized by team: the same counts team by team (the latest team trait), for the cluster-level test.
   const byTeam = prompt.audience.randomizeBy === 'team';
-  const team = sql.dialect.jsonText('props', 'team');
   const rows = await query(
     `${sql.ctes()},
     exposures AS (
@@ -70,8 +69,8 @@ export async function promptUplift(
         ? `,
     teams AS (
       SELECT user_id, team FROM (
-        SELECT user_id, ${team} AS team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
-        FROM events WHERE name = 'identify' AND user_id IN (SELECT user_id FROM exposed) AND ts < ${sql.end} AND ${team} IS NOT NULL
+        SELECT user_id, team, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts DESC, id DESC) AS rn
+        FROM person_traits WHERE user_id IN (SELECT user_id FROM exposed) AND ts < ${sql.end} AND team IS NOT NULL
       ) latest WHERE rn = 1
     )`
         : ''

@@ -99,9 +99,9 @@ export async function countTimeSaved(session: CountSession, config: UptakeConfig
       UNION ALL
       SELECT 'self-reported' AS method, user_id, minutes FROM self_reported
     ),
+    -- Each person's programs: their first training of each (person_trainings) before the end.
     program_people AS (
-      SELECT DISTINCT e.user_id, ${json('program')} AS program FROM events e
-      WHERE e.name = 'training.completed' AND e.user_id IS NOT NULL AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
+      SELECT user_id, program FROM person_trainings WHERE program IS NOT NULL AND ts < ${sql.end}
     )
     SELECT 'all' AS dim, CAST(NULL AS VARCHAR) AS key, c.method, CAST(COUNT(*) AS INTEGER) AS people, CAST(SUM(c.minutes) AS FLOAT8) AS minutes
     FROM contributions c GROUP BY c.method

@@ -21,6 +21,8 @@ import type { SqlParam } from './store.js';
  * - `person_trainings`: per person and program, their first `training.completed` (instant, event id,
  *   cohort): who was trained when, for metrics and `/v1/config`. A training without a program has
  *   `program` NULL and `program_key` '' (a program's key is '#' and its name).
+ * - `person_traits`: each `identify` of a person that sets a role or a team (instant, event id, role,
+ *   team): metrics group by the latest of each as of their day without scanning the events for them.
  *
  * An anonymous row has `user_id` '' and the browser's `anonymous_id`; an identified one
  * `anonymous_id` '' (key columns cannot be NULL on PostgreSQL).
@@ -37,6 +39,7 @@ export const metricRollupTables = [
   'survey_answers',
   'vital_samples',
   'person_trainings',
+  'person_traits',
 ] as const;
 
 export type MetricRollupTable = (typeof metricRollupTables)[number];
@@ -60,6 +63,7 @@ const fedBy: Record<MetricRollupTable, (name: string) => boolean> = {
   survey_answers: (name) => name === 'survey.answered',
   vital_samples: (name) => name === 'perf.vital',
   person_trainings: (name) => name === 'training.completed',
+  person_traits: (name) => name === 'identify',
 };
 
 /**
@@ -117,6 +121,11 @@ export const personRollupDdl = `
     user_id VARCHAR NOT NULL, program_key VARCHAR NOT NULL, program VARCHAR, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL, cohort VARCHAR,
     PRIMARY KEY (user_id, program_key)
   );
+`;
+
+/** The third migration of the rollups: the role and team each identify sets. */
+export const traitRollupDdl = `
+  CREATE TABLE person_traits (user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL, role VARCHAR, team VARCHAR)
 `;
 
 /** The later of two nullable instants, as SQL (the engines' GREATEST treat NULL differently). */
@@ -232,6 +241,14 @@ export function fillRollupsSql(dialect: SqlDialect, from: string): Record<Metric
       -- A JSON number, read from the value's JSON text: a string such as "1200" is not a number, and a
       -- tiny CLS written 1e-7 is one (PostgreSQL's jsonb prints it 0.0000001, DuckDB keeps 1e-7).
       AND ${dialect.matches("CAST((props->'value') AS VARCHAR)", `'^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$'`)}`;
+  // One row per identify event: the latest role or team as of a day is a window over a person's few rows.
+  const traits = `
+    INSERT INTO person_traits (user_id, ts, id, role, team)
+    SELECT user_id, ts, id, role, team FROM (
+      SELECT user_id, ts, id, ${json('role')} AS role, ${json('team')} AS team FROM ${from}
+      WHERE name = 'identify' AND user_id IS NOT NULL
+    ) i
+    WHERE role IS NOT NULL OR team IS NOT NULL`;
   return {
     daily_outputs: outputs,
     person_items: items,
@@ -239,6 +256,7 @@ export function fillRollupsSql(dialect: SqlDialect, from: string): Record<Metric
     survey_answers: answers,
     vital_samples: vitals,
     person_trainings: trainings,
+    person_traits: traits,
   };
 }
 

@@ -1,5 +1,5 @@
 import { duckdbDialect } from './duckdb-dialect.js';
-import { fillAllRollupsSql, firstMetricRollupTables, metricRollupDdl, personRollupDdl } from './metric-rollups.js';
+import { fillAllRollupsSql, firstMetricRollupTables, metricRollupDdl, personRollupDdl, traitRollupDdl } from './metric-rollups.js';
 import { postgresDialect } from './postgres-dialect.js';
 
 /**
@@ -118,6 +118,12 @@ export const duckdbMigrations: Migration[] = [
     description: 'shows with their prompt or survey, first trainings per person and program',
     // /v1/config and metrics read these instead of a person's raw events (storage/metric-rollups.ts).
     sql: [personRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events', ['person_shows', 'person_trainings'])].join(';\n'),
+  },
+  {
+    version: 12,
+    description: 'the role and team each identify sets',
+    // Metrics grouped by role or team read these instead of scanning every event for identifies (issue 16).
+    sql: [traitRollupDdl, ...fillAllRollupsSql(duckdbDialect, 'events', ['person_traits'])].join(';\n'),
   },
 ];
 
@@ -295,6 +301,15 @@ export const postgresMigrations: Migration[] = [
       personRollupDdl,
       'CREATE INDEX person_shows_user ON person_shows (user_id, ts)',
       ...fillAllRollupsSql(postgresDialect, 'events', ['person_shows', 'person_trainings']),
+    ].join(';\n'),
+  },
+  {
+    version: 15,
+    description: 'the role and team each identify sets',
+    sql: [
+      traitRollupDdl,
+      'CREATE INDEX person_traits_user ON person_traits (user_id, ts)',
+      ...fillAllRollupsSql(postgresDialect, 'events', ['person_traits']),
     ].join(';\n'),
   },
 ];

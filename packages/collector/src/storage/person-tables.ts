@@ -29,6 +29,7 @@ export const personTables = [
   { table: 'survey_answers', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'vital_samples', person: 'user_id', dated: { column: 'day', kind: 'day' } },
   { table: 'person_trainings', person: 'user_id', dated: { column: 'ts', kind: 'instant' }, rebuilt: true },
+  { table: 'person_traits', person: 'user_id', dated: { column: 'ts', kind: 'instant' } },
 ] as const satisfies readonly PersonTable[];
 
 /** The name of a table in `personTables`. */

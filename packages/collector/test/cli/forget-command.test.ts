@@ -31,10 +31,10 @@ describe('uptake forget and uptake export --user', () => {
       const forgot = await uptake('forget', '--user', 'emp-1');
       expect(forgot).toMatchObject({ code: 0, stderr: '' });
       expect(forgot.stdout).toBe(
-        'forgot the person: 2 events, 2 daily_usage rows, 2 person_usage_days rows, 2 person_days rows, 2 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows; store compacted\n',
+        'forgot the person: 2 events, 2 daily_usage rows, 2 person_usage_days rows, 2 person_days rows, 2 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows, 0 person_traits rows; store compacted\n',
       );
       expect((await uptake('forget', '--user', 'emp-1')).stdout).toBe(
-        'forgot the person: 0 events, 0 daily_usage rows, 0 person_usage_days rows, 0 person_days rows, 0 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows\n',
+        'forgot the person: 0 events, 0 daily_usage rows, 0 person_usage_days rows, 0 person_days rows, 0 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows, 0 person_traits rows\n',
       );
       expect((await uptake('export', '--user', 'emp-2', '--out', 'live.ndjson')).code).toBe(0);
       expect(await userIds('live.ndjson')).toHaveLength(2);
@@ -47,7 +47,7 @@ describe('uptake forget and uptake export --user', () => {
     expect(pseudonym).not.toBe('emp-2');
     const before = await uptake('forget', '--user', 'emp-2', '--before', '2026-11-21');
     expect(before.stdout).toBe(
-      'forgot the person before 2026-11-21T00:00:00.000Z: 1 events, 1 daily_usage rows, 1 person_usage_days rows, 1 person_days rows, 1 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows; store compacted\n',
+      'forgot the person before 2026-11-21T00:00:00.000Z: 1 events, 1 daily_usage rows, 1 person_usage_days rows, 1 person_days rows, 1 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows, 0 person_traits rows; store compacted\n',
     );
     expect((await uptake('export', '--user', 'emp-1', '--out', 'gone.ndjson')).stdout).toMatch(/^gone\.ndjson: 0 events/);
     expect(await uptake('forget')).toMatchObject({ code: 2, stderr: expect.stringContaining('--user: expected the user id') });
@@ -61,7 +61,7 @@ describe('uptake forget and uptake export --user', () => {
       expect((await postBatch(server.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(4);
       const forgot = await uptake('forget', '--user', 'emp-2', '--database-url', url);
       expect(forgot.stdout).toBe(
-        'forgot the person: 2 events, 2 daily_usage rows, 2 person_usage_days rows, 2 person_days rows, 2 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows; store compacted\n',
+        'forgot the person: 2 events, 2 daily_usage rows, 2 person_usage_days rows, 2 person_days rows, 2 daily_outputs rows, 0 person_items rows, 0 person_shows rows, 0 survey_answers rows, 0 vital_samples rows, 0 person_trainings rows, 0 person_traits rows; store compacted\n',
       );
       expect((await uptake('export', '--user', 'emp-1', '--out', 'pg.ndjson', '--database-url', url)).code).toBe(0);
       expect(await userIds('pg.ndjson')).toHaveLength(2);

@@ -6,4 +6,5 @@ export const noMetricRollupRows = {
   survey_answers: 0,
   vital_samples: 0,
   person_trainings: 0,
+  person_traits: 0,
 } as const;

@@ -38,8 +38,9 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
         props: { surveyId: 's', questionId: 'q', value: 3 },
       }),
       event({ userId: 'emp-2002', ts: '2026-11-21T10:03:00Z', name: 'perf.vital', props: { metric: 'LCP', value: 1200, rating: 'good' } }),
+      event({ userId: 'emp-2002', ts: '2026-11-21T10:04:00Z', name: 'identify', props: { team: 'sales' } }),
     ];
-    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(7);
+    expect((await postBatch(c.url, { writeKey: 'wk_assistant', events })).body['accepted']).toBe(8);
 
     expect((await forget(c.url, 'emp-1001', '', {})).status).toBe(401);
     expect(await forget(c.url, 'emp-1001', '?before=2026-11-21')).toEqual({
@@ -84,7 +85,7 @@ describe.each(storeKinds)('DELETE /v1/people/{userId}, $kind store', ({ kind }) 
       const count = async (userId: string) =>
         Number((await c.store.query(`SELECT count(*) AS n FROM ${table} WHERE ${person} = $1`, [pseudonym(userId)]))[0]?.['n']);
       expect(await count('emp-1001')).toBe(0);
-      expect(await count('emp-2002')).toBe(({ events: 4, person_items: 2, person_trainings: 0 } as Record<string, number>)[table] ?? 1);
+      expect(await count('emp-2002')).toBe(({ events: 5, person_items: 2, person_trainings: 0 } as Record<string, number>)[table] ?? 1);
     }
     expect((await forget(c.url, 'emp-1001', '?before=soon')).status).toBe(400);
   });

@@ -44,6 +44,11 @@ const events: StoredEvent[] = [
   event('t2', 'training.completed', '2026-11-05T09:00:00Z', 'u-1', { program: 'advanced' }),
   event('t3', 'training.completed', '2026-10-30T09:00:00Z', 'u-2', {}),
   event('t4', 'training.completed', '2026-10-29T09:00:00Z', 'u-2', {}),
+  // Traits: a role and a team, a team alone, one with neither (no row), an anonymous browser's (no row).
+  event('i1', 'identify', '2026-10-01T09:00:00Z', 'u-1', { role: 'leader', team: 'sales' }),
+  event('i2', 'identify', '2026-11-03T09:00:00Z', 'u-1', { team: 'ops' }),
+  event('i3', 'identify', '2026-11-03T09:00:00Z', 'u-2', { plan: 'pro' }),
+  event('i4', 'identify', '2026-11-03T09:00:00Z', null, { role: 'leader' }),
 ];
 
 /** The rollups a rebuild makes again: usage (with the tool and without) and metrics. */
@@ -73,20 +78,22 @@ describe.each(storeKinds)('metric rollups: $kind', ({ target: makeTarget }) => {
     expect(kept['daily_usage']?.length).toBe(4);
     expect(kept['person_usage_days']?.length).toBe(3);
     expect(kept['person_trainings']?.length).toBe(3);
+    expect(kept['person_traits']?.length).toBe(2);
     await store.rebuildRollups();
     expect(await rollupRows(store)).toEqual(kept);
   });
 
-  it('are filled by the upgrade of a store from before the usage days and trainings rollups as the inserts fill them', async () => {
+  it('are filled by the upgrade of a store from before the usage days, trainings and traits rollups as the inserts fill them', async () => {
     await store.insert(events);
     const kept = await rollupRows(store);
     const migrations = store.kind === 'duckdb' ? duckdbMigrations : postgresMigrations;
-    const ours = migrations.filter((m) => /person_usage_days|person_trainings/.test(m.sql)).map((m) => m.version);
-    expect(ours).toHaveLength(2);
-    // The store as it was: neither table, and person_shows without the prompt or survey.
+    const ours = migrations.filter((m) => /person_usage_days|person_trainings|person_traits/.test(m.sql)).map((m) => m.version);
+    expect(ours).toHaveLength(3);
+    // The store as it was: none of the three tables, and person_shows without the prompt or survey.
     for (const sql of [
       'DROP TABLE person_usage_days',
       'DROP TABLE person_trainings',
+      'DROP TABLE person_traits',
       'DROP TABLE person_shows',
       'CREATE TABLE person_shows (user_id VARCHAR NOT NULL, ts TIMESTAMPTZ NOT NULL, id VARCHAR NOT NULL)',
       `DELETE FROM schema_migrations WHERE version IN (${ours.join(', ')})`,
