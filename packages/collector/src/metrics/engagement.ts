@@ -81,7 +81,7 @@ export async function countEngagementFigures(session: CountSession, config: Upta
     FROM recent r LEFT JOIN engaged_people g ON g.user_id = r.user_id`,
     sql.params,
   );
-  const rows = await session.query(`${sql.ctes()},${engaged},${horizonHitsSql('engaged_days', sql.asOf)}`, sql.params);
+  const rows = await session.query(`${sql.ctes()},${engaged},${horizonHitsSql(sql.dialect, 'engaged_days', sql.asOf)}`, sql.params);
   const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), engaged: num(r['hits']) }]));
   const at = (n: number) => byN.get(n) ?? { eligible: 0, engaged: 0 };
   return {

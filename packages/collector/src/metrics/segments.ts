@@ -2,7 +2,7 @@ import type { SqlQuery } from '../storage/store.js';
 import type { MetricSql } from './metric-sql.js';
 import type { SegmentCounts } from './metric-counts.js';
 import { num } from './suppress.js';
-import { hasDayBetween, horizonsTable, sustainedDays, sustainedEligible, sustainedWindow } from './sustained-window.js';
+import { horizonsTable, sustainedDays, sustainedEligible, sustainedWindow, windowHits } from './sustained-window.js';
 
 /**
  * Trained people grouped by the latest value of a trait (`role`, `team`) across their identify
@@ -18,13 +18,13 @@ export async function segments(query: SqlQuery, sql: MetricSql): Promise<{ role:
   const rows = await query(
     `${sql.ctes({ traits: true })},
     horizons AS ${horizonsTable(sustainedDays)},
-    -- One row per person and horizon they are eligible for; hit when a usage day is in its window
-    -- (an index probe per row on PostgreSQL, one join on DuckDB).
-    hits AS (
-      SELECT t.user_id, h.n, CASE WHEN ${hasDayBetween('usage_days', 't.user_id', from, to)} THEN 1 ELSE 0 END AS hit
+    -- One row per person and horizon they are eligible for; hit when a usage day is in its window.
+    windows AS (
+      SELECT t.user_id, h.n, ${from} AS first_day, ${to} AS last_day
       FROM trained t CROSS JOIN horizons h
       WHERE ${sustainedEligible('t.trained_at', 'h.n', sql.asOf)}
     ),
+    hits AS (${windowHits(sql.dialect, 'windows', 'usage_days')}),
     per_person AS (
       SELECT t.user_id, ${sustainedDays.map(horizon).join(',')}
       FROM trained t LEFT JOIN hits h ON h.user_id = t.user_id

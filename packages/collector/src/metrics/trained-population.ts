@@ -10,7 +10,7 @@ import { horizonHitsSql } from './sustained-window.js';
  * a usage event in trainedAt+N−13 … trainedAt+N.
  */
 export async function trainedPopulation(query: SqlQuery, sql: MetricSql): Promise<PopulationCounts> {
-  const rows = await query(`${sql.ctes()},${horizonHitsSql('usage_days', sql.asOf)}`, sql.params);
+  const rows = await query(`${sql.ctes()},${horizonHitsSql(sql.dialect, 'usage_days', sql.asOf)}`, sql.params);
   const byN = new Map(rows.map((r) => [num(r['n']), { eligible: num(r['eligible']), active: num(r['hits']) }]));
   const at = (n: number) => byN.get(n) ?? { eligible: 0, active: 0 };
   // Horizon 0 is "trained on or before asOf", with activity over the last 28 days: adoption.

@@ -25,4 +25,5 @@ export const duckdbDialect: SqlDialect = {
   isoWeek: (d) => `strftime(${d}, '%G-W%V')`,
   rowAfter,
   tempTable: (name, select) => `CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`,
+  rangeLookup: 'join',
 };

@@ -15,4 +15,5 @@ export const postgresDialect: SqlDialect = {
   // A row comparison: PostgreSQL walks the (ts, id) index from that row.
   rowAfter: (columns, values) => `(${columns.join(', ')}) > (${values.join(', ')})`,
   tempTable: (name, select) => `CREATE TEMP TABLE ${name} ON COMMIT DROP AS ${select}`,
+  rangeLookup: 'probe',
 };
