@@ -25,12 +25,23 @@ function duckdbThreads(): number | undefined {
   return threads;
 }
 
+/** `UPTAKE_DUCKDB_MEMORY`: DuckDB's memory limit (`512MB`, `2GB`), when an operator bounds it. */
+function duckdbMemoryLimit(): string | undefined {
+  const value = process.env['UPTAKE_DUCKDB_MEMORY'];
+  if (value === undefined || value === '') return undefined;
+  if (!/^[0-9]+(\.[0-9]+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim()))
+    throw new CliError(`UPTAKE_DUCKDB_MEMORY: expected an amount such as 512MB or 2GB, got ${value}`);
+  return value.trim();
+}
+
 /** The store the options name: `--database-url`, else `UPTAKE_DATABASE_URL`, wins over `--db`. */
 export function storeLocation(values: { db: string; 'database-url'?: string | undefined }): StoreLocation & { db: string } {
   const threads = duckdbThreads();
+  const memory = duckdbMemoryLimit();
   return {
     db: values.db,
     databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
     ...(threads === undefined ? {} : { duckdbThreads: threads }),
+    ...(memory === undefined ? {} : { duckdbMemoryLimit: memory }),
   };
 }

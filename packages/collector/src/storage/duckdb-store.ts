@@ -99,6 +99,7 @@ export class DuckDBStore extends SqlStore {
     private looker: DuckDBConnection,
     override readonly lockedFile: string | undefined,
     private readonly threads: number,
+    private readonly memoryLimit: string | undefined,
   ) {
     super();
     this.writer = executorOf(connection);
@@ -116,16 +117,21 @@ export class DuckDBStore extends SqlStore {
    *
    * `threads` is DuckDB's worker thread count, 1 by default: the collector's writes are many small
    * transactions, and a second thread made each one cost about a third more CPU and take longer
-   * (measured in docs/DECISIONS.md, "Ingest"); a metrics scan of a big store may gain from more.
+   * (measured in docs/DECISIONS.md, "Ingest"); reads run on every core (`readSession`).
+   * `memoryLimit` bounds DuckDB's buffers (`512MB`; DuckDB's default is 80% of the machine's memory):
+   * a store larger than it is read again from the file, slower (docs/scaling.md, 100M events).
    */
-  static async open(path: string, threads = 1): Promise<DuckDBStore> {
+  static async open(path: string, threads = 1, memoryLimit?: string): Promise<DuckDBStore> {
     const file = path === ':memory:' ? undefined : path;
     if (file) {
       await mkdir(dirname(file), { recursive: true, mode: privateDirMode });
       await refuseLink(file);
       await refuseLink(`${file}.wal`);
     }
-    const instance = await DuckDBInstance.create(path, { threads: String(threads) });
+    const instance = await DuckDBInstance.create(path, {
+      threads: String(threads),
+      ...(memoryLimit === undefined ? {} : { memory_limit: memoryLimit }),
+    });
     if (file) {
       await chmod(file, privateFileMode);
       await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
@@ -137,7 +143,7 @@ export class DuckDBStore extends SqlStore {
     await connection.run("SET TimeZone = 'UTC'");
     await reader.run("SET TimeZone = 'UTC'");
     await looker.run("SET TimeZone = 'UTC'");
-    return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads);
+    return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads, memoryLimit);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -242,7 +248,7 @@ export class DuckDBStore extends SqlStore {
         // The copy holds every committed row; a write-ahead log left beside the old file must not be replayed onto it.
         await rm(`${file}.wal`, { force: true });
         await rename(fresh, file);
-        const next = await DuckDBStore.open(file, this.threads);
+        const next = await DuckDBStore.open(file, this.threads, this.memoryLimit);
         this.instance = next.instance;
         this.connection = next.connection;
         this.reader = next.reader;

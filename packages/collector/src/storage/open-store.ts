@@ -10,6 +10,8 @@ export interface StoreLocation {
   databaseUrl?: string;
   /** DuckDB's worker threads (default 1; see `DuckDBStore.open`). */
   duckdbThreads?: number;
+  /** DuckDB's memory limit, as DuckDB reads it (`512MB`, `2GB`; default DuckDB's, 80% of the machine's memory). */
+  duckdbMemoryLimit?: string;
 }
 
 export const defaultDbPath = './data/uptake.duckdb';
@@ -23,7 +25,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     }
     store = await PostgresStore.open(location.databaseUrl);
   } else {
-    store = await DuckDBStore.open(location.db ?? defaultDbPath, location.duckdbThreads);
+    store = await DuckDBStore.open(location.db ?? defaultDbPath, location.duckdbThreads, location.duckdbMemoryLimit);
   }
   try {
     await store.migrate();
