@@ -36,6 +36,8 @@ describe('UPTAKE_DUCKDB_THREADS and UPTAKE_DUCKDB_MEMORY', () => {
     expect(() => storeLocation({ db: 'x.duckdb' })).toThrow('UPTAKE_DUCKDB_MEMORY: expected an amount such as 512MB or 2GB, got lots');
     process.env['UPTAKE_DUCKDB_MEMORY'] = '';
     process.env['UPTAKE_DUCKDB_THREADS'] = '0';
-    expect(() => storeLocation({ db: 'x.duckdb' })).toThrow('UPTAKE_DUCKDB_THREADS: expected a whole number of threads from 1 to 256, got 0');
+    expect(() => storeLocation({ db: 'x.duckdb' })).toThrow(
+      'UPTAKE_DUCKDB_THREADS: expected a whole number of threads from 1 to 256, got 0',
+    );
   });
 });
