@@ -48,10 +48,13 @@ export async function promptUplift(
       ${restrictToTrained ? 'JOIN trained t ON t.user_id = x.user_id' : ''}
       WHERE x.rn = 1 AND x.ts < ${sql.end}
     ),
-    -- Goals are the config's (an event and props), so read from the events: only the exposed people's.
+    -- Goals are the config's (an event and props), so read from the events: only the exposed people's,
+    -- from the covariate's window before the first exposure (a prompt launched last month reads that
+    -- much of the goal's events: PostgreSQL's (name, ts) range, DuckDB's zone maps in arrival order).
     goals AS (
       SELECT g.user_id, g.ts FROM events g
       WHERE g.name = ${sqlString(goal.event)} AND g.user_id IN (SELECT user_id FROM exposed) AND g.ts < ${sql.end}${props}
+        AND g.ts >= (SELECT ${sql.dialect.plusSeconds('MIN(ts)', -covariateDays * 86_400)} FROM exposed)
     ),
     converted AS (
       SELECT DISTINCT x.user_id FROM exposed x
