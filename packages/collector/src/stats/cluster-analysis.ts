@@ -7,6 +7,16 @@ export interface Cluster {
   readonly converted: number;
 }
 
+/**
+ * Clusters in an order of their own (by size, then conversions), not the order of the rows that
+ * brought them: a float sum depends on its order, and a store scanning on several threads returns
+ * a GROUP BY team's rows in a varying one (DuckDB's read sessions), so a team-randomized verdict and
+ * a power plan's design effect would move in their last digits from one request to the next.
+ */
+export function inFixedOrder(clusters: readonly Cluster[]): Cluster[] {
+  return [...clusters].sort((a, b) => a.people - b.people || a.converted - b.converted);
+}
+
 export interface ArmOfClusters {
   readonly clusters: number;
   readonly people: number;
@@ -37,7 +47,8 @@ export interface ClusterUplift {
  * (Donner and Klar, "Design and Analysis of Cluster Randomization Trials", 2000, ch. 6). People of
  * one team resemble each other, so the people are not independent units; the teams are.
  */
-export function armOfClusters(clusters: readonly Cluster[]): ArmOfClusters {
+export function armOfClusters(unordered: readonly Cluster[]): ArmOfClusters {
+  const clusters = inFixedOrder(unordered);
   const k = clusters.length;
   const people = clusters.reduce((sum, c) => sum + c.people, 0);
   const converted = clusters.reduce((sum, c) => sum + c.converted, 0);

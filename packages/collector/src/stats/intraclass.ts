@@ -1,4 +1,4 @@
-import type { Cluster } from './cluster-analysis.js';
+import { type Cluster, inFixedOrder } from './cluster-analysis.js';
 
 /** How alike the people of one team are, and what randomizing whole teams costs in sample size. */
 export interface ClusterDesign {
@@ -26,7 +26,7 @@ export interface ClusterDesign {
  * Null with fewer than 2 clusters or no more people than clusters (nothing to estimate ρ from).
  */
 export function clusterDesign(clusters: readonly Cluster[]): ClusterDesign | null {
-  const used = clusters.filter((c) => c.people > 0);
+  const used = inFixedOrder(clusters.filter((c) => c.people > 0));
   const k = used.length;
   const n = used.reduce((sum, c) => sum + c.people, 0);
   if (k < 2 || n <= k) return null;

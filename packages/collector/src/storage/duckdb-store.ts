@@ -368,7 +368,7 @@ export class DuckDBStore extends SqlStore {
    * `threads`. A metrics request of 10M events took 3.3 s on one thread and 2.1 s on two (docs/scaling.md).
    * Reads are one at a time, so no other read sets it back midway. Parallel scans return rows in a
    * varying order: what reads a session sums as floats must not depend on it (`meanInterval`
-   * sorts its tally; time saved sums DECIMAL minutes).
+   * sorts its tally, the cluster statistics their teams; time saved sums DECIMAL minutes).
    */
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
     const onEveryCore = async (query: SqlQuery) => {
