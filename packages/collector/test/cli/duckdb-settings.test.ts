@@ -4,11 +4,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeLocation } from '../../src/cli/store-options.js';
 import { openStore } from '../../src/storage/open-store.js';
+import type { Store } from '../../src/storage/store.js';
 
 const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };
 });
+
+const memoryLimit = async (store: Store) => String((await store.query("SELECT current_setting('memory_limit') AS memory"))[0]?.['memory']);
+const writeThreads = async (store: Store) =>
+  Number((await store.lookupSession((query) => query("SELECT current_setting('threads') AS n")))[0]?.['n']);
 
 describe('UPTAKE_DUCKDB_THREADS and UPTAKE_DUCKDB_MEMORY', () => {
   it('set the DuckDB store’s write threads and memory limit, which reads keep', async () => {
@@ -17,14 +22,36 @@ describe('UPTAKE_DUCKDB_THREADS and UPTAKE_DUCKDB_MEMORY', () => {
     process.env['UPTAKE_DUCKDB_MEMORY'] = '300MB';
     const store = await openStore(storeLocation({ db: join(dir, 'uptake.duckdb') }));
     try {
-      const [row] = await store.query("SELECT current_setting('memory_limit') AS memory");
       // DuckDB prints the limit in its own units: 300MB is 286.1 MiB.
-      expect(String(row?.['memory'])).toMatch(/^286\.1 MiB$/);
+      expect(await memoryLimit(store)).toBe('286.1 MiB');
       // A read session runs on every core and gives the writes their thread back after it.
       const during = await store.readSession(async (query) => (await query("SELECT current_setting('threads') AS n"))[0]?.['n']);
       expect(Number(during)).toBe(availableParallelism());
-      const after = await store.lookupSession(async (query) => (await query("SELECT current_setting('threads') AS n"))[0]?.['n']);
-      expect(Number(after)).toBe(1);
+      expect(await writeThreads(store)).toBe(1);
+      // Also when the read fails midway, with its own error.
+      const failing = store.readSession(async (query) => {
+        await query('SELECT 1');
+        throw new Error('the read failed');
+      });
+      await expect(failing).rejects.toThrow('the read failed');
+      expect(await writeThreads(store)).toBe(1);
+      // An erasure compacts the file and opens it anew: with the same settings.
+      const ts = new Date('2026-11-20T10:00:00Z');
+      const event = {
+        id: 'e-1',
+        name: 'ai.request',
+        ts,
+        receivedAt: ts,
+        userId: 'u-1',
+        anonymousId: 'a-1',
+        sessionId: 's-1',
+        tool: 'assistant',
+        props: {},
+      };
+      await store.insert([event]);
+      expect((await store.forget('u-1')).events).toBe(1);
+      expect(await memoryLimit(store)).toBe('286.1 MiB');
+      expect(await writeThreads(store)).toBe(1);
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });
