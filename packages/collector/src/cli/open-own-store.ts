@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { openStore, type StoreLocation } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { CliError } from './cli-error.js';
+import { duckdbSettings } from './store-options.js';
 import { isLockError } from './store-access.js';
 
 /** A store named on the command line by one value: a `postgres://` URL, else a DuckDB file. */
@@ -13,7 +14,7 @@ export function storeAt(value: string): StoreLocation & { label: string } {
     url.password = '';
     return { databaseUrl: value, label: url.toString() };
   }
-  return { db: value, label: resolve(value) };
+  return { db: value, label: resolve(value), ...duckdbSettings() };
 }
 
 /**

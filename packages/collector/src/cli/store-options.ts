@@ -34,14 +34,21 @@ function duckdbMemoryLimit(): string | undefined {
   return value.trim();
 }
 
-/** The store the options name: `--database-url`, else `UPTAKE_DATABASE_URL`, wins over `--db`. */
-export function storeLocation(values: { db: string; 'database-url'?: string | undefined }): StoreLocation & { db: string } {
+/** The DuckDB settings the environment asks for (`UPTAKE_DUCKDB_THREADS`, `UPTAKE_DUCKDB_MEMORY`), for any command opening a DuckDB file. */
+export function duckdbSettings(): Pick<StoreLocation, 'duckdbThreads' | 'duckdbMemoryLimit'> {
   const threads = duckdbThreads();
   const memory = duckdbMemoryLimit();
   return {
-    db: values.db,
-    databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
     ...(threads === undefined ? {} : { duckdbThreads: threads }),
     ...(memory === undefined ? {} : { duckdbMemoryLimit: memory }),
+  };
+}
+
+/** The store the options name: `--database-url`, else `UPTAKE_DATABASE_URL`, wins over `--db`. */
+export function storeLocation(values: { db: string; 'database-url'?: string | undefined }): StoreLocation & { db: string } {
+  return {
+    db: values.db,
+    databaseUrl: values['database-url'] ?? process.env['UPTAKE_DATABASE_URL'],
+    ...duckdbSettings(),
   };
 }

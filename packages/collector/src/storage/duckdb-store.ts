@@ -1,5 +1,4 @@
 import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import {
   type DuckDBConnection,
@@ -100,6 +99,8 @@ export class DuckDBStore extends SqlStore {
     override readonly lockedFile: string | undefined,
     private readonly threads: number,
     private readonly memoryLimit: string | undefined,
+    /** The threads of a read session: every core DuckDB counts, or `threads` if more. */
+    private readonly readThreads: number,
   ) {
     super();
     this.writer = executorOf(connection);
@@ -128,22 +129,23 @@ export class DuckDBStore extends SqlStore {
       await refuseLink(file);
       await refuseLink(`${file}.wal`);
     }
-    const instance = await DuckDBInstance.create(path, {
-      threads: String(threads),
-      ...(memoryLimit === undefined ? {} : { memory_limit: memoryLimit }),
-    });
+    const instance = await DuckDBInstance.create(path, memoryLimit === undefined ? {} : { memory_limit: memoryLimit });
     if (file) {
       await chmod(file, privateFileMode);
       await chmod(`${file}.wal`, privateFileMode).catch(() => undefined);
     }
     const connection = await instance.connect();
+    // DuckDB's own count of the cores it may use (a container's CPU quota included), for reads; writes get `threads`.
+    const cores = Number((await connection.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.['n']);
+    await connection.run(`SET threads = ${threads}`);
     const reader = await instance.connect();
     const looker = await instance.connect();
     // Metrics cut time into UTC days: a TIMESTAMPTZ cast to DATE must give its UTC day.
     await connection.run("SET TimeZone = 'UTC'");
     await reader.run("SET TimeZone = 'UTC'");
     await looker.run("SET TimeZone = 'UTC'");
-    return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads, memoryLimit);
+    const readThreads = Math.max(threads, Number.isInteger(cores) && cores > 0 ? cores : 1);
+    return new DuckDBStore(instance, connection, reader, looker, path === ':memory:' ? undefined : path, threads, memoryLimit, readThreads);
   }
 
   /** Runs work on the connection one piece at a time. */
@@ -372,12 +374,18 @@ export class DuckDBStore extends SqlStore {
    */
   readSession<T>(work: (query: SqlQuery) => Promise<T>): Promise<T> {
     const onEveryCore = async (query: SqlQuery) => {
-      await query(`SET threads = ${Math.max(this.threads, availableParallelism())}`);
+      const back = () => query(`SET threads = ${this.threads}`);
+      await query(`SET threads = ${this.readThreads}`);
+      let result: T;
       try {
-        return await work(query);
-      } finally {
-        await query(`SET threads = ${this.threads}`);
+        result = await work(query);
+      } catch (error) {
+        // The read's own error is the one to report, whether or not the setting goes back.
+        await back().catch(() => undefined);
+        throw error;
       }
+      await back();
+      return result;
     };
     const next = this.readerQueue.then(...this.onConnection(() => this.reader, onEveryCore));
     this.readerQueue = next.catch(() => undefined);

@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeAt } from '../../src/cli/open-own-store.js';
 import { storeLocation } from '../../src/cli/store-options.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/store.js';
@@ -24,9 +26,12 @@ describe('UPTAKE_DUCKDB_THREADS and UPTAKE_DUCKDB_MEMORY', () => {
     try {
       // DuckDB prints the limit in its own units: 300MB is 286.1 MiB.
       expect(await memoryLimit(store)).toBe('286.1 MiB');
-      // A read session runs on every core and gives the writes their thread back after it.
+      // A read session runs on every core DuckDB counts (its default) and gives the writes their thread back after it.
+      const fresh = await (await DuckDBInstance.create(':memory:')).connect();
+      const cores = Number((await fresh.runAndReadAll("SELECT current_setting('threads') AS n")).getRowObjectsJS()[0]?.['n']);
+      fresh.closeSync();
       const during = await store.readSession(async (query) => (await query("SELECT current_setting('threads') AS n"))[0]?.['n']);
-      expect(Number(during)).toBe(availableParallelism());
+      expect(Number(during)).toBe(cores);
       expect(await writeThreads(store)).toBe(1);
       // Also when the read fails midway, with its own error.
       const failing = store.readSession(async (query) => {
@@ -56,6 +61,13 @@ describe('UPTAKE_DUCKDB_THREADS and UPTAKE_DUCKDB_MEMORY', () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reach the stores an operator’s command names by one value (uptake migrate, uptake import)', () => {
+    process.env['UPTAKE_DUCKDB_THREADS'] = '2';
+    process.env['UPTAKE_DUCKDB_MEMORY'] = '1GB';
+    expect(storeAt('old.duckdb')).toMatchObject({ db: 'old.duckdb', duckdbThreads: 2, duckdbMemoryLimit: '1GB' });
+    expect(storeAt('postgres://u@h/db')).not.toHaveProperty('duckdbMemoryLimit');
   });
 
   it('refuse a value that is not an amount, naming the variable', () => {
