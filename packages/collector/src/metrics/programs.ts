@@ -13,13 +13,13 @@ export const maxPrograms = 20;
  * programs when given.
  */
 export async function programSizes(query: SqlQuery, sql: MetricSql, limit?: number): Promise<{ program: string; people: number }[]> {
-  const json = (key: string) => sql.dialect.jsonText('e.props', key);
   const rows = await query(
     `${sql.ctes()},
+    -- A person completed a program before the end when their first completion of it (person_trainings) is.
     named AS (
-      SELECT e.user_id, ${json('program')} AS program FROM events e
-      JOIN trained t ON t.user_id = e.user_id
-      WHERE e.name = 'training.completed' AND e.ts < ${sql.end} AND ${json('program')} IS NOT NULL
+      SELECT p.user_id, p.program FROM person_trainings p
+      JOIN trained t ON t.user_id = p.user_id
+      WHERE p.program IS NOT NULL AND p.ts < ${sql.end}
     )
     SELECT program, COUNT(DISTINCT user_id) AS people FROM named
     GROUP BY program ORDER BY people DESC, program${limit === undefined ? '' : ` LIMIT ${limit}`}`,
